@@ -1,0 +1,44 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient as PostgresClient } from '../generated/postgresql/client.ts';
+import { PrismaClient as SqliteClient } from '../generated/sqlite/client.ts';
+import type { DatabaseTarget } from './database-url.ts';
+
+/**
+ * The Prisma client the rest of the code uses. Both providers are generated from one
+ * model, so the SQLite client's type describes either (SQLite is the narrower API).
+ */
+export type Db = SqliteClient;
+
+export interface DbOptions {
+  /** Log every query through this callback (tests count queries with it). */
+  onQuery?: (event: { query: string; durationMs: number }) => void;
+  /** PostgreSQL pool size. */
+  poolSize?: number;
+}
+
+export function createDb(target: DatabaseTarget, options: DbOptions = {}): Db {
+  const log = options.onQuery ? [{ emit: 'event' as const, level: 'query' as const }] : [];
+  let client: Db;
+  if (target.provider === 'sqlite') {
+    mkdirSync(dirname(target.file), { recursive: true });
+    const adapter = new PrismaBetterSQLite3({ url: `file:${target.file}`, timeout: 5000 });
+    client = new SqliteClient({ adapter, log });
+  } else {
+    const adapter = new PrismaPg(
+      { connectionString: target.url, max: options.poolSize ?? 10 },
+      { schema: target.schema },
+    );
+    client = new PostgresClient({ adapter, log }) as unknown as Db;
+  }
+  if (options.onQuery) {
+    const onQuery = options.onQuery;
+    (client as unknown as { $on(e: 'query', cb: (e: { query: string; duration: number }) => void): void }).$on(
+      'query',
+      (e) => onQuery({ query: e.query, durationMs: Number(e.duration) }),
+    );
+  }
+  return client;
+}

@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { MigrationFile } from './migration-files.ts';
+import type { AppliedMigration } from './migration-plan.ts';
+import type { Migrator } from './migrator.ts';
+
+const createTable = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+  "id" TEXT PRIMARY KEY NOT NULL,
+  "checksum" TEXT NOT NULL,
+  "finished_at" DATETIME,
+  "migration_name" TEXT NOT NULL,
+  "logs" TEXT,
+  "rolled_back_at" DATETIME,
+  "started_at" DATETIME NOT NULL DEFAULT current_timestamp,
+  "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0
+)`;
+
+/** Migrates an SQLite file; WAL mode is switched on once here (it is stored in the file). */
+export function sqliteMigrator(file: string): Migrator {
+  mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file, { timeout: 10_000 });
+  db.pragma('journal_mode = WAL');
+  return {
+    async appliedMigrations(): Promise<AppliedMigration[]> {
+      db.exec(createTable);
+      const rows = db
+        .prepare('SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"')
+        .all() as { migration_name: string; checksum: string; finished_at: unknown; rolled_back_at: unknown }[];
+      return rows.map((row) => ({
+        name: row.migration_name,
+        checksum: row.checksum,
+        finished: row.finished_at !== null,
+        rolledBack: row.rolled_back_at !== null,
+      }));
+    },
+    async withLock(fn) {
+      // SQLite serialises writers itself; BEGIN IMMEDIATE in apply() waits for others.
+      return fn();
+    },
+    async apply(migration: MigrationFile) {
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        db.exec(migration.sql);
+        db.prepare(
+          `INSERT INTO "_prisma_migrations" ("id", "checksum", "finished_at", "migration_name", "started_at", "applied_steps_count")
+           VALUES (?, ?, current_timestamp, ?, current_timestamp, 1)`,
+        ).run(randomUUID(), migration.checksum, migration.name);
+        db.exec('COMMIT');
+      } catch (error) {
+        db.exec('ROLLBACK');
+        throw error;
+      }
+    },
+    async close() {
+      db.close();
+    },
+  };
+}

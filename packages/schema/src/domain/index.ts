@@ -1,0 +1,3 @@
+export * from './staff-role.ts';
+export * from './studio-defaults.ts';
+export * from './ticket-status.ts';

@@ -1,0 +1,35 @@
+import type { Db } from '../db/client.ts';
+import type { StaffRole, TokenScope } from '../domain/staff-role.ts';
+
+/** Who is asking. Visitors and contacts arrive with the access issue. */
+export type Viewer =
+  | { kind: 'anonymous' }
+  | {
+      kind: 'staff';
+      staffId: string;
+      role: StaffRole;
+      /** Scopes of the API token used; null for a signed-in session (the role decides). */
+      scopes: ReadonlySet<TokenScope> | null;
+    };
+
+export const anonymous: Viewer = { kind: 'anonymous' };
+
+/** Events pushed to subscribers, keyed by ticket id. */
+export interface Topics {
+  ticketUpdated: { ticketId: string };
+  queueUpdated: { ticketId: string };
+}
+
+/** Publish/subscribe, in-process or across instances (the server picks the adapter). */
+export interface EventBus {
+  publish<K extends keyof Topics>(topic: K, key: string, payload: Topics[K]): void;
+  subscribe<K extends keyof Topics>(topic: K, key: string): AsyncIterable<Topics[K]>;
+}
+
+export interface GraphQLContext {
+  db: Db;
+  viewer: Viewer;
+  events: EventBus;
+  /** The clock: domain rules take `now` from here, tests move it. */
+  now: () => Date;
+}

@@ -1,0 +1,16 @@
+// Assembles the schema: each import registers its types with the builder.
+import { builder } from './builder.ts';
+import './scalars.ts';
+import './enums.ts';
+import './types/staff-member.ts';
+import './types/organization.ts';
+import './types/site.ts';
+import './types/ticket.ts';
+import './types/viewer.ts';
+
+builder.queryType({});
+builder.subscriptionType({});
+
+export const schema = builder.toSchema({ sortSchema: true });
+export type { EventBus, GraphQLContext, Topics, Viewer } from './context.ts';
+export { anonymous } from './context.ts';

@@ -1,0 +1,18 @@
+import { builder } from '../builder.ts';
+
+export const SiteRef = builder.prismaNode('Site', {
+  id: { field: 'id' },
+  description: "A client's website: the widget is embedded there and monitoring watches it.",
+  authScopes: { tokenScope: 'tickets:read' },
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    url: t.exposeString('url'),
+    publicKey: t.exposeString('publicKey', { description: 'The data-site-key of the widget script tag.' }),
+    allowedOrigins: t.stringList({
+      description: 'Origins the widget may be used from.',
+      resolve: (site) => (Array.isArray(site.allowedOrigins) ? site.allowedOrigins.map(String) : []),
+    }),
+    organization: t.relation('organization'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});

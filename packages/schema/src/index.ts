@@ -1,0 +1,2 @@
+export * from './db/index.ts';
+export * from './domain/index.ts';

@@ -1,0 +1,123 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createDb, type Db } from '@caredesk/schema/db';
+import { type EventBus, type GraphQLContext, schema } from '@caredesk/schema/graphql';
+import { createYoga } from 'graphql-yoga';
+import type { WebSocketServer } from 'ws';
+import { bearerSecret } from './auth/api-tokens.ts';
+import { viewerForToken } from './auth/authenticate.ts';
+import type { Config } from './config.ts';
+import { memoryEventBus } from './events/memory-event-bus.ts';
+import { redisEventBus } from './events/redis-event-bus.ts';
+import { demoPage } from './http/demo-page.ts';
+import { readinessCheck } from './http/health.ts';
+import { useRoutes } from './http/routes.ts';
+import { attachWebSockets } from './http/websockets.ts';
+import { loadWidgetScript } from './http/widget-asset.ts';
+import { createLogger, type Logger } from './logger.ts';
+
+export type ClosableEventBus = EventBus & { close(): Promise<void>; ready?(): Promise<void> };
+
+export interface AppDeps {
+  db: Db;
+  events: ClosableEventBus;
+  logger: Logger;
+  now: () => Date;
+}
+
+export interface App {
+  yoga: ReturnType<typeof createYoga<Record<string, unknown>, GraphQLContext>>;
+  db: Db;
+  events: AppDeps['events'];
+  /** Listens on the configured port; resolves with the address actually bound. */
+  start(): Promise<{ url: string; port: number }>;
+  /** Stops taking work, lets open requests finish, closes sockets and the database. */
+  stop(): Promise<void>;
+}
+
+/** Wires the server: one port and path for HTTP and WebSocket GraphQL, plus health routes. */
+export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
+  const logger = deps.logger ?? createLogger(config.logLevel);
+  const db = deps.db ?? createDb(config.database);
+  const events: ClosableEventBus = deps.events ?? (config.redisUrl ? redisEventBus(config.redisUrl) : memoryEventBus());
+  const now = deps.now ?? (() => new Date());
+  const readiness = readinessCheck(db, config.database);
+  const widgetScript = loadWidgetScript();
+
+  const contextFor = async (authorization: string | null | undefined): Promise<GraphQLContext> => ({
+    db,
+    events,
+    now,
+    viewer: await viewerForToken(db, bearerSecret(authorization), now()),
+  });
+
+  const yoga = createYoga<Record<string, unknown>, GraphQLContext>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    logging: logger.child({ component: 'graphql' }),
+    context: ({ request, connectionParams }: { request?: Request; connectionParams?: Record<string, unknown> }) =>
+      contextFor(request?.headers.get('authorization') ?? (connectionParams?.authorization as string | undefined)),
+    plugins: [
+      useRoutes({
+        '/healthz': () => Response.json({ status: 'ok' }),
+        '/readyz': async () => {
+          const state = await readiness();
+          return Response.json(state, { status: state.ready ? 200 : 503 });
+        },
+        '/': () => new Response(null, { status: 302, headers: { location: '/graphql' } }),
+        '/demo': async () => {
+          const site = await db.site.findFirst({ orderBy: { createdAt: 'asc' }, select: { publicKey: true } });
+          return new Response(demoPage({ publicUrl: config.publicUrl, siteKey: site?.publicKey ?? null }), {
+            headers: { 'content-type': 'text/html; charset=utf-8' },
+          });
+        },
+        '/widget.js': () =>
+          widgetScript
+            ? new Response(new Uint8Array(widgetScript), {
+                headers: { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=300' },
+              })
+            : new Response('// widget not built: run pnpm install', { status: 404 }),
+      }),
+    ],
+  });
+
+  let server: Server | undefined;
+  let wss: WebSocketServer | undefined;
+
+  return {
+    yoga,
+    db,
+    events,
+    async start() {
+      await events.ready?.();
+      server = createServer(yoga);
+      wss = attachWebSockets(server, yoga, logger);
+      await new Promise<void>((resolve, reject) => {
+        server?.once('error', reject);
+        server?.listen(config.port, config.host, () => resolve());
+      });
+      const { port } = server.address() as AddressInfo;
+      const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+      logger.info({ port, database: config.database.provider, redis: Boolean(config.redisUrl) }, 'caredesk listening');
+      return { url: `http://${host}:${port}`, port };
+    },
+    async stop() {
+      logger.info('caredesk stopping');
+      if (wss) {
+        for (const socket of wss.clients) socket.close(1001, 'Server is shutting down');
+        await new Promise<void>((resolve) => wss?.close(() => resolve()));
+      }
+      if (server) {
+        const closed = new Promise<void>((resolve) => server?.close(() => resolve()));
+        server.closeIdleConnections();
+        const timer = setTimeout(() => server?.closeAllConnections(), config.shutdownTimeoutMs);
+        await closed;
+        clearTimeout(timer);
+      }
+      await events.close();
+      if (!deps.db) await db.$disconnect();
+      logger.info('caredesk stopped');
+    },
+  };
+}

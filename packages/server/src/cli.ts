@@ -1,0 +1,26 @@
+#!/usr/bin/env -S npx tsx
+import { commands } from './commands/index.ts';
+// The `caredesk` command: pnpm caredesk <command>. Each command lives in ./commands.
+import { ConfigError } from './config.ts';
+
+const [name, ...args] = process.argv.slice(2);
+const command = name ? commands[name] : undefined;
+
+if (!command) {
+  console.log('usage: pnpm caredesk <command> [options]\n');
+  for (const [commandName, { summary }] of Object.entries(commands))
+    console.log(`  ${commandName.padEnd(8)} ${summary}`);
+  process.exit(name && name !== 'help' && name !== '--help' ? 2 : 0);
+}
+
+try {
+  const code = await command.run(args);
+  if (typeof code === 'number') process.exitCode = code;
+} catch (error) {
+  if (error instanceof ConfigError || (error as Error).name === 'UsageError') {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+  console.error(error);
+  process.exit(1);
+}

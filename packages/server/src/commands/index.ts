@@ -1,0 +1,16 @@
+import type { Command } from './command.ts';
+import { doctor } from './doctor.ts';
+import { migrateCommand } from './migrate.ts';
+import { seed } from './seed.ts';
+import { serve } from './serve.ts';
+import { staff } from './staff.ts';
+import { token } from './token.ts';
+
+export const commands: Record<string, Command> = {
+  serve,
+  migrate: migrateCommand,
+  seed,
+  doctor,
+  staff,
+  token,
+};

@@ -1,0 +1,49 @@
+import { parseArgs } from 'node:util';
+import { createDb, describeTarget, migrate } from '@caredesk/schema/db';
+import { buildApp } from '../app.ts';
+import { loadConfig } from '../config.ts';
+import { demoCredentialsFile, readDemoCredentials, seedDemo, writeDemoCredentials } from '../seed/demo.ts';
+import type { Command } from './command.ts';
+
+export const serve: Command = {
+  summary: 'run the server (--init: migrate, and seed demo data into an empty database first)',
+  async run(args) {
+    const { values } = parseArgs({ args, options: { init: { type: 'boolean' } } });
+    const config = loadConfig();
+    const db = createDb(config.database);
+    if (values.init) {
+      const applied = await migrate(config.database);
+      if (applied.length) console.log(`Migrated ${describeTarget(config.database)}: ${applied.join(', ')}`);
+      const seeded = await seedDemo(db, { publicUrl: config.publicUrl });
+      if (seeded && config.database.provider === 'sqlite') writeDemoCredentials(config.database.file, seeded);
+    }
+    const app = buildApp(config, { db });
+    const { url } = await app.start();
+    const base = config.publicUrl.startsWith(url) ? url : config.publicUrl;
+    console.log(`\ncaredesk is running on ${describeTarget(config.database)}`);
+    console.log(`  GraphiQL      ${base}/graphql`);
+    console.log(`  Demo site     ${base}/demo`);
+    console.log(`  Health        ${base}/healthz  ${base}/readyz`);
+    if (values.init && config.database.provider === 'sqlite') {
+      const demo = readDemoCredentials(config.database.file);
+      if (demo) {
+        console.log(
+          `  Demo token    ${demo.adminToken}   (admin ${demo.adminEmail}; all demo tokens: ${demoCredentialsFile(config.database.file)})`,
+        );
+        console.log('                In GraphiQL, Headers: {"Authorization": "Bearer <token>"}');
+      }
+    }
+    let stopping = false;
+    const shutdown = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      console.log(`\n${signal}: stopping…`);
+      await app.stop();
+      await db.$disconnect();
+      process.exit(0);
+    };
+    process.on('SIGINT', () => void shutdown('SIGINT'));
+    process.on('SIGTERM', () => void shutdown('SIGTERM'));
+    return undefined;
+  },
+};

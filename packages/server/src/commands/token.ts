@@ -1,0 +1,40 @@
+import { parseArgs } from 'node:util';
+import { createDb } from '@caredesk/schema/db';
+import { isTokenScope, type TokenScope, tokenScopes } from '@caredesk/schema/domain';
+import { issueApiToken } from '../auth/issue-token.ts';
+import { loadConfig } from '../config.ts';
+import { type Command, UsageError } from './command.ts';
+
+export const token: Command = {
+  summary: 'token create --staff E --scopes a,b [--name N]: prints only the new API token',
+  async run(args) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { staff: { type: 'string' }, scopes: { type: 'string' }, name: { type: 'string' } },
+    });
+    const usage = `usage: pnpm caredesk token create --staff E --scopes ${tokenScopes.join(',')} [--name N]`;
+    if (positionals[0] !== 'create' || !values.staff || !values.scopes) throw new UsageError(usage);
+    const scopes = values.scopes
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const unknown = scopes.filter((s) => !isTokenScope(s));
+    if (unknown.length || scopes.length === 0)
+      throw new UsageError(`unknown scope ${unknown.join(', ') || '(none given)'}\n${usage}`);
+    const db = createDb(loadConfig().database);
+    try {
+      const member = await db.staffMember.findUnique({ where: { email: values.staff.toLowerCase() } });
+      if (!member) {
+        console.error(`no staff member with e-mail ${values.staff}`);
+        return 1;
+      }
+      console.log(
+        await issueApiToken(db, { staffId: member.id, name: values.name ?? 'cli', scopes: scopes as TokenScope[] }),
+      );
+      return 0;
+    } finally {
+      await db.$disconnect();
+    }
+  },
+};

@@ -1,0 +1,85 @@
+import { type DatabaseTarget, DatabaseUrlError, parseDatabaseUrl } from '@caredesk/schema/db';
+
+/** Everything the server reads from the environment, validated. */
+export interface Config {
+  port: number;
+  host: string;
+  database: DatabaseTarget;
+  redisUrl: string | null;
+  publicUrl: string;
+  logLevel: string;
+  shutdownTimeoutMs: number;
+}
+
+/** The variables, their defaults and meaning: the README's table is this list. */
+export const configVariables = [
+  ['PORT', '4000', 'HTTP and WebSocket port (0 picks a free one)'],
+  ['HOST', '0.0.0.0', 'Interface to listen on'],
+  ['DATABASE_URL', 'file:./data/caredesk.db', 'file:… for SQLite, postgres://…[?schema=name] for PostgreSQL'],
+  ['REDIS_URL', '(unset: in-process)', 'redis://… to share live updates between several instances'],
+  ['PUBLIC_URL', 'http://localhost:$PORT', 'The address sites, letters and the widget use to reach caredesk'],
+  ['LOG_LEVEL', 'info', 'fatal, error, warn, info, debug, trace or silent'],
+  ['SHUTDOWN_TIMEOUT_MS', '10000', 'How long a stop waits for open requests before closing them'],
+] as const;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function integer(
+  name: string,
+  raw: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+  problems: string[],
+) {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    problems.push(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+    return fallback;
+  }
+  return value;
+}
+
+/** Reads and checks the configuration; every bad value is reported at once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const problems: string[] = [];
+  const port = integer('PORT', env.PORT, 4000, 0, 65535, problems);
+  const shutdownTimeoutMs = integer('SHUTDOWN_TIMEOUT_MS', env.SHUTDOWN_TIMEOUT_MS, 10_000, 0, 600_000, problems);
+
+  let database: DatabaseTarget = parseDatabaseUrl(undefined, cwd);
+  try {
+    database = parseDatabaseUrl(env.DATABASE_URL, cwd);
+  } catch (error) {
+    if (!(error instanceof DatabaseUrlError)) throw error;
+    problems.push(error.message);
+  }
+
+  const redisUrl = env.REDIS_URL?.trim() || null;
+  if (redisUrl && !/^rediss?:\/\/[^\s]+$/.test(redisUrl)) {
+    problems.push(`REDIS_URL must start with redis:// or rediss://, got "${redisUrl}"`);
+  }
+
+  const publicUrl = (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, '');
+  try {
+    const url = new URL(publicUrl);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('protocol');
+  } catch {
+    problems.push(`PUBLIC_URL must be an http:// or https:// address, got "${publicUrl}"`);
+  }
+
+  const logLevel = env.LOG_LEVEL?.trim() || 'info';
+  if (!logLevels.includes(logLevel))
+    problems.push(`LOG_LEVEL must be one of ${logLevels.join(', ')}, got "${logLevel}"`);
+
+  const host = env.HOST?.trim() || '0.0.0.0';
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { port, host, database, redisUrl, publicUrl, logLevel, shutdownTimeoutMs };
+}

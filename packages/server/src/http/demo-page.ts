@@ -1,0 +1,26 @@
+/** A client's site as a studio would have it, with the one script tag of the widget. */
+export function demoPage(options: { publicUrl: string; siteKey: string | null }): string {
+  const tag = options.siteKey
+    ? `<script src="${options.publicUrl}/widget.js" data-site-key="${options.siteKey}" async></script>`
+    : '<!-- no demo site yet: run `pnpm caredesk seed --demo` -->';
+  return `<!doctype html>
+<html lang="ru">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>Цветочная лавка — demo client site · caredesk</title>
+  <style>body{font:16px/1.5 system-ui,sans-serif;max-width:720px;margin:40px auto;padding:0 16px;color:#222}code{background:#f2f2f2;padding:2px 4px}</style>
+</head>
+<body>
+  <h1>Цветочная лавка</h1>
+  <p>This is a demo client site. The support widget in the corner is added with one line:</p>
+  <p><code>${escapeHtml(tag)}</code></p>
+  <p>Это демонстрационный сайт клиента. Виджет поддержки в углу подключён одной строкой (см. выше).</p>
+  ${tag}
+</body>
+</html>`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
+}

@@ -1,0 +1,16 @@
+import type { Plugin } from 'graphql-yoga';
+
+export type Route = (request: Request) => Promise<Response> | Response;
+
+/**
+ * Serves plain HTTP routes (health, demo page, widget script) from inside yoga, so that
+ * tests reach them through `yoga.fetch` like the API itself.
+ */
+export function useRoutes(routes: Record<string, Route>): Plugin {
+  return {
+    async onRequest({ request, url, endResponse }) {
+      const route = routes[url.pathname];
+      if (route) endResponse(await route(request));
+    },
+  };
+}
