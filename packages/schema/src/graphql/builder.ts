@@ -27,6 +27,8 @@ export const builder = new SchemaBuilder<{
   plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin],
   scopeAuth: {
     authScopes: authScopesFor,
+    // Check subscriptions when they start, not only when an event arrives.
+    authorizeOnSubscribe: true,
     unauthorizedError,
   },
   prisma: {

@@ -41,15 +41,15 @@ export async function migrate(target: DatabaseTarget): Promise<string[]> {
           `migration ${status.failed.join(', ')} started and never finished; repair the database, then mark it rolled back in _prisma_migrations`,
         );
       }
-      const pending = files.filter((file) => status.pending.includes(file.name));
-      for (const file of pending) {
+      const applied: string[] = [];
+      for (const file of files.filter((f) => status.pending.includes(f.name))) {
         try {
-          await migrator.apply(file);
+          if (await migrator.apply(file)) applied.push(file.name);
         } catch (error) {
           throw new MigrationError(`migration ${file.name} failed: ${(error as Error).message}`);
         }
       }
-      return pending.map((file) => file.name);
+      return applied;
     });
   } finally {
     await migrator.close();

@@ -7,8 +7,8 @@ export interface Migrator {
   appliedMigrations(): Promise<AppliedMigration[]>;
   /** Runs `fn` while holding a lock that other instances migrating the same database wait on. */
   withLock<T>(fn: () => Promise<T>): Promise<T>;
-  /** Applies one migration and records it, all in one transaction. */
-  apply(migration: MigrationFile): Promise<void>;
+  /** Applies one migration and records it, in one transaction; false if it was already applied. */
+  apply(migration: MigrationFile): Promise<boolean>;
   close(): Promise<void>;
 }
 

@@ -26,7 +26,10 @@ export function postgresMigrator(url: string, schema: string): Migrator {
   const ready = () => {
     connected ??= (async () => {
       await client.connect();
-      await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoted}`);
+      // Two instances may create the schema at the same moment; the loser's error is harmless.
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoted}`).catch((error: { code?: string }) => {
+        if (error.code !== '23505' && error.code !== '42P06') throw error;
+      });
       await client.query(`SET search_path TO ${quoted}`);
     })();
     return connected;
@@ -65,6 +68,7 @@ export function postgresMigrator(url: string, schema: string): Migrator {
           [randomUUID(), migration.checksum, migration.name],
         );
         await client.query('COMMIT');
+        return true;
       } catch (error) {
         await client.query('ROLLBACK');
         throw error;

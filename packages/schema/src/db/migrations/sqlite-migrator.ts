@@ -36,18 +36,27 @@ export function sqliteMigrator(file: string): Migrator {
       }));
     },
     async withLock(fn) {
-      // SQLite serialises writers itself; BEGIN IMMEDIATE in apply() waits for others.
+      // SQLite serialises writers itself: apply() takes the write lock and re-checks.
       return fn();
     },
     async apply(migration: MigrationFile) {
       db.exec('BEGIN IMMEDIATE');
       try {
+        // Another process may have applied it while this one waited for the write lock.
+        const done = db
+          .prepare('SELECT 1 FROM "_prisma_migrations" WHERE migration_name = ? AND finished_at IS NOT NULL AND rolled_back_at IS NULL')
+          .get(migration.name);
+        if (done) {
+          db.exec('ROLLBACK');
+          return false;
+        }
         db.exec(migration.sql);
         db.prepare(
           `INSERT INTO "_prisma_migrations" ("id", "checksum", "finished_at", "migration_name", "started_at", "applied_steps_count")
            VALUES (?, ?, current_timestamp, ?, current_timestamp, 1)`,
         ).run(randomUUID(), migration.checksum, migration.name);
         db.exec('COMMIT');
+        return true;
       } catch (error) {
         db.exec('ROLLBACK');
         throw error;

@@ -1,0 +1,103 @@
+import { describeEachDatabase } from '@caredesk/schema/testing';
+import { type Client, createClient } from 'graphql-ws';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { type DemoCredentials, seedDemo } from '../src/seed/demo.ts';
+import { createTestApp, type TestApp } from './support/test-app.ts';
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}
+
+describeEachDatabase('live updates over graphql-ws on the same port and path', (provider) => {
+  let t: TestApp;
+  let demo: DemoCredentials;
+  let url: string;
+  let stopped = false;
+  const clients: Client[] = [];
+
+  beforeEach(async () => {
+    stopped = false;
+    t = await createTestApp(provider);
+    demo = (await seedDemo(t.database.db, { publicUrl: 'http://localhost:4000' })) as DemoCredentials;
+    const { port } = await t.app.start();
+    url = `ws://127.0.0.1:${port}/graphql`;
+  });
+  afterEach(async () => {
+    for (const client of clients.splice(0)) await client.dispose();
+    if (stopped) await t.database.drop();
+    else await t.close();
+  });
+
+  const connect = (token?: string, onClosed?: (event: { code: number }) => void) => {
+    const client = createClient({
+      url,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      lazy: false,
+      onNonLazyError: () => {},
+      connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+      on: onClosed ? { closed: (event) => onClosed(event as { code: number }) } : {},
+    });
+    clients.push(client);
+    return client;
+  };
+
+  const someTicket = () => t.database.db.ticket.findFirstOrThrow({ where: { status: 'NEW' }, orderBy: { number: 'asc' } });
+  const globalId = (id: string) => Buffer.from(`Ticket:${id}`).toString('base64');
+  const admin = () => demo.staff.find((s) => s.role === 'ADMIN')?.token;
+
+  it('should push the ticket to a staff subscriber after a change is published', async () => {
+    const ticket = await someTicket();
+    const received = deferred<unknown>();
+    const subscribed = deferred<void>();
+    const client = connect(admin());
+    client.on('connected', () => subscribed.resolve());
+    client.subscribe(
+      { query: 'subscription ($id: ID!) { ticketUpdated(id: $id) { displayNumber title status } }', variables: { id: globalId(ticket.id) } },
+      { next: (value) => received.resolve(value), error: (error) => received.resolve({ error }), complete: () => {} },
+    );
+    await subscribed.promise;
+    // The subscription is registered on the server a moment after connecting: publish until it arrives.
+    await t.database.db.ticket.update({ where: { id: ticket.id }, data: { title: 'Оформление заказа снова работает?' } });
+    const timer = setInterval(() => t.app.events.publish('ticketUpdated', ticket.id, { ticketId: ticket.id }), 20);
+    const value = await received.promise;
+    clearInterval(timer);
+    expect(value).toEqual({ data: { ticketUpdated: { displayNumber: `#${ticket.number}`, title: 'Оформление заказа снова работает?', status: 'NEW' } } });
+  });
+
+  it('should refuse a subscription from a stranger', async () => {
+    const ticket = await someTicket();
+    const outcome = deferred<unknown>();
+    connect().subscribe(
+      { query: 'subscription ($id: ID!) { ticketUpdated(id: $id) { title } }', variables: { id: globalId(ticket.id) } },
+      { next: (value) => outcome.resolve(value), error: (error) => outcome.resolve({ error }), complete: () => {} },
+    );
+    const value = (await outcome.promise) as { errors?: { extensions?: { code?: string } }[] };
+    const errors = value.errors ?? (value as { error?: { extensions?: { code?: string } }[] }).error ?? [];
+    expect(JSON.stringify(errors)).toContain('UNAUTHENTICATED');
+    expect(JSON.stringify(value)).not.toContain(ticket.title);
+  });
+
+  it('should close open subscriptions with "going away" and finish stopping during a graceful shutdown', async () => {
+    const ticket = await someTicket();
+    const closed = deferred<number>();
+    const connected = deferred<void>();
+    const client = connect(admin(), (event) => closed.resolve(event.code));
+    client.on('connected', () => connected.resolve());
+    client.subscribe(
+      { query: 'subscription ($id: ID!) { ticketUpdated(id: $id) { title } }', variables: { id: globalId(ticket.id) } },
+      { next: () => {}, error: () => {}, complete: () => {} },
+    );
+    await connected.promise;
+    await t.app.stop();
+    stopped = true;
+    expect(await closed.promise).toBe(1001);
+    // The port is released: nobody answers there any more.
+    await expect(fetch(url.replace('ws:', 'http:').replace('/graphql', '/healthz'))).rejects.toThrow();
+  });
+});

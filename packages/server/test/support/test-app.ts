@@ -1,0 +1,43 @@
+import { createTestDatabase, type Provider, type TestDatabase } from '@caredesk/schema/testing';
+import pino from 'pino';
+import { type App, buildApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: { message: string; path?: string[]; extensions?: { code?: string } }[];
+}
+
+export interface TestApp {
+  app: App;
+  database: TestDatabase;
+  /** Runs an operation through yoga.fetch, without a socket. */
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+/** An app on a fresh, migrated database of the given provider, logging nothing. */
+export async function createTestApp(
+  provider: Provider,
+  options: { env?: Record<string, string>; onQuery?: (event: { query: string }) => void } = {},
+): Promise<TestApp> {
+  const database = await createTestDatabase(provider, { onQuery: options.onQuery });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATABASE_URL: database.url, ...options.env });
+  const app = buildApp(config, { db: database.db, logger: pino({ level: 'silent' }) });
+  return {
+    app,
+    database,
+    async gql(query, variables, token) {
+      const response = await app.yoga.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return response.json();
+    },
+    async close() {
+      await app.stop();
+      await database.drop();
+    },
+  };
+}

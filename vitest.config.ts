@@ -1,0 +1,18 @@
+import { createRequire } from 'node:module';
+import { defineConfig } from 'vitest/config';
+
+// graphql 16 ships both index.js and index.mjs; Pothos and yoga load the CommonJS one,
+// so tests must too, or the schema's types come from "another realm".
+const graphqlMain = createRequire(new URL('./packages/schema/package.json', import.meta.url)).resolve('graphql');
+
+export default defineConfig({
+  resolve: { alias: [{ find: /^graphql$/, replacement: graphqlMain }] },
+  test: {
+    include: ['packages/*/test/**/*.test.ts', 'examples/*/test/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    // Each test file gets its own databases, so files run in parallel safely.
+    fileParallelism: true,
+  },
+});
