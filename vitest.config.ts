@@ -11,6 +11,7 @@ export default defineConfig({
     include: ['packages/*/test/**/*.test.ts', 'examples/*/test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    reporters: ['default', './vitest.summary-reporter.ts'],
     pool: 'forks',
     // Each test file gets its own databases, so files run in parallel safely.
     fileParallelism: true,

@@ -12,15 +12,27 @@ const row = (name: string, extra: Partial<{ checksum: string; finished: boolean;
 
 describe('planning migrations', () => {
   it('should list every file as pending on an empty database', () => {
-    expect(planMigrations([file('1_a'), file('2_b')], [])).toMatchObject({ pending: ['1_a', '2_b'], applied: [], upToDate: false });
+    expect(planMigrations([file('1_a'), file('2_b')], [])).toMatchObject({
+      pending: ['1_a', '2_b'],
+      applied: [],
+      upToDate: false,
+    });
   });
 
   it('should be up to date when every file is applied and finished', () => {
-    expect(planMigrations([file('1_a')], [row('1_a')])).toMatchObject({ pending: [], applied: ['1_a'], upToDate: true });
+    expect(planMigrations([file('1_a')], [row('1_a')])).toMatchObject({
+      pending: [],
+      applied: ['1_a'],
+      upToDate: true,
+    });
   });
 
   it('should report a migration that started and never finished as failed, not pending', () => {
-    expect(planMigrations([file('1_a')], [row('1_a', { finished: false })])).toMatchObject({ failed: ['1_a'], pending: [], upToDate: false });
+    expect(planMigrations([file('1_a')], [row('1_a', { finished: false })])).toMatchObject({
+      failed: ['1_a'],
+      pending: [],
+      upToDate: false,
+    });
   });
 
   it('should treat a rolled back migration as pending again', () => {

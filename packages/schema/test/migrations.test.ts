@@ -78,7 +78,11 @@ describeEachDatabase('migrations', (provider) => {
     const migrator = migratorFor(target);
     await migrator.appliedMigrations();
     await expect(
-      migrator.apply({ name: '99999999999999_broken', sql: 'CREATE TABLE "half_done" ("id" TEXT); SELECT * FROM "no_such_table";', checksum: 'x' }),
+      migrator.apply({
+        name: '99999999999999_broken',
+        sql: 'CREATE TABLE "half_done" ("id" TEXT); SELECT * FROM "no_such_table";',
+        checksum: 'x',
+      }),
     ).rejects.toThrow(/no_such_table|does not exist/);
     const rows = await migrator.appliedMigrations();
     await migrator.close();

@@ -17,7 +17,8 @@ try {
   const code = await command.run(args);
   if (typeof code === 'number') process.exitCode = code;
 } catch (error) {
-  if (error instanceof ConfigError || (error as Error).name === 'UsageError') {
+  const code = (error as { code?: string }).code ?? '';
+  if (error instanceof ConfigError || (error as Error).name === 'UsageError' || code.startsWith('ERR_PARSE_ARGS')) {
     console.error((error as Error).message);
     process.exit(2);
   }

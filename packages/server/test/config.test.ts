@@ -39,7 +39,13 @@ describe('configuration from the environment', () => {
   it('should name each bad value with what it expected, all at once', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', REDIS_URL: 'localhost:6379', PUBLIC_URL: 'ftp://x', LOG_LEVEL: 'loud' });
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        REDIS_URL: 'localhost:6379',
+        PUBLIC_URL: 'ftp://x',
+        LOG_LEVEL: 'loud',
+      });
     } catch (caught) {
       error = caught;
     }

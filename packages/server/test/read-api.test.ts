@@ -41,13 +41,32 @@ describeEachDatabase('the read API', (provider) => {
     expect(numbers).toEqual(['#1014', '#1013', '#1012', '#1011', '#1010']);
     expect(first.data?.tickets.pageInfo.hasNextPage).toBe(true);
 
-    const second = await t.gql<TicketsData>(ticketsQuery, { first: 5, after: first.data?.tickets.pageInfo.endCursor }, tokenOf('LINE1'));
-    expect(second.data?.tickets.edges.map((e) => e.node.displayNumber)).toEqual(['#1009', '#1008', '#1007', '#1006', '#1005']);
+    const second = await t.gql<TicketsData>(
+      ticketsQuery,
+      { first: 5, after: first.data?.tickets.pageInfo.endCursor },
+      tokenOf('LINE1'),
+    );
+    expect(second.data?.tickets.edges.map((e) => e.node.displayNumber)).toEqual([
+      '#1009',
+      '#1008',
+      '#1007',
+      '#1006',
+      '#1005',
+    ]);
   });
 
   it('should filter tickets by status and by organization', async () => {
-    const byStatus = await t.gql<TicketsData>(ticketsQuery, { filter: { statuses: ['PAID', 'REJECTED'] } }, tokenOf('HEAD'));
-    expect(byStatus.data?.tickets.edges.map((e) => e.node.status).sort()).toEqual(['PAID', 'PAID', 'REJECTED', 'REJECTED']);
+    const byStatus = await t.gql<TicketsData>(
+      ticketsQuery,
+      { filter: { statuses: ['PAID', 'REJECTED'] } },
+      tokenOf('HEAD'),
+    );
+    expect(byStatus.data?.tickets.edges.map((e) => e.node.status).sort()).toEqual([
+      'PAID',
+      'PAID',
+      'REJECTED',
+      'REJECTED',
+    ]);
 
     const orgs = await t.gql<{ organizations: { edges: { node: { id: string; name: string } }[] } }>(
       '{ organizations { edges { node { id name } } } }',
@@ -83,7 +102,11 @@ describeEachDatabase('the read API', (provider) => {
       tokenOf('ADMIN'),
     );
     expect(node.data?.node).toEqual({ __typename: 'Ticket', displayNumber: '#1014' });
-    const one = await t.gql<{ ticket: { displayNumber: string } }>('query ($id: ID!) { ticket(id: $id) { displayNumber } }', { id }, tokenOf('ADMIN'));
+    const one = await t.gql<{ ticket: { displayNumber: string } }>(
+      'query ($id: ID!) { ticket(id: $id) { displayNumber } }',
+      { id },
+      tokenOf('ADMIN'),
+    );
     expect(one.data?.ticket.displayNumber).toBe('#1014');
   });
 
@@ -108,7 +131,11 @@ describeEachDatabase('the read API', (provider) => {
 
   it('should forbid reading tickets with a token that lacks tickets:read', async () => {
     const admin = await t.database.db.staffMember.findUniqueOrThrow({ where: { email: 'admin@studio.example' } });
-    const agentToken = await issueApiToken(t.database.db, { staffId: admin.id, name: 'agent', scopes: ['monitoring:report'] });
+    const agentToken = await issueApiToken(t.database.db, {
+      staffId: admin.id,
+      name: 'agent',
+      scopes: ['monitoring:report'],
+    });
     const response = await t.gql(ticketsQuery, {}, agentToken);
     expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(response.data).toBeNull();
@@ -128,15 +155,23 @@ describeEachDatabase('the read API', (provider) => {
   });
 
   it('should record when a token was last used', async () => {
-    const before = await t.database.db.apiToken.findMany({ where: { name: 'demo sign-in', staff: { role: 'ACCOUNTANT' } } });
+    const before = await t.database.db.apiToken.findMany({
+      where: { name: 'demo sign-in', staff: { role: 'ACCOUNTANT' } },
+    });
     expect(before[0]?.lastUsedAt).toBeNull();
     await t.gql(ticketsQuery, { first: 1 }, tokenOf('ACCOUNTANT'));
-    const after = await t.database.db.apiToken.findMany({ where: { name: 'demo sign-in', staff: { role: 'ACCOUNTANT' } } });
+    const after = await t.database.db.apiToken.findMany({
+      where: { name: 'demo sign-in', staff: { role: 'ACCOUNTANT' } },
+    });
     expect(after[0]?.lastUsedAt).toBeInstanceOf(Date);
   });
 
   it('should mask unexpected errors instead of leaking their details', async () => {
-    const response = await t.gql('query ($id: ID!) { ticket(id: $id) { title } }', { id: 'not base64 at all' }, tokenOf('ADMIN'));
+    const response = await t.gql(
+      'query ($id: ID!) { ticket(id: $id) { title } }',
+      { id: 'not base64 at all' },
+      tokenOf('ADMIN'),
+    );
     expect(response.errors?.length).toBeGreaterThan(0);
     expect(JSON.stringify(response.errors)).not.toMatch(/prisma|stack|at .*\.ts/i);
   });

@@ -5,7 +5,12 @@ import { redisEventBus } from '../src/events/redis-event-bus.ts';
 const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 async function redisMissing(): Promise<string | null> {
-  const probe = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 2000, retryStrategy: () => null });
+  const probe = new Redis(redisUrl, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    connectTimeout: 2000,
+    retryStrategy: () => null,
+  });
   try {
     await probe.connect();
     await probe.ping();
@@ -20,27 +25,30 @@ async function redisMissing(): Promise<string | null> {
 const missing = await redisMissing();
 if (missing && process.env.CI) throw new Error(`Redis is required when CI is set, but it is not reachable: ${missing}`);
 
-describe.skipIf(Boolean(missing))(missing ? `pub/sub through Redis (skipped: ${missing})` : 'pub/sub through Redis', () => {
-  it('should deliver an event published by one instance to a subscriber of another, and only for its key', async () => {
-    const first = redisEventBus(redisUrl);
-    const second = redisEventBus(redisUrl);
-    await Promise.all([first.ready(), second.ready()]);
-    try {
-      const key = `ticket-${Math.random().toString(36).slice(2)}`;
-      const iterator = second.subscribe('ticketUpdated', key)[Symbol.asyncIterator]();
-      const next = iterator.next();
-      // Redis delivers only to subscriptions already registered: publish until one arrives.
-      const timer = setInterval(() => {
-        first.publish('ticketUpdated', 'another-ticket', { ticketId: 'another-ticket' });
-        first.publish('ticketUpdated', key, { ticketId: key });
-      }, 20);
-      const result = await next;
-      clearInterval(timer);
-      expect(result.value).toEqual({ ticketId: key });
-      await iterator.return?.();
-    } finally {
-      await first.close();
-      await second.close();
-    }
-  });
-});
+describe.skipIf(Boolean(missing))(
+  missing ? `pub/sub through Redis (skipped: ${missing})` : 'pub/sub through Redis',
+  () => {
+    it('should deliver an event published by one instance to a subscriber of another, and only for its key', async () => {
+      const first = redisEventBus(redisUrl);
+      const second = redisEventBus(redisUrl);
+      await Promise.all([first.ready(), second.ready()]);
+      try {
+        const key = `ticket-${Math.random().toString(36).slice(2)}`;
+        const iterator = second.subscribe('ticketUpdated', key)[Symbol.asyncIterator]();
+        const next = iterator.next();
+        // Redis delivers only to subscriptions already registered: publish until one arrives.
+        const timer = setInterval(() => {
+          first.publish('ticketUpdated', 'another-ticket', { ticketId: 'another-ticket' });
+          first.publish('ticketUpdated', key, { ticketId: key });
+        }, 20);
+        const result = await next;
+        clearInterval(timer);
+        expect(result.value).toEqual({ ticketId: key });
+        await iterator.return?.();
+      } finally {
+        await first.close();
+        await second.close();
+      }
+    });
+  },
+);

@@ -47,7 +47,8 @@ describeEachDatabase('live updates over graphql-ws on the same port and path', (
     return client;
   };
 
-  const someTicket = () => t.database.db.ticket.findFirstOrThrow({ where: { status: 'NEW' }, orderBy: { number: 'asc' } });
+  const someTicket = () =>
+    t.database.db.ticket.findFirstOrThrow({ where: { status: 'NEW' }, orderBy: { number: 'asc' } });
   const globalId = (id: string) => Buffer.from(`Ticket:${id}`).toString('base64');
   const admin = () => demo.staff.find((s) => s.role === 'ADMIN')?.token;
 
@@ -58,16 +59,30 @@ describeEachDatabase('live updates over graphql-ws on the same port and path', (
     const client = connect(admin());
     client.on('connected', () => subscribed.resolve());
     client.subscribe(
-      { query: 'subscription ($id: ID!) { ticketUpdated(id: $id) { displayNumber title status } }', variables: { id: globalId(ticket.id) } },
+      {
+        query: 'subscription ($id: ID!) { ticketUpdated(id: $id) { displayNumber title status } }',
+        variables: { id: globalId(ticket.id) },
+      },
       { next: (value) => received.resolve(value), error: (error) => received.resolve({ error }), complete: () => {} },
     );
     await subscribed.promise;
     // The subscription is registered on the server a moment after connecting: publish until it arrives.
-    await t.database.db.ticket.update({ where: { id: ticket.id }, data: { title: 'Оформление заказа снова работает?' } });
+    await t.database.db.ticket.update({
+      where: { id: ticket.id },
+      data: { title: 'Оформление заказа снова работает?' },
+    });
     const timer = setInterval(() => t.app.events.publish('ticketUpdated', ticket.id, { ticketId: ticket.id }), 20);
     const value = await received.promise;
     clearInterval(timer);
-    expect(value).toEqual({ data: { ticketUpdated: { displayNumber: `#${ticket.number}`, title: 'Оформление заказа снова работает?', status: 'NEW' } } });
+    expect(value).toEqual({
+      data: {
+        ticketUpdated: {
+          displayNumber: `#${ticket.number}`,
+          title: 'Оформление заказа снова работает?',
+          status: 'NEW',
+        },
+      },
+    });
   });
 
   it('should refuse a subscription from a stranger', async () => {

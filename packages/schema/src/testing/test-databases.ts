@@ -45,7 +45,11 @@ export function emptyTarget(provider: Provider): { target: DatabaseTarget; url: 
   if (provider === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'caredesk-test-'));
     const file = join(dir, `${name}.db`);
-    return { target: { provider, file }, url: `file:${file}`, cleanUp: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      target: { provider, file },
+      url: `file:${file}`,
+      cleanUp: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const url = new URL(testPostgresUrl);
   url.searchParams.set('schema', name);

@@ -15,7 +15,9 @@ function sqliteCatalog(file: string): string[] {
   try {
     const lines: string[] = [];
     const tables = db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != '_prisma_migrations'")
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != '_prisma_migrations'",
+      )
       .all() as { name: string }[];
     for (const { name } of tables) {
       lines.push(`table ${name}`);
@@ -51,14 +53,18 @@ async function postgresCatalog(url: string, schema: string): Promise<string[]> {
       `SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = $1 AND tablename != '_prisma_migrations'`,
       [schema],
     );
-    for (const i of indexes.rows) lines.push(`index ${i.tablename}.${i.indexname} ${String(i.indexdef).replaceAll(`"${schema}".`, '').replaceAll(`${schema}.`, '')}`);
+    for (const i of indexes.rows)
+      lines.push(
+        `index ${i.tablename}.${i.indexname} ${String(i.indexdef).replaceAll(`"${schema}".`, '').replaceAll(`${schema}.`, '')}`,
+      );
     const constraints = await client.query(
       `SELECT rel.relname AS table, con.conname, pg_get_constraintdef(con.oid) AS def
        FROM pg_constraint con JOIN pg_class rel ON rel.oid = con.conrelid JOIN pg_namespace ns ON ns.oid = rel.relnamespace
        WHERE ns.nspname = $1 AND rel.relname != '_prisma_migrations'`,
       [schema],
     );
-    for (const c of constraints.rows) lines.push(`constraint ${c.table}.${c.conname} ${String(c.def).replaceAll(`${schema}.`, '')}`);
+    for (const c of constraints.rows)
+      lines.push(`constraint ${c.table}.${c.conname} ${String(c.def).replaceAll(`${schema}.`, '')}`);
     const enums = await client.query(
       `SELECT t.typname, string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) AS labels
        FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace ns ON ns.oid = t.typnamespace

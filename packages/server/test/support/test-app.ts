@@ -12,7 +12,11 @@ export interface TestApp {
   app: App;
   database: TestDatabase;
   /** Runs an operation through yoga.fetch, without a socket. */
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 }
 
@@ -22,7 +26,13 @@ export async function createTestApp(
   options: { env?: Record<string, string>; onQuery?: (event: { query: string }) => void } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(provider, { onQuery: options.onQuery });
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATABASE_URL: database.url, ...options.env });
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: database.url,
+    ...options.env,
+  });
   const app = buildApp(config, { db: database.db, logger: pino({ level: 'silent' }) });
   return {
     app,

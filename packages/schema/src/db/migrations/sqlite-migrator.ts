@@ -44,7 +44,9 @@ export function sqliteMigrator(file: string): Migrator {
       try {
         // Another process may have applied it while this one waited for the write lock.
         const done = db
-          .prepare('SELECT 1 FROM "_prisma_migrations" WHERE migration_name = ? AND finished_at IS NOT NULL AND rolled_back_at IS NULL')
+          .prepare(
+            'SELECT 1 FROM "_prisma_migrations" WHERE migration_name = ? AND finished_at IS NOT NULL AND rolled_back_at IS NULL',
+          )
           .get(migration.name);
         if (done) {
           db.exec('ROLLBACK');

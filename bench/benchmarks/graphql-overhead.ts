@@ -1,0 +1,73 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import autocannon from 'autocannon';
+import { benchQuery } from '../bench-query.ts';
+
+interface Target {
+  child: ChildProcess;
+  info: { port: number; token?: string; body?: string };
+}
+
+function startTarget(args: string[]): Promise<Target> {
+  const child = spawn('node_modules/.bin/tsx', ['bench/target-server.ts', ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`bench target exited with ${code}`)));
+    const stdout = child.stdout;
+    if (!stdout) return reject(new Error('no stdout'));
+    createInterface({ input: stdout }).once('line', (line) => resolve({ child, info: JSON.parse(line) }));
+  });
+}
+
+async function load(port: number, token: string | undefined, seconds: number) {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}/graphql`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query: benchQuery }),
+    connections: 10,
+    duration: seconds,
+  });
+  if (result.errors > 0 || result.non2xx > 0)
+    throw new Error(`load errors: ${result.errors} errors, ${result.non2xx} non-2xx`);
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    total: result.requests.total,
+  };
+}
+
+/** Requests per second and p99 of a small authenticated query, next to node:http answering the same bytes. */
+export async function graphqlOverhead(seconds: number): Promise<string> {
+  const caredesk = await startTarget(['caredesk']);
+  const raw = await startTarget(['raw', caredesk.info.body ?? '{}']);
+  try {
+    // Warm up both (JIT, connection pools) before measuring.
+    await load(caredesk.info.port, caredesk.info.token, 2);
+    await load(raw.info.port, undefined, 2);
+    const ours = await load(caredesk.info.port, caredesk.info.token, seconds);
+    const floor = await load(raw.info.port, undefined, seconds);
+    const row = (name: string, r: typeof ours) =>
+      `| ${name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.total} |`;
+    return [
+      '## GraphQL overhead: a small authenticated query through the real server',
+      '',
+      `Query \`${benchQuery}\` with a staff Bearer token (token lookup, auth scopes, two SQLite reads),`,
+      `10 connections for ${seconds} s each with autocannon on 127.0.0.1, after a 2 s warm-up. The raw server is`,
+      '`node:http` answering the same response bytes, started in the same run.',
+      '',
+      '| server | requests/s | p50 ms | p99 ms | requests |',
+      '|---|---|---|---|---|',
+      row('caredesk (yoga + Pothos + Prisma, SQLite)', ours),
+      row('raw node:http, same bytes', floor),
+      '',
+      `**Ratio caredesk / raw: ${(ours.rps / floor.rps).toFixed(3)} of the throughput; p99 ${(ours.p99 / Math.max(floor.p99, 1)).toFixed(1)}× the raw p99.**`,
+    ].join('\n');
+  } finally {
+    caredesk.child.kill();
+    raw.child.kill();
+  }
+}
