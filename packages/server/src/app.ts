@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDb, type Db } from '@caredesk/schema/db';
 import { type EventBus, type GraphQLContext, schema } from '@caredesk/schema/graphql';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga } from 'graphql-yoga';
 import type { WebSocketServer } from 'ws';
 import { bearerSecret } from './auth/api-tokens.ts';
@@ -55,6 +56,13 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
+    // GraphiQL is served from this process (no CDN), so it works on an intranet too.
+    renderGraphiQL,
+    graphiql: {
+      title: 'caredesk GraphiQL',
+      defaultQuery:
+        '# Add the header {"Authorization": "Bearer <your token>"} below, then run:\n{\n  viewer { kind staff { name role } }\n  tickets(first: 5) { edges { node { displayNumber title status priority } } }\n}\n',
+    },
     logging: logger.child({ component: 'graphql' }),
     context: ({ request, connectionParams }: { request?: Request; connectionParams?: Record<string, unknown> }) =>
       contextFor(request?.headers.get('authorization') ?? (connectionParams?.authorization as string | undefined)),
