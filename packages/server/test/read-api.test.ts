@@ -93,6 +93,24 @@ describeEachDatabase('the read API', (provider) => {
     expect(forFourteen).toBeLessThanOrEqual(6);
   });
 
+  it('should list the sites with their organization and widget key', async () => {
+    const response = await t.gql<{
+      sites: {
+        edges: {
+          node: { name: string; publicKey: string; allowedOrigins: string[]; organization: { name: string } };
+        }[];
+      };
+    }>('{ sites { edges { node { name publicKey allowedOrigins organization { name } } } } }', {}, tokenOf('HEAD'));
+    const sites = response.data?.sites.edges.map((e) => e.node) ?? [];
+    expect(sites.map((s) => s.name)).toEqual(['Bike rental', 'Блог о цветах', 'Магазин цветов']);
+    expect(sites.map((s) => s.publicKey).sort()).toEqual([...demo.siteKeys].sort());
+    expect(sites[0]?.allowedOrigins).toContain('https://bikes.example');
+    expect(sites[0]?.organization.name).toBe('Bike Rental Ltd');
+    expect((await t.gql('{ sites { edges { node { publicKey } } } }')).errors?.[0]?.extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
+  });
+
   it('should find a ticket, an organization and a site by their global id through node()', async () => {
     const list = await t.gql<TicketsData>(ticketsQuery, { first: 1 }, tokenOf('ADMIN'));
     const id = list.data?.tickets.edges[0]?.node.id;

@@ -30,7 +30,8 @@ builder.queryField('organizations', (t) =>
       cursor: 'id',
       description: 'The client organizations, by name (staff).',
       authScopes: { tokenScope: 'tickets:read' },
-      resolve: (query, _root, _args, ctx) => ctx.db.organization.findMany({ ...query, orderBy: { name: 'asc' } }),
+      resolve: (query, _root, _args, ctx) =>
+        ctx.db.organization.findMany({ ...query, orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
     },
     { name: 'OrganizationConnection' },
     { name: 'OrganizationEdge' },

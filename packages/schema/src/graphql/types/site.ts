@@ -16,3 +16,18 @@ export const SiteRef = builder.prismaNode('Site', {
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),
 });
+
+builder.queryField('sites', (t) =>
+  t.prismaConnection(
+    {
+      type: 'Site',
+      cursor: 'id',
+      description: 'The client sites, by name (staff).',
+      authScopes: { tokenScope: 'tickets:read' },
+      resolve: (query, _root, _args, ctx) =>
+        ctx.db.site.findMany({ ...query, orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
+    },
+    { name: 'SiteConnection' },
+    { name: 'SiteEdge' },
+  ),
+);
