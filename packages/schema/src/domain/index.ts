@@ -1,3 +1,5 @@
 export * from './staff-role.ts';
 export * from './studio-defaults.ts';
+export * from './ticket-lifecycle.ts';
+export * from './ticket-move.ts';
 export * from './ticket-status.ts';
