@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runPrisma } from '../scripts/prisma-cli.ts';
 import { schemaTextFor, writeSchemaFor } from '../scripts/provider-schemas.ts';
+import { createDb } from '../src/db/client.ts';
 import { migrate, migrationStatus, readMigrationFiles } from '../src/db/migrations/index.ts';
 import { postgresMigrator } from '../src/db/migrations/postgres-migrator.ts';
 import { sqliteMigrator } from '../src/db/migrations/sqlite-migrator.ts';
@@ -64,6 +65,34 @@ describeEachDatabase('migrations', (provider) => {
     const catalog = await describeCatalog(target);
     expect(await migrate(target)).toEqual([]);
     expect(await describeCatalog(target)).toEqual(catalog);
+  });
+
+  it('should keep every row, and the rows that point at them, through later migrations', async () => {
+    const target = fresh();
+    const [first, ...later] = readMigrationFiles(provider);
+    if (!first) throw new Error('no migrations');
+    const migrator = migratorFor(target);
+    await migrator.appliedMigrations();
+    await migrator.apply(first);
+    await migrator.apply({
+      name: 'test_rows',
+      checksum: 'rows',
+      sql: `INSERT INTO "Ticket" ("id", "number", "title", "description", "source", "updatedAt") VALUES ('t1', 1001, 'Сайт не открывается', 'Ошибка 502', 'STAFF', CURRENT_TIMESTAMP);
+            INSERT INTO "Message" ("id", "ticketId", "body", "authorKind", "source") VALUES ('m1', 't1', 'Ошибка 502', 'STAFF', 'STAFF');`,
+    });
+    await migrator.close();
+    expect(later.length).toBeGreaterThan(0);
+    await migrate(target);
+    const db = createDb(target);
+    try {
+      expect(await db.ticket.findUniqueOrThrow({ where: { id: 't1' }, include: { messages: true } })).toMatchObject({
+        number: 1001,
+        priorityRank: 0,
+        messages: [{ id: 'm1', body: 'Ошибка 502' }],
+      });
+    } finally {
+      await db.$disconnect();
+    }
   });
 
   it('should migrate once when two instances start together', async () => {

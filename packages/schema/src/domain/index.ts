@@ -3,3 +3,4 @@ export * from './studio-defaults.ts';
 export * from './ticket-lifecycle.ts';
 export * from './ticket-move.ts';
 export * from './ticket-status.ts';
+export * from './error-codes.ts';

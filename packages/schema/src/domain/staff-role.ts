@@ -44,12 +44,12 @@ export function defaultScopesForRole(role: StaffRole): TokenScope[] {
   switch (role) {
     case 'ADMIN':
       return ['admin'];
-    case 'ACCOUNTANT':
-      return ['tickets:read'];
     case 'LINE1':
     case 'LINE2':
     case 'LINE3':
     case 'HEAD':
+    case 'ACCOUNTANT':
+      // The lifecycle decides what each role may write (the accountant: confirm payments).
       return ['tickets:read', 'tickets:write'];
   }
 }

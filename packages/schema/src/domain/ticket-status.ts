@@ -33,3 +33,8 @@ export type TicketCategory = (typeof TicketCategory)[keyof typeof TicketCategory
 export function formatTicketNumber(number: number): string {
   return `#${number}`;
 }
+
+/** Queue order: the higher the rank, the sooner. Stored beside the priority for sorting. */
+export function priorityRank(priority: TicketPriority): number {
+  return Object.values(TicketPriority).indexOf(priority);
+}

@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.ts';
+import type { Locale } from '../domain/error-codes.ts';
 import type { StaffRole, TokenScope } from '../domain/staff-role.ts';
 
 /** Who is asking. Visitors and contacts arrive with the access issue. */
@@ -32,4 +33,6 @@ export interface GraphQLContext {
   events: EventBus;
   /** The clock: domain rules take `now` from here, tests move it. */
   now: () => Date;
+  /** The reader's language (Accept-Language), for messages meant for people. */
+  locale: Locale;
 }

@@ -1,14 +1,19 @@
 // Assembles the schema: each import registers its types with the builder.
 import { builder } from './builder.ts';
 import './scalars.ts';
+import './errors.ts';
 import './enums.ts';
 import './types/staff-member.ts';
 import './types/organization.ts';
 import './types/site.ts';
 import './types/ticket.ts';
 import './types/viewer.ts';
+import './types/ticket-moves.ts';
+import './types/ticket-work.ts';
+import './types/queue.ts';
 
 builder.queryType({});
+builder.mutationType({});
 builder.subscriptionType({});
 
 export const schema = builder.toSchema({ sortSchema: true });

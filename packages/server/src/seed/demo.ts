@@ -8,6 +8,7 @@ import {
   defaultSlaTargets,
   defaultSupportLine,
   defaultWorkingHours,
+  priorityRank,
   type TicketStatus,
 } from '@caredesk/schema/domain';
 import { issueApiToken } from '../auth/issue-token.ts';
@@ -186,6 +187,7 @@ export async function seedDemo(db: Db, options: { publicUrl: string; now?: Date 
             description: demo.description,
             status: demo.status,
             priority: demo.priority,
+          priorityRank: priorityRank(demo.priority),
             category: demo.category,
             paid: demo.paid ?? false,
             source: demo.category === 'VISITOR_REPORT' ? 'WIDGET' : 'EMAIL',

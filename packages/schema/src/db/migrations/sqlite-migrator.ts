@@ -40,6 +40,10 @@ export function sqliteMigrator(file: string): Migrator {
       return fn();
     },
     async apply(migration: MigrationFile) {
+      // Redefining a table drops it; with foreign keys on, that would cascade-delete the rows
+      // that point at it. The pragma only takes effect outside a transaction, so switch it off
+      // here, and check every key before committing instead.
+      db.pragma('foreign_keys = OFF');
       db.exec('BEGIN IMMEDIATE');
       try {
         // Another process may have applied it while this one waited for the write lock.
@@ -53,6 +57,8 @@ export function sqliteMigrator(file: string): Migrator {
           return false;
         }
         db.exec(migration.sql);
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length > 0) throw new Error(`migration leaves ${broken.length} broken foreign keys`);
         db.prepare(
           `INSERT INTO "_prisma_migrations" ("id", "checksum", "finished_at", "migration_name", "started_at", "applied_steps_count")
            VALUES (?, ?, current_timestamp, ?, current_timestamp, 1)`,
@@ -62,6 +68,8 @@ export function sqliteMigrator(file: string): Migrator {
       } catch (error) {
         db.exec('ROLLBACK');
         throw error;
+      } finally {
+        db.pragma('foreign_keys = ON');
       }
     },
     async close() {

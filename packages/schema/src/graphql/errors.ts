@@ -1,0 +1,37 @@
+import { type ErrorCode, errorMessage } from '../domain/error-codes.ts';
+import { DomainError } from '../services/domain-error.ts';
+import { builder } from './builder.ts';
+
+const codes: ErrorCode[] = [
+  'TRANSITION_NOT_ALLOWED',
+  'ACTOR_NOT_ALLOWED',
+  'REASON_REQUIRED',
+  'REPORT_REQUIRED',
+  'ESTIMATE_REQUIRED',
+  'ESTIMATE_NOT_CONFIRMED',
+  'NOT_A_PAID_TICKET',
+  'NOT_DUE_YET',
+  'NOT_FOUND',
+  'INVALID_INPUT',
+  'DUPLICATE_OF_ITSELF',
+];
+
+export const ErrorCodeEnum = builder.enumType('ErrorCode', { values: codes });
+
+/** What every expected failure of a mutation offers: a stable code and a message for people. */
+export const ErrorInterface = builder.interfaceRef<DomainError>('Error').implement({
+  fields: (t) => ({
+    code: t.field({ type: ErrorCodeEnum, resolve: (error) => error.code }),
+    message: t.string({ resolve: (error, _args, ctx) => errorMessage(error.code, ctx.locale) }),
+  }),
+});
+
+builder.objectType(DomainError, {
+  name: 'DomainError',
+  description: 'An expected failure: a move not allowed now or for you, or input to correct.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof DomainError,
+  fields: (t) => ({
+    field: t.string({ nullable: true, description: 'The input field to correct, when one is wrong.', resolve: (error) => error.field }),
+  }),
+});

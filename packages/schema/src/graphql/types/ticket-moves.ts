@@ -1,0 +1,110 @@
+import type { TicketAction } from '../../domain/ticket-lifecycle.ts';
+import { DomainError } from '../../services/domain-error.ts';
+import { moveTicket } from '../../services/move-ticket.ts';
+import { actorOf } from '../actor.ts';
+import { builder } from '../builder.ts';
+import type { GraphQLContext } from '../context.ts';
+import { TicketRef } from './ticket.ts';
+
+type TicketModel = Awaited<ReturnType<typeof moveTicket>>;
+
+/** What a change of a ticket returns: the ticket as it is now. */
+export const TicketPayload = builder.objectRef<{ ticket: TicketModel }>('TicketPayload').implement({
+  fields: (t) => ({ ticket: t.field({ type: TicketRef, resolve: (payload) => payload.ticket }) }),
+});
+
+function move(ctx: GraphQLContext, ticketId: string, action: TicketAction, input: Parameters<typeof moveTicket>[2]['input'] = {}) {
+  return moveTicket(ctx.db, ctx.events, { ticketId, action, actor: actorOf(ctx), now: ctx.now(), input }).then((ticket) => ({ ticket }));
+}
+
+
+const RequestFeedbackInput = builder.inputType('RequestFeedbackInput', {
+  fields: (t) => ({
+    ticketId: t.globalID({ required: true, for: TicketRef }),
+    question: t.string({ required: true, description: 'The question, or the terms of the estimate, for the client.' }),
+    estimateKopecks: t.int({ required: false, description: 'Cost estimate of paid work, in kopecks.' }),
+  }),
+});
+const StartTicketInput = builder.inputType('StartTicketInput', {
+  fields: (t) => ({ ticketId: t.globalID({ required: true, for: TicketRef }), message: t.string({ required: false }) }),
+});
+const ResolveTicketInput = builder.inputType('ResolveTicketInput', {
+  fields: (t) => ({
+    ticketId: t.globalID({ required: true, for: TicketRef }),
+    report: t.string({ required: true, description: 'What was done: the client checks it within 7 days.' }),
+  }),
+});
+const TicketOnlyInput = builder.inputType('TicketOnlyInput', {
+  fields: (t) => ({ ticketId: t.globalID({ required: true, for: TicketRef }) }),
+});
+const RejectTicketInput = builder.inputType('RejectTicketInput', {
+  fields: (t) => ({
+    ticketId: t.globalID({ required: true, for: TicketRef }),
+    reason: t.string({ required: true }),
+    duplicateOf: t.globalID({ required: false, for: TicketRef, description: 'The open ticket this one repeats.' }),
+  }),
+});
+
+const write = { tokenScope: 'tickets:write' } as const;
+const errors = { types: [DomainError] };
+
+builder.mutationFields((t) => ({
+  requestFeedback: t.field({
+    type: TicketPayload,
+    description: 'Staff: ask the client a question or announce a cost estimate (→ FEEDBACK).',
+    authScopes: write,
+    errors,
+    args: { input: t.arg({ type: RequestFeedbackInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      move(ctx, input.ticketId.id, 'requestFeedback', { message: input.question, text: input.question, estimateKopecks: input.estimateKopecks ?? null }),
+  }),
+  startTicket: t.field({
+    type: TicketPayload,
+    description: 'Staff: start the work (→ IN_PROGRESS).',
+    authScopes: write,
+    errors,
+    args: { input: t.arg({ type: StartTicketInput, required: true }) },
+    resolve: (_root, { input }, ctx) => move(ctx, input.ticketId.id, 'start', { message: input.message ?? null }),
+  }),
+  resolveTicket: t.field({
+    type: TicketPayload,
+    description: 'Staff: the work is done, with a report for the client (→ RESOLVED).',
+    authScopes: write,
+    errors,
+    args: { input: t.arg({ type: ResolveTicketInput, required: true }) },
+    resolve: (_root, { input }, ctx) => move(ctx, input.ticketId.id, 'resolve', { text: input.report, message: input.report }),
+  }),
+  acceptTicket: t.field({
+    type: TicketPayload,
+    description: 'Authorized contact: accept the work (→ ACCEPTED).',
+    authScopes: write,
+    errors,
+    args: { input: t.arg({ type: TicketOnlyInput, required: true }) },
+    resolve: (_root, { input }, ctx) => move(ctx, input.ticketId.id, 'accept'),
+  }),
+  confirmEstimate: t.field({
+    type: TicketPayload,
+    description: 'Authorized contact: confirm the cost estimate of paid work (→ NEW).',
+    authScopes: write,
+    errors,
+    args: { input: t.arg({ type: TicketOnlyInput, required: true }) },
+    resolve: (_root, { input }, ctx) => move(ctx, input.ticketId.id, 'confirmEstimate'),
+  }),
+  rejectTicket: t.field({
+    type: TicketPayload,
+    description: 'Staff: refuse with a reason, linking the original when it is a duplicate; or the client withdraws (→ REJECTED).',
+    authScopes: write,
+    errors,
+    args: { input: t.arg({ type: RejectTicketInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      move(ctx, input.ticketId.id, 'reject', { text: input.reason, message: input.reason, duplicateOfId: input.duplicateOf?.id ?? null }),
+  }),
+  confirmPayment: t.field({
+    type: TicketPayload,
+    description: 'Accountant: the payment of a paid, accepted ticket arrived (→ PAID).',
+    authScopes: write,
+    errors,
+    args: { input: t.arg({ type: TicketOnlyInput, required: true }) },
+    resolve: (_root, { input }, ctx) => move(ctx, input.ticketId.id, 'confirmPayment'),
+  }),
+}));

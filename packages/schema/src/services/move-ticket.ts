@@ -1,0 +1,74 @@
+import type { Db } from '../db/client.ts';
+import type { TicketAction } from '../domain/ticket-lifecycle.ts';
+import { decideMove, type MoveInput } from '../domain/ticket-move.ts';
+import type { EventBus } from '../graphql/context.ts';
+import { type ActorRef, auditColumns } from './actor.ts';
+import { DomainError } from './domain-error.ts';
+import { publishTicketChange } from './publish.ts';
+import { ticketSettings } from './studio-settings.ts';
+
+export interface MoveRequest {
+  ticketId: string;
+  action: TicketAction;
+  actor: ActorRef;
+  input?: MoveInput & { duplicateOfId?: string | null; message?: string | null };
+  /** Makes the message of this move unique: a retried client reply adds nothing. */
+  idempotencyKey?: string | null;
+  now: Date;
+}
+
+/**
+ * Makes a move of the lifecycle: decides it by the pure rules, then writes the ticket, the
+ * status-change record and the message (report, question, reason) in one transaction, and
+ * tells subscribers. The update is guarded by the status read, so two moves racing on one
+ * ticket cannot both succeed.
+ */
+export async function moveTicket(db: Db, events: EventBus, request: MoveRequest) {
+  const { ticketId, action, actor, now } = request;
+  const input = request.input ?? {};
+  const { autoAcceptDays } = await ticketSettings(db);
+  const ticket = await db.ticket.findUnique({ where: { id: ticketId } });
+  if (!ticket) throw new DomainError('NOT_FOUND', 'id');
+  if (input.duplicateOfId) {
+    if (input.duplicateOfId === ticketId) throw new DomainError('DUPLICATE_OF_ITSELF', 'duplicateOf');
+    if (!(await db.ticket.findUnique({ where: { id: input.duplicateOfId }, select: { id: true } }))) {
+      throw new DomainError('NOT_FOUND', 'duplicateOf');
+    }
+  }
+  const decision = decideMove(ticket, action, actor, input, { now, autoAcceptDays });
+  if (!decision.ok) throw new DomainError(decision.code);
+  const { patch } = decision;
+  const text = input.message?.trim() || input.text?.trim();
+
+  const updated = await db.$transaction(async (tx) => {
+    const { count } = await tx.ticket.updateMany({
+      where: { id: ticketId, status: ticket.status, updatedAt: ticket.updatedAt },
+      data: { ...patch, ...(input.duplicateOfId ? { duplicateOfId: input.duplicateOfId } : {}) },
+    });
+    // Someone else changed the ticket since it was read: refuse rather than overwrite.
+    if (count === 0) throw new DomainError('TRANSITION_NOT_ALLOWED');
+    if (patch.status !== ticket.status) {
+      await tx.statusChange.create({
+        data: { ticketId, fromStatus: ticket.status, toStatus: patch.status, reason: patch.rejectReason ?? null, createdAt: now, ...auditColumns(actor) },
+      });
+    }
+    if (text) {
+      await tx.message.create({
+        data: {
+          ticketId,
+          body: text,
+          authorKind: actor.kind,
+          authorStaffId: actor.staffId ?? null,
+          authorContactId: actor.contactId ?? null,
+          authorVisitorId: actor.visitorId ?? null,
+          source: actor.kind === 'STAFF' ? 'STAFF' : 'WIDGET',
+          idempotencyKey: request.idempotencyKey ?? null,
+          createdAt: now,
+        },
+      });
+    }
+    return tx.ticket.findUniqueOrThrow({ where: { id: ticketId } });
+  });
+  publishTicketChange(events, ticketId);
+  return updated;
+}

@@ -1,0 +1,63 @@
+import type { Db } from '../db/client.ts';
+import type { EventBus } from '../graphql/context.ts';
+import type { ActorRef } from './actor.ts';
+import { DomainError } from './domain-error.ts';
+import { moveTicket } from './move-ticket.ts';
+import { publishTicketChange } from './publish.ts';
+import { isUniqueViolation } from './unique-violation.ts';
+
+export const messageLimit = 20_000;
+
+/**
+ * Adds to the conversation. A client reply goes through the lifecycle (FEEDBACK/RESOLVED →
+ * NEW, end of the queue); a staff reply is public and counts as the first response; an
+ * internal note is staff-only. A retried call with the same key adds nothing.
+ */
+export async function postMessage(
+  db: Db,
+  events: EventBus,
+  request: { ticketId: string; body: string; internal: boolean; actor: ActorRef; idempotencyKey: string | null; now: Date },
+) {
+  const { ticketId, actor, now } = request;
+  const body = request.body.trim();
+  if (!body || body.length > messageLimit) throw new DomainError('INVALID_INPUT', 'body', `body: 1–${messageLimit} characters`);
+  if (request.idempotencyKey) {
+    const earlier = await db.message.findUnique({ where: { idempotencyKey: request.idempotencyKey }, select: { ticketId: true } });
+    if (earlier) return db.ticket.findUniqueOrThrow({ where: { id: earlier.ticketId } });
+  }
+  if (actor.kind !== 'STAFF' && request.internal) throw new DomainError('ACTOR_NOT_ALLOWED');
+  const ticket = await db.ticket.findUnique({ where: { id: ticketId } });
+  if (!ticket) throw new DomainError('NOT_FOUND', 'id');
+
+  try {
+    if (actor.kind === 'VISITOR' || actor.kind === 'CONTACT') {
+      // The lifecycle decides (and refuses replies to ACCEPTED, PAID, REJECTED tickets).
+      return await moveTicket(db, events, { ticketId, action: 'reply', actor, now, input: { message: body }, idempotencyKey: request.idempotencyKey });
+    }
+    if (ticket.status === 'ACCEPTED' || ticket.status === 'PAID' || ticket.status === 'REJECTED') {
+      if (!request.internal) throw new DomainError('TRANSITION_NOT_ALLOWED');
+    }
+    await db.$transaction(async (tx) => {
+      await tx.message.create({
+        data: {
+          ticketId,
+          body,
+          internal: request.internal,
+          authorKind: actor.kind,
+          authorStaffId: actor.staffId ?? null,
+          source: 'STAFF',
+          idempotencyKey: request.idempotencyKey,
+          createdAt: now,
+        },
+      });
+      if (!request.internal && !ticket.firstResponseAt) await tx.ticket.update({ where: { id: ticketId }, data: { firstResponseAt: now } });
+      else await tx.ticket.update({ where: { id: ticketId }, data: { updatedAt: now } });
+    });
+  } catch (error) {
+    // A concurrent retry of the same message won: the conversation already has it.
+    if (!isUniqueViolation(error)) throw error;
+    return db.ticket.findUniqueOrThrow({ where: { id: ticketId } });
+  }
+  publishTicketChange(events, ticketId);
+  return db.ticket.findUniqueOrThrow({ where: { id: ticketId } });
+}

@@ -1,0 +1,101 @@
+import type { Db } from '../db/client.ts';
+import { priorityRank, type TicketCategory, type TicketPriority } from '../domain/ticket-status.ts';
+import type { EventBus } from '../graphql/context.ts';
+import { type ActorRef, auditColumns } from './actor.ts';
+import { DomainError } from './domain-error.ts';
+import { publishTicketChange } from './publish.ts';
+import { isUniqueViolation } from './unique-violation.ts';
+
+export interface SubmitTicket {
+  title: string;
+  description: string;
+  priority?: TicketPriority;
+  category?: TicketCategory;
+  paid?: boolean;
+  organizationId?: string | null;
+  siteId?: string | null;
+  contactId?: string | null;
+  pageContext?: unknown;
+  source: 'WIDGET' | 'EMAIL' | 'PHONE' | 'STAFF' | 'API' | 'MONITORING';
+  /** The caller's key, already scoped to the caller (e.g. `staff:<id>:<key>`). */
+  idempotencyKey: string;
+}
+
+export const limits = { title: 200, description: 20_000, pageContextBytes: 32 * 1024 };
+
+function validate(input: SubmitTicket): void {
+  const title = input.title.trim();
+  if (!title || title.length > limits.title) throw new DomainError('INVALID_INPUT', 'title', `title: 1–${limits.title} characters`);
+  if (!input.description.trim() || input.description.length > limits.description) {
+    throw new DomainError('INVALID_INPUT', 'description', `description: 1–${limits.description} characters`);
+  }
+  if (input.pageContext !== undefined && JSON.stringify(input.pageContext).length > limits.pageContextBytes) {
+    throw new DomainError('INVALID_INPUT', 'pageContext', `pageContext: at most ${limits.pageContextBytes} bytes`);
+  }
+}
+
+/**
+ * Files a ticket: takes the next human number and creates the ticket, its first message and
+ * its first status record in one transaction. A retry with the same idempotency key returns
+ * the ticket of the first call and creates nothing, also when the retries race (the unique
+ * key decides, not a read before the write).
+ */
+export async function submitTicket(db: Db, events: EventBus, input: SubmitTicket, actor: ActorRef, now: Date) {
+  validate(input);
+  const existing = await db.ticket.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
+  if (existing) return { ticket: existing, created: false };
+  if (input.siteId) {
+    const site = await db.site.findUnique({ where: { id: input.siteId }, select: { organizationId: true } });
+    if (!site) throw new DomainError('NOT_FOUND', 'siteId');
+    if (input.organizationId && input.organizationId !== site.organizationId) throw new DomainError('INVALID_INPUT', 'siteId', 'site of another organization');
+    input = { ...input, organizationId: site.organizationId };
+  }
+  if (input.organizationId && !(await db.organization.findUnique({ where: { id: input.organizationId }, select: { id: true } }))) {
+    throw new DomainError('NOT_FOUND', 'organizationId');
+  }
+  try {
+    const ticket = await db.$transaction(async (tx) => {
+      const settings = await tx.studioSettings.update({ where: { id: 'studio' }, data: { nextTicketNumber: { increment: 1 } }, select: { nextTicketNumber: true } });
+      return tx.ticket.create({
+        data: {
+          number: settings.nextTicketNumber - 1,
+          title: input.title.trim(),
+          description: input.description,
+          priority: input.priority ?? 'NORMAL',
+          priorityRank: priorityRank(input.priority ?? 'NORMAL'),
+          category: input.category ?? 'PROBLEM',
+          paid: input.paid ?? false,
+          source: input.source,
+          pageContext: input.pageContext === undefined ? undefined : (input.pageContext as object),
+          organizationId: input.organizationId ?? null,
+          siteId: input.siteId ?? null,
+          contactId: input.contactId ?? null,
+          createdByStaffId: actor.staffId ?? null,
+          idempotencyKey: input.idempotencyKey,
+          queuedAt: now,
+          createdAt: now,
+          messages: {
+            create: {
+              body: input.description,
+              authorKind: actor.kind,
+              authorStaffId: actor.staffId ?? null,
+              authorContactId: actor.contactId ?? null,
+              authorVisitorId: actor.visitorId ?? null,
+              source: input.source,
+              createdAt: now,
+            },
+          },
+          statusChanges: { create: { toStatus: 'NEW', createdAt: now, ...auditColumns(actor) } },
+        },
+      });
+    });
+    publishTicketChange(events, ticket.id);
+    return { ticket, created: true };
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    // A concurrent retry won the race: answer with its ticket.
+    const winner = await db.ticket.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
+    if (!winner) throw error;
+    return { ticket: winner, created: false };
+  }
+}
