@@ -1,7 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDb, type Db } from '@caredesk/schema/db';
+import { localeFrom } from '@caredesk/schema/domain';
 import { type EventBus, type GraphQLContext, schema } from '@caredesk/schema/graphql';
+import { acceptDueTickets } from '@caredesk/schema/services';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga } from 'graphql-yoga';
 import type { WebSocketServer } from 'ws';
@@ -15,6 +17,7 @@ import { readinessCheck } from './http/health.ts';
 import { useRoutes } from './http/routes.ts';
 import { attachWebSockets } from './http/websockets.ts';
 import { loadWidgetScript } from './http/widget-asset.ts';
+import { intervalJob } from './jobs/interval-job.ts';
 import { createLogger, type Logger } from './logger.ts';
 
 export type ClosableEventBus = EventBus & { close(): Promise<void>; ready?(): Promise<void> };
@@ -45,10 +48,14 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
   const readiness = readinessCheck(db, config.database);
   const widgetScript = loadWidgetScript();
 
-  const contextFor = async (authorization: string | null | undefined): Promise<GraphQLContext> => ({
+  const contextFor = async (
+    authorization: string | null | undefined,
+    language: string | null | undefined,
+  ): Promise<GraphQLContext> => ({
     db,
     events,
     now,
+    locale: localeFrom(language),
     viewer: await viewerForToken(db, bearerSecret(authorization), now()),
   });
 
@@ -65,7 +72,10 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
     },
     logging: logger.child({ component: 'graphql' }),
     context: ({ request, connectionParams }: { request?: Request; connectionParams?: Record<string, unknown> }) =>
-      contextFor(request?.headers.get('authorization') ?? (connectionParams?.authorization as string | undefined)),
+      contextFor(
+        request?.headers.get('authorization') ?? (connectionParams?.authorization as string | undefined),
+        request?.headers.get('accept-language') ?? (connectionParams?.locale as string | undefined),
+      ),
     plugins: [
       useRoutes({
         '/healthz': () => Response.json({ status: 'ok' }),
@@ -90,6 +100,9 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
     ],
   });
 
+  // Jobs that act on stored due times: safe to run on every instance at once.
+  const jobs = [intervalJob('auto-accept', 60_000, () => acceptDueTickets(db, events, now()), logger)];
+
   let server: Server | undefined;
   let wss: WebSocketServer | undefined;
 
@@ -105,6 +118,7 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
         server?.once('error', reject);
         server?.listen(config.port, config.host, () => resolve());
       });
+      for (const job of jobs) job.start();
       const { port } = server.address() as AddressInfo;
       const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
       logger.info({ port, database: config.database.provider, redis: Boolean(config.redisUrl) }, 'caredesk listening');
@@ -112,6 +126,7 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
     },
     async stop() {
       logger.info('caredesk stopping');
+      await Promise.all(jobs.map((job) => job.stop()));
       if (wss) {
         for (const socket of wss.clients) socket.close(1001, 'Server is shutting down');
         await new Promise<void>((resolve) => wss?.close(() => resolve()));

@@ -1,4 +1,4 @@
-import { migrationStatus } from '@caredesk/schema/db';
+import { migrationStatus, readMigrationFiles } from '@caredesk/schema/db';
 import { createTestDatabase, describeEachDatabase, emptyTarget, type TestDatabase } from '@caredesk/schema/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from './support/run-cli.ts';
@@ -77,7 +77,7 @@ describe('caredesk doctor and configuration errors', () => {
       const result = await runCli(['doctor'], { DATABASE_URL: t.database.url });
       expect(result.code).toBe(0);
       expect(result.stdout).toMatch(/ok\s+database\s+SQLite file/);
-      expect(result.stdout).toMatch(/ok\s+migrations\s+1 applied/);
+      expect(result.stdout).toMatch(new RegExp(`ok\\s+migrations\\s+${readMigrationFiles('sqlite').length} applied`));
     } finally {
       await t.close();
     }

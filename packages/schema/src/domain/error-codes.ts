@@ -6,17 +6,35 @@ export type ErrorCode = MoveErrorCode | 'NOT_FOUND' | 'INVALID_INPUT' | 'DUPLICA
 export type Locale = 'ru' | 'en';
 
 const messages: Record<ErrorCode, Record<Locale, string>> = {
-  TRANSITION_NOT_ALLOWED: { en: 'This step is not possible in the ticket’s current status.', ru: 'Этот шаг невозможен в текущем статусе заявки.' },
-  ACTOR_NOT_ALLOWED: { en: 'You may not take this step on this ticket.', ru: 'Вы не можете выполнить этот шаг по заявке.' },
+  TRANSITION_NOT_ALLOWED: {
+    en: 'This step is not possible in the ticket’s current status.',
+    ru: 'Этот шаг невозможен в текущем статусе заявки.',
+  },
+  ACTOR_NOT_ALLOWED: {
+    en: 'You may not take this step on this ticket.',
+    ru: 'Вы не можете выполнить этот шаг по заявке.',
+  },
   REASON_REQUIRED: { en: 'Give a reason for rejecting the ticket.', ru: 'Укажите причину отклонения заявки.' },
   REPORT_REQUIRED: { en: 'Write a report of the work done.', ru: 'Опишите выполненную работу.' },
-  ESTIMATE_REQUIRED: { en: 'Paid work needs a cost estimate first.', ru: 'Для платной работы сначала нужна оценка стоимости.' },
-  ESTIMATE_NOT_CONFIRMED: { en: 'Paid work starts only after the client confirms the estimate.', ru: 'Платная работа начинается только после подтверждения оценки клиентом.' },
+  ESTIMATE_REQUIRED: {
+    en: 'Paid work needs a cost estimate first.',
+    ru: 'Для платной работы сначала нужна оценка стоимости.',
+  },
+  ESTIMATE_NOT_CONFIRMED: {
+    en: 'Paid work starts only after the client confirms the estimate.',
+    ru: 'Платная работа начинается только после подтверждения оценки клиентом.',
+  },
   NOT_A_PAID_TICKET: { en: 'Only paid tickets are paid for.', ru: 'Оплата подтверждается только для платных заявок.' },
-  NOT_DUE_YET: { en: 'The ticket is not due for automatic acceptance yet.', ru: 'Срок автоматической приёмки ещё не наступил.' },
+  NOT_DUE_YET: {
+    en: 'The ticket is not due for automatic acceptance yet.',
+    ru: 'Срок автоматической приёмки ещё не наступил.',
+  },
   NOT_FOUND: { en: 'Nothing was found with this id.', ru: 'Ничего не найдено по этому идентификатору.' },
   INVALID_INPUT: { en: 'Some fields are not filled in correctly.', ru: 'Некоторые поля заполнены неверно.' },
-  DUPLICATE_OF_ITSELF: { en: 'A ticket cannot be a duplicate of itself.', ru: 'Заявка не может быть дубликатом самой себя.' },
+  DUPLICATE_OF_ITSELF: {
+    en: 'A ticket cannot be a duplicate of itself.',
+    ru: 'Заявка не может быть дубликатом самой себя.',
+  },
 };
 
 /** The message for a code in the reader's language. */

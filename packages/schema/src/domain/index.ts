@@ -1,6 +1,6 @@
+export * from './error-codes.ts';
 export * from './staff-role.ts';
 export * from './studio-defaults.ts';
 export * from './ticket-lifecycle.ts';
 export * from './ticket-move.ts';
 export * from './ticket-status.ts';
-export * from './error-codes.ts';

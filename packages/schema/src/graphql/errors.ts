@@ -32,6 +32,10 @@ builder.objectType(DomainError, {
   interfaces: [ErrorInterface],
   isTypeOf: (value) => value instanceof DomainError,
   fields: (t) => ({
-    field: t.string({ nullable: true, description: 'The input field to correct, when one is wrong.', resolve: (error) => error.field }),
+    field: t.string({
+      nullable: true,
+      description: 'The input field to correct, when one is wrong.',
+      resolve: (error) => error.field,
+    }),
   }),
 });

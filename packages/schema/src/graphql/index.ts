@@ -6,6 +6,7 @@ import './enums.ts';
 import './types/staff-member.ts';
 import './types/organization.ts';
 import './types/site.ts';
+import './types/message.ts';
 import './types/ticket.ts';
 import './types/viewer.ts';
 import './types/ticket-moves.ts';

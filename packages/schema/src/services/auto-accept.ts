@@ -19,7 +19,13 @@ export async function acceptDueTickets(db: Db, events: EventBus, now: Date, batc
   let accepted = 0;
   for (const { id } of due) {
     try {
-      await moveTicket(db, events, { ticketId: id, action: 'autoAccept', actor: systemActor, now, input: { message: null } });
+      await moveTicket(db, events, {
+        ticketId: id,
+        action: 'autoAccept',
+        actor: systemActor,
+        now,
+        input: { message: null },
+      });
       accepted++;
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;

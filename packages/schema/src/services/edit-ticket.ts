@@ -19,7 +19,14 @@ export interface TicketEdit {
  * Staff work on a ticket outside the lifecycle: assign, reprioritise, recategorise, mark paid
  * or free, link a duplicate, edit the title. Each change is audited with its old and new value.
  */
-export async function editTicket(db: Db, events: EventBus, ticketId: string, edit: TicketEdit, actor: ActorRef, now: Date) {
+export async function editTicket(
+  db: Db,
+  events: EventBus,
+  ticketId: string,
+  edit: TicketEdit,
+  actor: ActorRef,
+  now: Date,
+) {
   const ticket = await db.ticket.findUnique({ where: { id: ticketId } });
   if (!ticket) throw new DomainError('NOT_FOUND', 'id');
   if (ticket.status === 'PAID' || ticket.status === 'REJECTED') throw new DomainError('TRANSITION_NOT_ALLOWED');
@@ -34,17 +41,24 @@ export async function editTicket(db: Db, events: EventBus, ticketId: string, edi
   if (edit.paid != null) data.paid = edit.paid;
   if (edit.assigneeId !== undefined) {
     if (edit.assigneeId) {
-      const staff = await db.staffMember.findUnique({ where: { id: edit.assigneeId }, select: { active: true, role: true } });
-      if (!staff?.active || staff.role === 'ACCOUNTANT') throw new DomainError('INVALID_INPUT', 'assigneeId', 'not an active specialist');
+      const staff = await db.staffMember.findUnique({
+        where: { id: edit.assigneeId },
+        select: { active: true, role: true },
+      });
+      if (!staff?.active || staff.role === 'ACCOUNTANT')
+        throw new DomainError('INVALID_INPUT', 'assigneeId', 'not an active specialist');
     }
     data.assigneeId = edit.assigneeId;
   }
   if (edit.duplicateOfId !== undefined && edit.duplicateOfId !== null) {
     if (edit.duplicateOfId === ticketId) throw new DomainError('DUPLICATE_OF_ITSELF', 'duplicateOf');
-    if (!(await db.ticket.findUnique({ where: { id: edit.duplicateOfId }, select: { id: true } }))) throw new DomainError('NOT_FOUND', 'duplicateOf');
+    if (!(await db.ticket.findUnique({ where: { id: edit.duplicateOfId }, select: { id: true } })))
+      throw new DomainError('NOT_FOUND', 'duplicateOf');
     data.duplicateOfId = edit.duplicateOfId;
   }
-  const changed = Object.fromEntries(Object.entries(data).filter(([key, value]) => (ticket as Record<string, unknown>)[key] !== value));
+  const changed = Object.fromEntries(
+    Object.entries(data).filter(([key, value]) => (ticket as Record<string, unknown>)[key] !== value),
+  );
   if (Object.keys(changed).length === 0) return ticket;
   const rank = changed.priority ? { priorityRank: priorityRank(changed.priority as TicketPriority) } : {};
   const updated = await db.$transaction(async (tx) => {
@@ -55,7 +69,12 @@ export async function editTicket(db: Db, events: EventBus, ticketId: string, edi
         actorId: actor.staffId ?? null,
         subjectType: 'Ticket',
         subjectId: ticketId,
-        data: Object.fromEntries(Object.entries(changed).map(([key, value]) => [key, { from: (ticket as Record<string, unknown>)[key] ?? null, to: value }])) as object,
+        data: Object.fromEntries(
+          Object.entries(changed).map(([key, value]) => [
+            key,
+            { from: (ticket as Record<string, unknown>)[key] ?? null, to: value },
+          ]),
+        ) as object,
         createdAt: now,
       },
     });

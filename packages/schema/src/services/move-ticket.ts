@@ -49,7 +49,14 @@ export async function moveTicket(db: Db, events: EventBus, request: MoveRequest)
     if (count === 0) throw new DomainError('TRANSITION_NOT_ALLOWED');
     if (patch.status !== ticket.status) {
       await tx.statusChange.create({
-        data: { ticketId, fromStatus: ticket.status, toStatus: patch.status, reason: patch.rejectReason ?? null, createdAt: now, ...auditColumns(actor) },
+        data: {
+          ticketId,
+          fromStatus: ticket.status,
+          toStatus: patch.status,
+          reason: patch.rejectReason ?? null,
+          createdAt: now,
+          ...auditColumns(actor),
+        },
       });
     }
     if (text) {

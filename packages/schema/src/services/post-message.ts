@@ -16,13 +16,24 @@ export const messageLimit = 20_000;
 export async function postMessage(
   db: Db,
   events: EventBus,
-  request: { ticketId: string; body: string; internal: boolean; actor: ActorRef; idempotencyKey: string | null; now: Date },
+  request: {
+    ticketId: string;
+    body: string;
+    internal: boolean;
+    actor: ActorRef;
+    idempotencyKey: string | null;
+    now: Date;
+  },
 ) {
   const { ticketId, actor, now } = request;
   const body = request.body.trim();
-  if (!body || body.length > messageLimit) throw new DomainError('INVALID_INPUT', 'body', `body: 1–${messageLimit} characters`);
+  if (!body || body.length > messageLimit)
+    throw new DomainError('INVALID_INPUT', 'body', `body: 1–${messageLimit} characters`);
   if (request.idempotencyKey) {
-    const earlier = await db.message.findUnique({ where: { idempotencyKey: request.idempotencyKey }, select: { ticketId: true } });
+    const earlier = await db.message.findUnique({
+      where: { idempotencyKey: request.idempotencyKey },
+      select: { ticketId: true },
+    });
     if (earlier) return db.ticket.findUniqueOrThrow({ where: { id: earlier.ticketId } });
   }
   if (actor.kind !== 'STAFF' && request.internal) throw new DomainError('ACTOR_NOT_ALLOWED');
@@ -32,7 +43,14 @@ export async function postMessage(
   try {
     if (actor.kind === 'VISITOR' || actor.kind === 'CONTACT') {
       // The lifecycle decides (and refuses replies to ACCEPTED, PAID, REJECTED tickets).
-      return await moveTicket(db, events, { ticketId, action: 'reply', actor, now, input: { message: body }, idempotencyKey: request.idempotencyKey });
+      return await moveTicket(db, events, {
+        ticketId,
+        action: 'reply',
+        actor,
+        now,
+        input: { message: body },
+        idempotencyKey: request.idempotencyKey,
+      });
     }
     if (ticket.status === 'ACCEPTED' || ticket.status === 'PAID' || ticket.status === 'REJECTED') {
       if (!request.internal) throw new DomainError('TRANSITION_NOT_ALLOWED');
@@ -50,7 +68,8 @@ export async function postMessage(
           createdAt: now,
         },
       });
-      if (!request.internal && !ticket.firstResponseAt) await tx.ticket.update({ where: { id: ticketId }, data: { firstResponseAt: now } });
+      if (!request.internal && !ticket.firstResponseAt)
+        await tx.ticket.update({ where: { id: ticketId }, data: { firstResponseAt: now } });
       else await tx.ticket.update({ where: { id: ticketId }, data: { updatedAt: now } });
     });
   } catch (error) {

@@ -25,7 +25,8 @@ export const limits = { title: 200, description: 20_000, pageContextBytes: 32 * 
 
 function validate(input: SubmitTicket): void {
   const title = input.title.trim();
-  if (!title || title.length > limits.title) throw new DomainError('INVALID_INPUT', 'title', `title: 1–${limits.title} characters`);
+  if (!title || title.length > limits.title)
+    throw new DomainError('INVALID_INPUT', 'title', `title: 1–${limits.title} characters`);
   if (!input.description.trim() || input.description.length > limits.description) {
     throw new DomainError('INVALID_INPUT', 'description', `description: 1–${limits.description} characters`);
   }
@@ -47,15 +48,23 @@ export async function submitTicket(db: Db, events: EventBus, input: SubmitTicket
   if (input.siteId) {
     const site = await db.site.findUnique({ where: { id: input.siteId }, select: { organizationId: true } });
     if (!site) throw new DomainError('NOT_FOUND', 'siteId');
-    if (input.organizationId && input.organizationId !== site.organizationId) throw new DomainError('INVALID_INPUT', 'siteId', 'site of another organization');
+    if (input.organizationId && input.organizationId !== site.organizationId)
+      throw new DomainError('INVALID_INPUT', 'siteId', 'site of another organization');
     input = { ...input, organizationId: site.organizationId };
   }
-  if (input.organizationId && !(await db.organization.findUnique({ where: { id: input.organizationId }, select: { id: true } }))) {
+  if (
+    input.organizationId &&
+    !(await db.organization.findUnique({ where: { id: input.organizationId }, select: { id: true } }))
+  ) {
     throw new DomainError('NOT_FOUND', 'organizationId');
   }
   try {
     const ticket = await db.$transaction(async (tx) => {
-      const settings = await tx.studioSettings.update({ where: { id: 'studio' }, data: { nextTicketNumber: { increment: 1 } }, select: { nextTicketNumber: true } });
+      const settings = await tx.studioSettings.update({
+        where: { id: 'studio' },
+        data: { nextTicketNumber: { increment: 1 } },
+        select: { nextTicketNumber: true },
+      });
       return tx.ticket.create({
         data: {
           number: settings.nextTicketNumber - 1,

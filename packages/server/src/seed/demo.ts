@@ -187,7 +187,7 @@ export async function seedDemo(db: Db, options: { publicUrl: string; now?: Date 
             description: demo.description,
             status: demo.status,
             priority: demo.priority,
-          priorityRank: priorityRank(demo.priority),
+            priorityRank: priorityRank(demo.priority),
             category: demo.category,
             paid: demo.paid ?? false,
             source: demo.category === 'VISITOR_REPORT' ? 'WIDGET' : 'EMAIL',
@@ -204,6 +204,11 @@ export async function seedDemo(db: Db, options: { publicUrl: string; now?: Date 
             acceptedAt: at('ACCEPTED'),
             paidAt: at('PAID'),
             rejectedAt: at('REJECTED'),
+            // Silent clients accept automatically 7 days after the answer or the report.
+            autoAcceptAt:
+              demo.status === 'RESOLVED' || demo.status === 'FEEDBACK'
+                ? new Date((at(demo.status) ?? createdAt).getTime() + 7 * day)
+                : null,
             messages: {
               create: [
                 {

@@ -23,7 +23,7 @@ export interface TestApp {
 /** An app on a fresh, migrated database of the given provider, logging nothing. */
 export async function createTestApp(
   provider: Provider,
-  options: { env?: Record<string, string>; onQuery?: (event: { query: string }) => void } = {},
+  options: { env?: Record<string, string>; onQuery?: (event: { query: string }) => void; now?: () => Date } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(provider, { onQuery: options.onQuery });
   const config = loadConfig({
@@ -33,7 +33,11 @@ export async function createTestApp(
     DATABASE_URL: database.url,
     ...options.env,
   });
-  const app = buildApp(config, { db: database.db, logger: pino({ level: 'silent' }) });
+  const app = buildApp(config, {
+    db: database.db,
+    logger: pino({ level: 'silent' }),
+    ...(options.now ? { now: options.now } : {}),
+  });
   return {
     app,
     database,

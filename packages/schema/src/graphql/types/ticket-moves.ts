@@ -13,10 +13,16 @@ export const TicketPayload = builder.objectRef<{ ticket: TicketModel }>('TicketP
   fields: (t) => ({ ticket: t.field({ type: TicketRef, resolve: (payload) => payload.ticket }) }),
 });
 
-function move(ctx: GraphQLContext, ticketId: string, action: TicketAction, input: Parameters<typeof moveTicket>[2]['input'] = {}) {
-  return moveTicket(ctx.db, ctx.events, { ticketId, action, actor: actorOf(ctx), now: ctx.now(), input }).then((ticket) => ({ ticket }));
+function move(
+  ctx: GraphQLContext,
+  ticketId: string,
+  action: TicketAction,
+  input: Parameters<typeof moveTicket>[2]['input'] = {},
+) {
+  return moveTicket(ctx.db, ctx.events, { ticketId, action, actor: actorOf(ctx), now: ctx.now(), input }).then(
+    (ticket) => ({ ticket }),
+  );
 }
-
 
 const RequestFeedbackInput = builder.inputType('RequestFeedbackInput', {
   fields: (t) => ({
@@ -56,7 +62,11 @@ builder.mutationFields((t) => ({
     errors,
     args: { input: t.arg({ type: RequestFeedbackInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      move(ctx, input.ticketId.id, 'requestFeedback', { message: input.question, text: input.question, estimateKopecks: input.estimateKopecks ?? null }),
+      move(ctx, input.ticketId.id, 'requestFeedback', {
+        message: input.question,
+        text: input.question,
+        estimateKopecks: input.estimateKopecks ?? null,
+      }),
   }),
   startTicket: t.field({
     type: TicketPayload,
@@ -72,7 +82,8 @@ builder.mutationFields((t) => ({
     authScopes: write,
     errors,
     args: { input: t.arg({ type: ResolveTicketInput, required: true }) },
-    resolve: (_root, { input }, ctx) => move(ctx, input.ticketId.id, 'resolve', { text: input.report, message: input.report }),
+    resolve: (_root, { input }, ctx) =>
+      move(ctx, input.ticketId.id, 'resolve', { text: input.report, message: input.report }),
   }),
   acceptTicket: t.field({
     type: TicketPayload,
@@ -92,12 +103,17 @@ builder.mutationFields((t) => ({
   }),
   rejectTicket: t.field({
     type: TicketPayload,
-    description: 'Staff: refuse with a reason, linking the original when it is a duplicate; or the client withdraws (→ REJECTED).',
+    description:
+      'Staff: refuse with a reason, linking the original when it is a duplicate; or the client withdraws (→ REJECTED).',
     authScopes: write,
     errors,
     args: { input: t.arg({ type: RejectTicketInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      move(ctx, input.ticketId.id, 'reject', { text: input.reason, message: input.reason, duplicateOfId: input.duplicateOf?.id ?? null }),
+      move(ctx, input.ticketId.id, 'reject', {
+        text: input.reason,
+        message: input.reason,
+        duplicateOfId: input.duplicateOf?.id ?? null,
+      }),
   }),
   confirmPayment: t.field({
     type: TicketPayload,

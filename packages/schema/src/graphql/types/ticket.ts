@@ -1,8 +1,7 @@
 import { formatTicketNumber } from '../../domain/ticket-status.ts';
 import { builder } from '../builder.ts';
 import { TicketCategoryEnum, TicketPriorityEnum, TicketSourceEnum, TicketStatusEnum } from '../enums.ts';
-import { OrganizationRef } from './organization.ts';
-import { SiteRef } from './site.ts';
+import { TicketFilter, ticketWhere } from './ticket-filter.ts';
 
 export const TicketRef = builder.prismaNode('Ticket', {
   id: { field: 'id' },
@@ -41,6 +40,17 @@ export const TicketRef = builder.prismaNode('Ticket', {
     rejectedAt: t.expose('rejectedAt', { type: 'DateTime', nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    messages: t.relation('messages', {
+      description: 'The conversation, oldest first; internal notes only for staff.',
+      query: (_args, ctx) => ({
+        where: ctx.viewer.kind === 'staff' ? {} : { internal: false },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      }),
+    }),
+    history: t.relation('statusChanges', {
+      description: 'Every status change with who made it and why.',
+      query: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
+    }),
   }),
 });
 
@@ -49,15 +59,6 @@ export const TicketConnection = builder.connectionObject(
   { type: TicketRef, name: 'TicketConnection' },
   { name: 'TicketEdge' },
 );
-
-const TicketFilter = builder.inputType('TicketFilter', {
-  fields: (t) => ({
-    statuses: t.field({ type: [TicketStatusEnum], required: false }),
-    priorities: t.field({ type: [TicketPriorityEnum], required: false }),
-    organizationId: t.globalID({ required: false, for: OrganizationRef }),
-    siteId: t.globalID({ required: false, for: SiteRef }),
-  }),
-});
 
 builder.queryFields((t) => ({
   tickets: t.prismaConnection(
