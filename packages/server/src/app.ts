@@ -1,9 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDb, type Db } from '@caredesk/schema/db';
 import { localeFrom } from '@caredesk/schema/domain';
 import { type EventBus, type GraphQLContext, schema } from '@caredesk/schema/graphql';
-import { acceptDueTickets } from '@caredesk/schema/services';
+import { type AttachmentStorage, acceptDueTickets } from '@caredesk/schema/services';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga } from 'graphql-yoga';
 import type { WebSocketServer } from 'ws';
@@ -12,13 +13,17 @@ import { viewerForToken } from './auth/authenticate.ts';
 import type { Config } from './config.ts';
 import { memoryEventBus } from './events/memory-event-bus.ts';
 import { redisEventBus } from './events/redis-event-bus.ts';
+import { attachmentPath, attachmentRoute } from './http/attachment-route.ts';
 import { demoPage } from './http/demo-page.ts';
 import { readinessCheck } from './http/health.ts';
 import { useRoutes } from './http/routes.ts';
+import { hmacSigner } from './http/signed-links.ts';
+import { useUploadLimit } from './http/upload-limit.ts';
 import { attachWebSockets } from './http/websockets.ts';
 import { loadWidgetScript } from './http/widget-asset.ts';
 import { intervalJob } from './jobs/interval-job.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { diskStorage } from './storage/disk-storage.ts';
 
 export type ClosableEventBus = EventBus & { close(): Promise<void>; ready?(): Promise<void> };
 
@@ -27,6 +32,7 @@ export interface AppDeps {
   events: ClosableEventBus;
   logger: Logger;
   now: () => Date;
+  storage: AttachmentStorage;
 }
 
 export interface App {
@@ -47,6 +53,13 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
   const now = deps.now ?? (() => new Date());
   const readiness = readinessCheck(db, config.database);
   const widgetScript = loadWidgetScript();
+  const storage = deps.storage ?? diskStorage(config.attachmentsDir);
+  const signer = hmacSigner(config.secretKey ?? randomBytes(32).toString('base64url'));
+  const linkMinutes = 15;
+  const links = {
+    attachment: (id: string) =>
+      `${config.publicUrl}${signer.sign(attachmentPath(id), new Date(now().getTime() + linkMinutes * 60_000))}`,
+  };
 
   const contextFor = async (
     authorization: string | null | undefined,
@@ -56,6 +69,9 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
     events,
     now,
     locale: localeFrom(language),
+    storage,
+    uploadLimits: config.uploadLimits,
+    links,
     viewer: await viewerForToken(db, bearerSecret(authorization), now()),
   });
 
@@ -77,26 +93,30 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
         request?.headers.get('accept-language') ?? (connectionParams?.locale as string | undefined),
       ),
     plugins: [
-      useRoutes({
-        '/healthz': () => Response.json({ status: 'ok' }),
-        '/readyz': async () => {
-          const state = await readiness();
-          return Response.json(state, { status: state.ready ? 200 : 503 });
+      useUploadLimit(config.uploadLimits.maxRequestBytes),
+      useRoutes(
+        {
+          '/healthz': () => Response.json({ status: 'ok' }),
+          '/readyz': async () => {
+            const state = await readiness();
+            return Response.json(state, { status: state.ready ? 200 : 503 });
+          },
+          '/': () => new Response(null, { status: 302, headers: { location: '/graphql' } }),
+          '/demo': async () => {
+            const site = await db.site.findFirst({ orderBy: { createdAt: 'asc' }, select: { publicKey: true } });
+            return new Response(demoPage({ publicUrl: config.publicUrl, siteKey: site?.publicKey ?? null }), {
+              headers: { 'content-type': 'text/html; charset=utf-8' },
+            });
+          },
+          '/widget.js': () =>
+            widgetScript
+              ? new Response(new Uint8Array(widgetScript), {
+                  headers: { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=300' },
+                })
+              : new Response('// widget not built: run pnpm install', { status: 404 }),
         },
-        '/': () => new Response(null, { status: 302, headers: { location: '/graphql' } }),
-        '/demo': async () => {
-          const site = await db.site.findFirst({ orderBy: { createdAt: 'asc' }, select: { publicKey: true } });
-          return new Response(demoPage({ publicUrl: config.publicUrl, siteKey: site?.publicKey ?? null }), {
-            headers: { 'content-type': 'text/html; charset=utf-8' },
-          });
-        },
-        '/widget.js': () =>
-          widgetScript
-            ? new Response(new Uint8Array(widgetScript), {
-                headers: { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=300' },
-              })
-            : new Response('// widget not built: run pnpm install', { status: 404 }),
-      }),
+        { '/attachments/': attachmentRoute(db, storage, signer, now) },
+      ),
     ],
   });
 

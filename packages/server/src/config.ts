@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { type DatabaseTarget, DatabaseUrlError, parseDatabaseUrl } from '@caredesk/schema/db';
 
 /** Everything the server reads from the environment, validated. */
@@ -9,6 +10,10 @@ export interface Config {
   publicUrl: string;
   logLevel: string;
   shutdownTimeoutMs: number;
+  attachmentsDir: string;
+  /** Signs download links. Null: a random key per process (set one when several instances run). */
+  secretKey: string | null;
+  uploadLimits: { maxFileBytes: number; maxRequestBytes: number; maxFiles: number };
 }
 
 /** The variables, their defaults and meaning: the README's table is this list. */
@@ -20,6 +25,15 @@ export const configVariables = [
   ['PUBLIC_URL', 'http://localhost:$PORT', 'The address sites, letters and the widget use to reach caredesk'],
   ['LOG_LEVEL', 'info', 'fatal, error, warn, info, debug, trace or silent'],
   ['SHUTDOWN_TIMEOUT_MS', '10000', 'How long a stop waits for open requests before closing them'],
+  ['ATTACHMENTS_DIR', './data/attachments', 'Where uploaded files are kept'],
+  [
+    'SECRET_KEY',
+    '(unset: random per start)',
+    'Signs download links; set the same value on every instance (32+ characters)',
+  ],
+  ['ATTACHMENT_MAX_BYTES', '5242880', 'Largest file accepted (5 MB)'],
+  ['UPLOAD_MAX_BYTES', '5767168', 'Largest total of the files of one request (5.5 MB)'],
+  ['UPLOAD_MAX_FILES', '10', 'Most files in one request'],
 ] as const;
 
 export class ConfigError extends Error {
@@ -80,6 +94,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     problems.push(`LOG_LEVEL must be one of ${logLevels.join(', ')}, got "${logLevel}"`);
 
   const host = env.HOST?.trim() || '0.0.0.0';
+  const attachmentsDir = resolve(cwd, env.ATTACHMENTS_DIR?.trim() || './data/attachments');
+  const secretKey = env.SECRET_KEY?.trim() || null;
+  if (secretKey !== null && secretKey.length < 32) problems.push('SECRET_KEY must be at least 32 characters long');
+  const maxFileBytes = integer(
+    'ATTACHMENT_MAX_BYTES',
+    env.ATTACHMENT_MAX_BYTES,
+    5 * 1024 * 1024,
+    1,
+    1024 ** 3,
+    problems,
+  );
+  const maxRequestBytes = integer('UPLOAD_MAX_BYTES', env.UPLOAD_MAX_BYTES, 5.5 * 1024 * 1024, 1, 1024 ** 3, problems);
+  const maxFiles = integer('UPLOAD_MAX_FILES', env.UPLOAD_MAX_FILES, 10, 1, 1000, problems);
   if (problems.length > 0) throw new ConfigError(problems);
-  return { port, host, database, redisUrl, publicUrl, logLevel, shutdownTimeoutMs };
+  return {
+    port,
+    host,
+    database,
+    redisUrl,
+    publicUrl,
+    logLevel,
+    shutdownTimeoutMs,
+    attachmentsDir,
+    secretKey,
+    uploadLimits: { maxFileBytes, maxRequestBytes, maxFiles },
+  };
 }

@@ -12,7 +12,14 @@ describe('configuration from the environment', () => {
       publicUrl: 'http://localhost:4000',
       logLevel: 'info',
       shutdownTimeoutMs: 10_000,
+      attachmentsDir: '/srv/desk/data/attachments',
+      secretKey: null,
+      uploadLimits: { maxFileBytes: 5 * 1024 * 1024, maxRequestBytes: 5.5 * 1024 * 1024, maxFiles: 10 },
     });
+  });
+
+  it('should refuse a short SECRET_KEY', () => {
+    expect(() => loadConfig({ SECRET_KEY: 'short' })).toThrow(/SECRET_KEY must be at least 32 characters long/);
   });
 
   it('should take every documented variable', () => {
@@ -24,8 +31,13 @@ describe('configuration from the environment', () => {
       PUBLIC_URL: 'https://desk.example/',
       LOG_LEVEL: 'warn',
       SHUTDOWN_TIMEOUT_MS: '2500',
+      ATTACHMENTS_DIR: '/var/lib/caredesk/files',
+      SECRET_KEY: 'k'.repeat(40),
+      ATTACHMENT_MAX_BYTES: '1000000',
+      UPLOAD_MAX_BYTES: '2000000',
+      UPLOAD_MAX_FILES: '3',
     });
-    expect(config).toEqual({
+    expect(config).toMatchObject({
       port: 8080,
       host: '127.0.0.1',
       database: { provider: 'postgresql', url: 'postgres://desk@db/desk', schema: 'studio' },
@@ -33,6 +45,9 @@ describe('configuration from the environment', () => {
       publicUrl: 'https://desk.example',
       logLevel: 'warn',
       shutdownTimeoutMs: 2500,
+      attachmentsDir: '/var/lib/caredesk/files',
+      secretKey: 'k'.repeat(40),
+      uploadLimits: { maxFileBytes: 1_000_000, maxRequestBytes: 2_000_000, maxFiles: 3 },
     });
   });
 

@@ -1,7 +1,15 @@
 import type { MoveErrorCode } from './ticket-move.ts';
 
 /** Every expected failure of the API, by code. Clients switch on the code, people read the message. */
-export type ErrorCode = MoveErrorCode | 'NOT_FOUND' | 'INVALID_INPUT' | 'DUPLICATE_OF_ITSELF';
+export type ErrorCode =
+  | MoveErrorCode
+  | 'NOT_FOUND'
+  | 'INVALID_INPUT'
+  | 'DUPLICATE_OF_ITSELF'
+  | 'FILE_TOO_LARGE'
+  | 'UPLOAD_TOO_LARGE'
+  | 'TOO_MANY_FILES'
+  | 'UNSUPPORTED_FILE_TYPE';
 
 export type Locale = 'ru' | 'en';
 
@@ -34,6 +42,19 @@ const messages: Record<ErrorCode, Record<Locale, string>> = {
   DUPLICATE_OF_ITSELF: {
     en: 'A ticket cannot be a duplicate of itself.',
     ru: 'Заявка не может быть дубликатом самой себя.',
+  },
+  FILE_TOO_LARGE: {
+    en: 'A file is larger than allowed (5 MB by default).',
+    ru: 'Файл больше допустимого размера (по умолчанию 5 МБ).',
+  },
+  UPLOAD_TOO_LARGE: {
+    en: 'The files together are larger than allowed (5.5 MB by default).',
+    ru: 'Файлы вместе больше допустимого размера (по умолчанию 5,5 МБ).',
+  },
+  TOO_MANY_FILES: { en: 'Too many files at once.', ru: 'Слишком много файлов за раз.' },
+  UNSUPPORTED_FILE_TYPE: {
+    en: 'This kind of file is not accepted: send images, PDF, office documents or archives.',
+    ru: 'Такой тип файла не принимается: отправьте изображение, PDF, документ или архив.',
   },
 };
 

@@ -1,4 +1,5 @@
 export * from './error-codes.ts';
+export * from './file-type.ts';
 export * from './staff-role.ts';
 export * from './studio-defaults.ts';
 export * from './ticket-lifecycle.ts';

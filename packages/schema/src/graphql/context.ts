@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.ts';
 import type { Locale } from '../domain/error-codes.ts';
 import type { StaffRole, TokenScope } from '../domain/staff-role.ts';
+import type { AttachmentStorage, UploadLimits } from '../services/attachment-storage.ts';
 
 /** Who is asking. Visitors and contacts arrive with the access issue. */
 export type Viewer =
@@ -35,4 +36,8 @@ export interface GraphQLContext {
   now: () => Date;
   /** The reader's language (Accept-Language), for messages meant for people. */
   locale: Locale;
+  storage: AttachmentStorage;
+  uploadLimits: UploadLimits;
+  /** Addresses the server hands out: short-lived signed download links. */
+  links: { attachment(id: string): string };
 }

@@ -14,6 +14,10 @@ const codes: ErrorCode[] = [
   'NOT_FOUND',
   'INVALID_INPUT',
   'DUPLICATE_OF_ITSELF',
+  'FILE_TOO_LARGE',
+  'UPLOAD_TOO_LARGE',
+  'TOO_MANY_FILES',
+  'UNSUPPORTED_FILE_TYPE',
 ];
 
 export const ErrorCodeEnum = builder.enumType('ErrorCode', { values: codes });

@@ -12,6 +12,7 @@ import './types/viewer.ts';
 import './types/ticket-moves.ts';
 import './types/ticket-work.ts';
 import './types/queue.ts';
+import './types/attachment.ts';
 
 builder.queryType({});
 builder.mutationType({});

@@ -20,3 +20,10 @@ builder.scalarType('JSON', {
     throw new GraphQLError('JSON literals must be passed as variables');
   },
 });
+
+builder.scalarType('File', {
+  description: 'An uploaded file (GraphQL multipart request). Input only.',
+  serialize: () => {
+    throw new GraphQLError('File is an input-only type');
+  },
+});

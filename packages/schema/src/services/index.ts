@@ -1,4 +1,6 @@
 export { type ActorRef, systemActor } from './actor.ts';
+export { attachToTicket, type CheckedFile, checkFiles, type UploadedFile } from './attach-files.ts';
+export { type AttachmentStorage, defaultUploadLimits, type UploadLimits } from './attachment-storage.ts';
 export { acceptDueTickets } from './auto-accept.ts';
 export { DomainError } from './domain-error.ts';
 export { editTicket, type TicketEdit } from './edit-ticket.ts';

@@ -2,6 +2,8 @@ import type { Db } from '../db/client.ts';
 import { priorityRank, type TicketCategory, type TicketPriority } from '../domain/ticket-status.ts';
 import type { EventBus } from '../graphql/context.ts';
 import { type ActorRef, auditColumns } from './actor.ts';
+import { attachmentRows, type CheckedFile, putFiles } from './attach-files.ts';
+import type { AttachmentStorage } from './attachment-storage.ts';
 import { DomainError } from './domain-error.ts';
 import { publishTicketChange } from './publish.ts';
 import { isUniqueViolation } from './unique-violation.ts';
@@ -19,6 +21,8 @@ export interface SubmitTicket {
   source: 'WIDGET' | 'EMAIL' | 'PHONE' | 'STAFF' | 'API' | 'MONITORING';
   /** The caller's key, already scoped to the caller (e.g. `staff:<id>:<key>`). */
   idempotencyKey: string;
+  /** Files already checked by `checkFiles`, stored with the ticket or not at all. */
+  files?: CheckedFile[];
 }
 
 export const limits = { title: 200, description: 20_000, pageContextBytes: 32 * 1024 };
@@ -41,7 +45,14 @@ function validate(input: SubmitTicket): void {
  * the ticket of the first call and creates nothing, also when the retries race (the unique
  * key decides, not a read before the write).
  */
-export async function submitTicket(db: Db, events: EventBus, input: SubmitTicket, actor: ActorRef, now: Date) {
+export async function submitTicket(
+  db: Db,
+  events: EventBus,
+  input: SubmitTicket,
+  actor: ActorRef,
+  now: Date,
+  storage?: AttachmentStorage,
+) {
   validate(input);
   const existing = await db.ticket.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
   if (existing) return { ticket: existing, created: false };
@@ -58,6 +69,9 @@ export async function submitTicket(db: Db, events: EventBus, input: SubmitTicket
   ) {
     throw new DomainError('NOT_FOUND', 'organizationId');
   }
+  const files = input.files ?? [];
+  if (files.length > 0 && !storage) throw new Error('submitTicket: files given without a storage');
+  const undoFiles = storage && files.length > 0 ? await putFiles(db, storage, files) : async () => {};
   try {
     const ticket = await db.$transaction(async (tx) => {
       const settings = await tx.studioSettings.update({
@@ -95,12 +109,14 @@ export async function submitTicket(db: Db, events: EventBus, input: SubmitTicket
             },
           },
           statusChanges: { create: { toStatus: 'NEW', createdAt: now, ...auditColumns(actor) } },
+          ...(files.length > 0 ? { attachments: { create: attachmentRows(files, { internal: false, now }) } } : {}),
         },
       });
     });
     publishTicketChange(events, ticket.id);
     return { ticket, created: true };
   } catch (error) {
+    await undoFiles();
     if (!isUniqueViolation(error)) throw error;
     // A concurrent retry won the race: answer with its ticket.
     const winner = await db.ticket.findUnique({ where: { idempotencyKey: input.idempotencyKey } });

@@ -6,10 +6,11 @@ export type Route = (request: Request) => Promise<Response> | Response;
  * Serves plain HTTP routes (health, demo page, widget script) from inside yoga, so that
  * tests reach them through `yoga.fetch` like the API itself.
  */
-export function useRoutes(routes: Record<string, Route>): Plugin {
+export function useRoutes(routes: Record<string, Route>, prefixes: Record<string, Route> = {}): Plugin {
   return {
     async onRequest({ request, url, endResponse }) {
-      const route = routes[url.pathname];
+      const route =
+        routes[url.pathname] ?? Object.entries(prefixes).find(([prefix]) => url.pathname.startsWith(prefix))?.[1];
       if (route) endResponse(await route(request));
     },
   };

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createTestDatabase, type Provider, type TestDatabase } from '@caredesk/schema/testing';
 import pino from 'pino';
 import { type App, buildApp } from '../../src/app.ts';
@@ -11,6 +14,8 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 export interface TestApp {
   app: App;
   database: TestDatabase;
+  /** This app's own attachments folder. */
+  attachmentsDir: string;
   /** Runs an operation through yoga.fetch, without a socket. */
   gql<T = Record<string, unknown>>(
     query: string,
@@ -26,11 +31,13 @@ export async function createTestApp(
   options: { env?: Record<string, string>; onQuery?: (event: { query: string }) => void; now?: () => Date } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(provider, { onQuery: options.onQuery });
+  const attachmentsDir = mkdtempSync(join(tmpdir(), 'caredesk-files-'));
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'silent',
     DATABASE_URL: database.url,
+    ATTACHMENTS_DIR: attachmentsDir,
     ...options.env,
   });
   const app = buildApp(config, {
@@ -41,6 +48,7 @@ export async function createTestApp(
   return {
     app,
     database,
+    attachmentsDir,
     async gql(query, variables, token) {
       const response = await app.yoga.fetch('http://localhost/graphql', {
         method: 'POST',
@@ -52,6 +60,7 @@ export async function createTestApp(
     async close() {
       await app.stop();
       await database.drop();
+      rmSync(attachmentsDir, { recursive: true, force: true });
     },
   };
 }

@@ -47,6 +47,13 @@ export const TicketRef = builder.prismaNode('Ticket', {
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       }),
     }),
+    attachments: t.relation('attachments', {
+      description: 'Files of the ticket; internal ones only for staff.',
+      query: (_args, ctx) => ({
+        where: ctx.viewer.kind === 'staff' ? {} : { internal: false },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      }),
+    }),
     history: t.relation('statusChanges', {
       description: 'Every status change with who made it and why.',
       query: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
@@ -69,16 +76,7 @@ builder.queryFields((t) => ({
       authScopes: { tokenScope: 'tickets:read' },
       args: { filter: t.arg({ type: TicketFilter }) },
       resolve: (query, _root, { filter }, ctx) =>
-        ctx.db.ticket.findMany({
-          ...query,
-          where: {
-            ...(filter?.statuses ? { status: { in: filter.statuses } } : {}),
-            ...(filter?.priorities ? { priority: { in: filter.priorities } } : {}),
-            ...(filter?.organizationId ? { organizationId: filter.organizationId.id } : {}),
-            ...(filter?.siteId ? { siteId: filter.siteId.id } : {}),
-          },
-          orderBy: { number: 'desc' },
-        }),
+        ctx.db.ticket.findMany({ ...query, where: ticketWhere(filter, ctx), orderBy: { number: 'desc' } }),
     },
     TicketConnection,
   ),

@@ -1,0 +1,6 @@
+-- DropIndex
+DROP INDEX "Attachment_storageKey_key";
+
+-- CreateIndex
+CREATE INDEX "Attachment_storageKey_idx" ON "Attachment"("storageKey");
+
