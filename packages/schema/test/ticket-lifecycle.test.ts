@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   type Actor,
@@ -7,6 +9,7 @@ import {
   type TicketFacts,
   TicketStatus,
 } from '../src/domain/index.ts';
+import { lifecycleMarkdown } from '../src/domain/lifecycle-doc.ts';
 
 const now = new Date('2026-11-23T12:00:00Z');
 const options = { now, autoAcceptDays: 7 };
@@ -227,5 +230,13 @@ describe('the rules around the moves', () => {
     expect(first.ok && first.patch.firstResponseAt).toEqual(now);
     const later = decideMove(open({ firstResponseAt: new Date(0) }), 'start', actors.line1 as Actor, {}, options);
     expect(later.ok && later.patch.firstResponseAt).toBeUndefined();
+  });
+});
+
+describe('the lifecycle document', () => {
+  it('should match the transition table (run pnpm docs:lifecycle after changing it)', () => {
+    expect(readFileSync(join(import.meta.dirname, '..', '..', '..', 'docs', 'ticket-lifecycle.md'), 'utf8')).toBe(
+      lifecycleMarkdown(),
+    );
   });
 });
