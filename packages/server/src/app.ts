@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createDb, type Db } from '@caredesk/schema/db';
 import { localeFrom } from '@caredesk/schema/domain';
 import { type EventBus, type GraphQLContext, schema } from '@caredesk/schema/graphql';
-import { type AttachmentStorage, acceptDueTickets } from '@caredesk/schema/services';
+import { type AttachmentStorage, acceptDueTickets, type Mailer } from '@caredesk/schema/services';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga } from 'graphql-yoga';
 import type { WebSocketServer } from 'ws';
@@ -13,6 +13,7 @@ import { viewerForToken } from './auth/authenticate.ts';
 import type { Config } from './config.ts';
 import { memoryEventBus } from './events/memory-event-bus.ts';
 import { redisEventBus } from './events/redis-event-bus.ts';
+import { allowedOrigins } from './http/allowed-origins.ts';
 import { attachmentPath, attachmentRoute } from './http/attachment-route.ts';
 import { demoPage } from './http/demo-page.ts';
 import { readinessCheck } from './http/health.ts';
@@ -23,6 +24,7 @@ import { attachWebSockets } from './http/websockets.ts';
 import { loadWidgetScript } from './http/widget-asset.ts';
 import { intervalJob } from './jobs/interval-job.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { consoleMailer } from './mail/console-mailer.ts';
 import { diskStorage } from './storage/disk-storage.ts';
 
 export type ClosableEventBus = EventBus & { close(): Promise<void>; ready?(): Promise<void> };
@@ -33,6 +35,7 @@ export interface AppDeps {
   logger: Logger;
   now: () => Date;
   storage: AttachmentStorage;
+  mailer: Mailer;
 }
 
 export interface App {
@@ -54,6 +57,17 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
   const readiness = readinessCheck(db, config.database);
   const widgetScript = loadWidgetScript();
   const storage = deps.storage ?? diskStorage(config.attachmentsDir);
+  const origins = allowedOrigins(db, config.publicUrl, now);
+  // Browsers may call from the studio's own address and from the client sites' allowed origins.
+  const corsFor = async (origin: string | null) =>
+    origin && (await origins.has(origin))
+      ? {
+          origin,
+          credentials: false,
+          methods: ['GET', 'POST', 'OPTIONS'],
+          allowedHeaders: ['authorization', 'content-type', 'accept-language', 'graphql-require-preflight'],
+        }
+      : { origin: [] as string[] };
   const signer = hmacSigner(config.secretKey ?? randomBytes(32).toString('base64url'));
   const linkMinutes = 15;
   const links = {
@@ -61,18 +75,23 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
       `${config.publicUrl}${signer.sign(attachmentPath(id), new Date(now().getTime() + linkMinutes * 60_000))}`,
   };
 
+  const mailer = deps.mailer ?? consoleMailer(logger);
   const contextFor = async (
     authorization: string | null | undefined,
     language: string | null | undefined,
+    origin: string | null,
   ): Promise<GraphQLContext> => ({
     db,
     events,
     now,
+    origin,
+    mailer,
+    publicUrl: config.publicUrl,
     locale: localeFrom(language),
     storage,
     uploadLimits: config.uploadLimits,
     links,
-    viewer: await viewerForToken(db, bearerSecret(authorization), now()),
+    viewer: await viewerForToken(db, bearerSecret(authorization), now(), origin),
   });
 
   const yoga = createYoga<Record<string, unknown>, GraphQLContext>({
@@ -87,11 +106,21 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
         '# Add the header {"Authorization": "Bearer <your token>"} below, then run:\n{\n  viewer { kind staff { name role } }\n  tickets(first: 5) { edges { node { displayNumber title status priority } } }\n}\n',
     },
     logging: logger.child({ component: 'graphql' }),
-    context: ({ request, connectionParams }: { request?: Request; connectionParams?: Record<string, unknown> }) =>
+    context: ({
+      request,
+      connectionParams,
+      origin,
+    }: {
+      request?: Request;
+      connectionParams?: Record<string, unknown>;
+      origin?: string | null;
+    }) =>
       contextFor(
         request?.headers.get('authorization') ?? (connectionParams?.authorization as string | undefined),
         request?.headers.get('accept-language') ?? (connectionParams?.locale as string | undefined),
+        request?.headers.get('origin') ?? origin ?? null,
       ),
+    cors: (request) => corsFor(request.headers.get('origin')),
     plugins: [
       useUploadLimit(config.uploadLimits.maxRequestBytes),
       useRoutes(
@@ -133,7 +162,7 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
     async start() {
       await events.ready?.();
       server = createServer(yoga);
-      wss = attachWebSockets(server, yoga, logger);
+      wss = attachWebSockets(server, yoga, logger, (origin) => origins.has(origin));
       await new Promise<void>((resolve, reject) => {
         server?.once('error', reject);
         server?.listen(config.port, config.host, () => resolve());

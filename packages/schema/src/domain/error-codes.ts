@@ -9,7 +9,9 @@ export type ErrorCode =
   | 'FILE_TOO_LARGE'
   | 'UPLOAD_TOO_LARGE'
   | 'TOO_MANY_FILES'
-  | 'UNSUPPORTED_FILE_TYPE';
+  | 'UNSUPPORTED_FILE_TYPE'
+  | 'INVALID_CODE'
+  | 'RATE_LIMITED';
 
 export type Locale = 'ru' | 'en';
 
@@ -55,6 +57,14 @@ const messages: Record<ErrorCode, Record<Locale, string>> = {
   UNSUPPORTED_FILE_TYPE: {
     en: 'This kind of file is not accepted: send images, PDF, office documents or archives.',
     ru: 'Такой тип файла не принимается: отправьте изображение, PDF, документ или архив.',
+  },
+  INVALID_CODE: {
+    en: 'The code is wrong or has expired. Ask for a new one.',
+    ru: 'Код неверен или устарел. Запросите новый.',
+  },
+  RATE_LIMITED: {
+    en: 'Too many attempts. Try again a little later.',
+    ru: 'Слишком много попыток. Попробуйте чуть позже.',
   },
 };
 

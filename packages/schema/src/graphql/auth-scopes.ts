@@ -7,6 +7,9 @@ export function authScopesFor(ctx: GraphQLContext) {
   const { viewer } = ctx;
   const staff = viewer.kind === 'staff';
   return {
+    signedIn: viewer.kind !== 'anonymous',
+    client: viewer.kind === 'contact' || viewer.kind === 'visitor',
+    contact: viewer.kind === 'contact',
     staff,
     staffRole: (roles: StaffRole[]) => staff && roles.includes(viewer.role),
     // A session may do what its role allows; a token only what its scopes say.
@@ -17,7 +20,19 @@ export function authScopesFor(ctx: GraphQLContext) {
 
 /** Strangers get UNAUTHENTICATED, signed-in callers without the right get FORBIDDEN. */
 export function unauthorizedError(_parent: unknown, ctx: GraphQLContext): GraphQLError {
-  return ctx.viewer.kind === 'anonymous'
-    ? new GraphQLError('Sign in first. / Сначала войдите.', { extensions: { code: 'UNAUTHENTICATED' } })
-    : new GraphQLError('Not allowed. / Недостаточно прав.', { extensions: { code: 'FORBIDDEN' } });
+  return ctx.viewer.kind === 'anonymous' ? unauthenticated() : forbidden();
+}
+
+export function unauthenticated(): GraphQLError {
+  return new GraphQLError('Sign in first. / Сначала войдите.', { extensions: { code: 'UNAUTHENTICATED' } });
+}
+
+export function forbidden(): GraphQLError {
+  return new GraphQLError('Not allowed. / Недостаточно прав.', { extensions: { code: 'FORBIDDEN' } });
+}
+
+/** Whether a staff caller's token (or session) carries a scope. */
+export function hasScope(ctx: GraphQLContext, scope: TokenScope): boolean {
+  const { viewer } = ctx;
+  return viewer.kind === 'staff' && (viewer.scopes === null || viewer.scopes.has(scope) || viewer.scopes.has('admin'));
 }

@@ -13,7 +13,14 @@ import type { GraphQLContext } from './context.ts';
 export const builder = new SchemaBuilder<{
   Context: GraphQLContext;
   PrismaTypes: PrismaTypes;
-  AuthScopes: { staff: boolean; staffRole: StaffRole[]; tokenScope: TokenScope };
+  AuthScopes: {
+    signedIn: boolean;
+    client: boolean;
+    contact: boolean;
+    staff: boolean;
+    staffRole: StaffRole[];
+    tokenScope: TokenScope;
+  };
   Scalars: {
     DateTime: { Input: Date; Output: Date };
     JSON: { Input: unknown; Output: unknown };

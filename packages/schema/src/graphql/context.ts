@@ -2,8 +2,9 @@ import type { Db } from '../db/client.ts';
 import type { Locale } from '../domain/error-codes.ts';
 import type { StaffRole, TokenScope } from '../domain/staff-role.ts';
 import type { AttachmentStorage, UploadLimits } from '../services/attachment-storage.ts';
+import type { Mailer } from '../services/mailer.ts';
 
-/** Who is asking. Visitors and contacts arrive with the access issue. */
+/** Who is asking: nobody, a site visitor with a ticket's access token, a client contact, or staff. */
 export type Viewer =
   | { kind: 'anonymous' }
   | {
@@ -12,7 +13,10 @@ export type Viewer =
       role: StaffRole;
       /** Scopes of the API token used; null for a signed-in session (the role decides). */
       scopes: ReadonlySet<TokenScope> | null;
-    };
+      sessionId?: string;
+    }
+  | { kind: 'contact'; contactId: string; organizationId: string; authorized: boolean; sessionId: string }
+  | { kind: 'visitor'; ticketId: string; siteId: string | null; visitorId: string | null };
 
 export const anonymous: Viewer = { kind: 'anonymous' };
 
@@ -40,4 +44,8 @@ export interface GraphQLContext {
   uploadLimits: UploadLimits;
   /** Addresses the server hands out: short-lived signed download links. */
   links: { attachment(id: string): string };
+  /** The Origin header of the request or WebSocket handshake, if a browser sent one. */
+  origin: string | null;
+  mailer: Mailer;
+  publicUrl: string;
 }

@@ -18,6 +18,8 @@ const codes: ErrorCode[] = [
   'UPLOAD_TOO_LARGE',
   'TOO_MANY_FILES',
   'UNSUPPORTED_FILE_TYPE',
+  'INVALID_CODE',
+  'RATE_LIMITED',
 ];
 
 export const ErrorCodeEnum = builder.enumType('ErrorCode', { values: codes });

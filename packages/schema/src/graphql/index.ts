@@ -13,6 +13,7 @@ import './types/ticket-moves.ts';
 import './types/ticket-work.ts';
 import './types/queue.ts';
 import './types/attachment.ts';
+import './types/sign-in.ts';
 
 builder.queryType({});
 builder.mutationType({});

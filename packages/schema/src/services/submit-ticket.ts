@@ -23,6 +23,12 @@ export interface SubmitTicket {
   idempotencyKey: string;
   /** Files already checked by `checkFiles`, stored with the ticket or not at all. */
   files?: CheckedFile[];
+  /** Filed by a contact who is not authorized: staff must look first. */
+  needsAuthorization?: boolean;
+  /** A site visitor filing through the widget: recorded with the ticket. */
+  visitor?: { siteId: string; email: string | null; name: string | null; locale: string | null };
+  /** sha256 of the visitor's access token; on a retry the token is replaced by this one. */
+  accessTokenHash?: string;
 }
 
 export const limits = { title: 200, description: 20_000, pageContextBytes: 32 * 1024 };
@@ -55,7 +61,7 @@ export async function submitTicket(
 ) {
   validate(input);
   const existing = await db.ticket.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
-  if (existing) return { ticket: existing, created: false };
+  if (existing) return { ticket: await retried(db, existing, input), created: false };
   if (input.siteId) {
     const site = await db.site.findUnique({ where: { id: input.siteId }, select: { organizationId: true } });
     if (!site) throw new DomainError('NOT_FOUND', 'siteId');
@@ -74,6 +80,17 @@ export async function submitTicket(
   const undoFiles = storage && files.length > 0 ? await putFiles(db, storage, files) : async () => {};
   try {
     const ticket = await db.$transaction(async (tx) => {
+      const visitor = input.visitor
+        ? await tx.visitor.create({
+            data: {
+              siteId: input.visitor.siteId,
+              email: input.visitor.email,
+              name: input.visitor.name,
+              locale: input.visitor.locale,
+              firstSeenAt: now,
+            },
+          })
+        : null;
       const settings = await tx.studioSettings.update({
         where: { id: 'studio' },
         data: { nextTicketNumber: { increment: 1 } },
@@ -93,8 +110,11 @@ export async function submitTicket(
           organizationId: input.organizationId ?? null,
           siteId: input.siteId ?? null,
           contactId: input.contactId ?? null,
+          visitorId: visitor?.id ?? null,
           createdByStaffId: actor.staffId ?? null,
           idempotencyKey: input.idempotencyKey,
+          accessTokenHash: input.accessTokenHash ?? null,
+          needsAuthorization: input.needsAuthorization ?? false,
           queuedAt: now,
           createdAt: now,
           messages: {
@@ -103,12 +123,18 @@ export async function submitTicket(
               authorKind: actor.kind,
               authorStaffId: actor.staffId ?? null,
               authorContactId: actor.contactId ?? null,
-              authorVisitorId: actor.visitorId ?? null,
+              authorVisitorId: visitor?.id ?? actor.visitorId ?? null,
               source: input.source,
               createdAt: now,
             },
           },
-          statusChanges: { create: { toStatus: 'NEW', createdAt: now, ...auditColumns(actor) } },
+          statusChanges: {
+            create: {
+              toStatus: 'NEW',
+              createdAt: now,
+              ...auditColumns(visitor ? { ...actor, visitorId: visitor.id } : actor),
+            },
+          },
           ...(files.length > 0 ? { attachments: { create: attachmentRows(files, { internal: false, now }) } } : {}),
         },
       });
@@ -121,6 +147,16 @@ export async function submitTicket(
     // A concurrent retry won the race: answer with its ticket.
     const winner = await db.ticket.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
     if (!winner) throw error;
-    return { ticket: winner, created: false };
+    return { ticket: await retried(db, winner, input), created: false };
   }
+}
+
+/**
+ * A retry answers with the first ticket. A visitor's retry gets a fresh access token (the
+ * first never reached it, or it would not retry); the old one stops working.
+ */
+async function retried<T extends { id: string }>(db: Db, ticket: T, input: SubmitTicket): Promise<T> {
+  if (!input.accessTokenHash) return ticket;
+  await db.ticket.update({ where: { id: ticket.id }, data: { accessTokenHash: input.accessTokenHash } });
+  return ticket;
 }

@@ -16,8 +16,20 @@ export function attachWebSockets(
   // biome-ignore lint/suspicious/noExplicitAny: yoga's generic instance type
   yoga: YogaServerInstance<any, any>,
   logger: Logger,
+  originAllowed: (origin: string) => Promise<boolean>,
 ): WebSocketServer {
-  const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
+  const wss = new WebSocketServer({
+    server,
+    path: yoga.graphqlEndpoint,
+    // Browsers from unknown origins may not open a socket; clients without an Origin may.
+    verifyClient: (info, done) => {
+      if (!info.origin) return done(true);
+      originAllowed(info.origin).then(
+        (ok) => done(ok, 403, 'Origin not allowed'),
+        () => done(false, 500),
+      );
+    },
+  });
   useServer(
     {
       execute: (args) => (args.rootValue as Enveloped).execute(args as ExecutionArgs),
@@ -26,6 +38,7 @@ export function attachWebSockets(
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
           connectionParams: ctx.connectionParams,
+          origin: (ctx.extra as { request?: { headers?: { origin?: string } } }).request?.headers?.origin ?? null,
           params,
         });
         let document: ReturnType<typeof parse>;

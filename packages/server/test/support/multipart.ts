@@ -9,7 +9,11 @@ export async function multipartRequest(
   form.append('operations', JSON.stringify(operation));
   form.append('map', JSON.stringify(Object.fromEntries(files.map((file, i) => [String(i), [file.path]]))));
   files.forEach((file, i) => {
-    form.append(String(i), new Blob([file.bytes], { type: file.type ?? 'application/octet-stream' }), file.name);
+    form.append(
+      String(i),
+      new Blob([new Uint8Array(file.bytes)], { type: file.type ?? 'application/octet-stream' }),
+      file.name,
+    );
   });
   const encoded = new Response(form);
   const body = new Uint8Array(await encoded.arrayBuffer());

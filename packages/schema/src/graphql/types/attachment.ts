@@ -1,7 +1,7 @@
 import { attachToTicket, checkFiles } from '../../services/attach-files.ts';
 import { DomainError } from '../../services/domain-error.ts';
 import { publishTicketChange } from '../../services/publish.ts';
-import { actorOf } from '../actor.ts';
+import { actorOf, visibleTicketId } from '../actor.ts';
 import { builder } from '../builder.ts';
 import { TicketRef } from './ticket.ts';
 import { TicketPayload } from './ticket-moves.ts';
@@ -34,12 +34,12 @@ builder.mutationField('attachFiles', (t) =>
   t.field({
     type: TicketPayload,
     description: 'Add files to a ticket (multipart request). Checked by content and size before anything is stored.',
-    authScopes: { tokenScope: 'tickets:write' },
+    authScopes: { $any: { tokenScope: 'tickets:write', client: true } },
     errors: { types: [DomainError] },
     args: { input: t.arg({ type: AttachFilesInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      actorOf(ctx);
-      const ticketId = input.ticketId.id;
+      if (input.internal && actorOf(ctx).kind !== 'STAFF') throw new DomainError('ACTOR_NOT_ALLOWED');
+      const ticketId = await visibleTicketId(ctx, input.ticketId.id);
       const ticket = await ctx.db.ticket.findUnique({ where: { id: ticketId }, select: { status: true } });
       if (!ticket) throw new DomainError('NOT_FOUND', 'ticketId');
       if (ticket.status === 'PAID' || ticket.status === 'REJECTED') throw new DomainError('TRANSITION_NOT_ALLOWED');

@@ -3,7 +3,10 @@ import { builder } from '../builder.ts';
 export const OrganizationRef = builder.prismaNode('Organization', {
   id: { field: 'id' },
   description: 'A client of the studio: has a support contract and one or more sites.',
-  authScopes: { tokenScope: 'tickets:read' },
+  authScopes: (org, ctx) =>
+    ctx.viewer.kind === 'staff'
+      ? { tokenScope: 'tickets:read' }
+      : ctx.viewer.kind === 'contact' && ctx.viewer.organizationId === org.id,
   fields: (t) => ({
     name: t.exposeString('name'),
     email: t.exposeString('email', { nullable: true }),

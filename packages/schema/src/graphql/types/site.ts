@@ -3,7 +3,10 @@ import { builder } from '../builder.ts';
 export const SiteRef = builder.prismaNode('Site', {
   id: { field: 'id' },
   description: "A client's website: the widget is embedded there and monitoring watches it.",
-  authScopes: { tokenScope: 'tickets:read' },
+  authScopes: (site, ctx) =>
+    ctx.viewer.kind === 'staff'
+      ? { tokenScope: 'tickets:read' }
+      : ctx.viewer.kind === 'contact' && ctx.viewer.organizationId === site.organizationId,
   fields: (t) => ({
     name: t.exposeString('name'),
     url: t.exposeString('url'),

@@ -1,7 +1,7 @@
 import type { TicketAction } from '../../domain/ticket-lifecycle.ts';
 import { DomainError } from '../../services/domain-error.ts';
 import { moveTicket } from '../../services/move-ticket.ts';
-import { actorOf } from '../actor.ts';
+import { actorOf, visibleTicketId } from '../actor.ts';
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
 import { TicketRef } from './ticket.ts';
@@ -52,6 +52,8 @@ const RejectTicketInput = builder.inputType('RejectTicketInput', {
 });
 
 const write = { tokenScope: 'tickets:write' } as const;
+/** Moves clients make too (the lifecycle decides which client may). */
+const writeOrClient = { $any: { tokenScope: 'tickets:write', client: true } } as const;
 const errors = { types: [DomainError] };
 
 builder.mutationFields((t) => ({
@@ -88,7 +90,7 @@ builder.mutationFields((t) => ({
   acceptTicket: t.field({
     type: TicketPayload,
     description: 'Authorized contact: accept the work (→ ACCEPTED).',
-    authScopes: write,
+    authScopes: writeOrClient,
     errors,
     args: { input: t.arg({ type: TicketOnlyInput, required: true }) },
     resolve: (_root, { input }, ctx) => move(ctx, input.ticketId.id, 'accept'),
@@ -96,7 +98,7 @@ builder.mutationFields((t) => ({
   confirmEstimate: t.field({
     type: TicketPayload,
     description: 'Authorized contact: confirm the cost estimate of paid work (→ NEW).',
-    authScopes: write,
+    authScopes: writeOrClient,
     errors,
     args: { input: t.arg({ type: TicketOnlyInput, required: true }) },
     resolve: (_root, { input }, ctx) => move(ctx, input.ticketId.id, 'confirmEstimate'),
@@ -105,7 +107,7 @@ builder.mutationFields((t) => ({
     type: TicketPayload,
     description:
       'Staff: refuse with a reason, linking the original when it is a duplicate; or the client withdraws (→ REJECTED).',
-    authScopes: write,
+    authScopes: writeOrClient,
     errors,
     args: { input: t.arg({ type: RejectTicketInput, required: true }) },
     resolve: (_root, { input }, ctx) =>

@@ -1,11 +1,13 @@
-import { checkFiles } from '../../services/attach-files.ts';
+import { newSecret } from '../../services/access-tokens.ts';
 import { DomainError } from '../../services/domain-error.ts';
 import { editTicket } from '../../services/edit-ticket.ts';
 import { postMessage } from '../../services/post-message.ts';
 import { submitTicket } from '../../services/submit-ticket.ts';
-import { actorOf } from '../actor.ts';
+import { actorOf, visibleTicketId } from '../actor.ts';
+import { forbidden, hasScope, unauthenticated } from '../auth-scopes.ts';
 import { builder } from '../builder.ts';
 import { TicketCategoryEnum, TicketPriorityEnum } from '../enums.ts';
+import { checkVisitor, filesOf, siteForWidget } from '../widget-intake.ts';
 import { OrganizationRef } from './organization.ts';
 import { SiteRef } from './site.ts';
 import { StaffMemberRef } from './staff-member.ts';
@@ -38,13 +40,26 @@ const SubmitTicketInput = builder.inputType('SubmitTicketInput', {
       required: false,
       description: 'Screenshots and documents (multipart request).',
     }),
+    siteKey: t.string({ required: false, description: 'Visitors: the public key of the site (data-site-key).' }),
+    visitorEmail: t.string({ required: false, description: 'Visitors: where to write back (optional).' }),
+    visitorName: t.string({ required: false }),
   }),
 });
 
 const SubmitTicketPayload = builder
-  .objectRef<{ ticket: Awaited<ReturnType<typeof submitTicket>>['ticket']; created: boolean }>('SubmitTicketPayload')
+  .objectRef<{
+    ticket: Awaited<ReturnType<typeof submitTicket>>['ticket'];
+    created: boolean;
+    accessToken: string | null;
+  }>('SubmitTicketPayload')
   .implement({
     fields: (t) => ({
+      accessToken: t.string({
+        nullable: true,
+        description:
+          'Visitors: the secret that lets this browser read, answer and follow the ticket. Shown once; keep it.',
+        resolve: (p) => p.accessToken,
+      }),
       ticket: t.field({ type: TicketRef, resolve: (p) => p.ticket }),
       created: t.boolean({
         description: 'False when this call repeated an earlier one with the same key.',
@@ -78,33 +93,91 @@ builder.mutationFields((t) => ({
   submitTicket: t.field({
     type: SubmitTicketPayload,
     description:
-      'File a ticket. Staff and API tokens file on behalf of a client; visitors and contacts arrive with the access issue.',
-    authScopes: { tokenScope: 'tickets:write' },
+      'File a ticket: a visitor with the site key (from the site’s allowed origins only), a signed-in contact, or staff on behalf of a client.',
     errors: { types: [DomainError] },
     args: { input: t.arg({ type: SubmitTicketInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
+      const key = checkKey(input.idempotencyKey);
+      const { viewer } = ctx;
+      const common = {
+        title: input.title,
+        description: input.description,
+        pageContext: input.pageContext ?? undefined,
+        siteId: input.siteId?.id ?? null,
+      };
+      if (viewer.kind === 'anonymous' || viewer.kind === 'visitor') {
+        if (!input.siteKey) throw unauthenticated();
+        const site = await siteForWidget(ctx, input.siteKey);
+        const visitor = checkVisitor(input.visitorEmail, input.visitorName);
+        const files = await filesOf(input.attachments, ctx);
+        const { secret, hash } = newSecret('ticket');
+        const result = await submitTicket(
+          ctx.db,
+          ctx.events,
+          {
+            ...common,
+            // Visitor reports land in triage, free and at the normal priority (staff may raise it).
+            category: 'VISITOR_REPORT',
+            priority: 'NORMAL',
+            paid: false,
+            siteId: site.id,
+            source: 'WIDGET',
+            idempotencyKey: `site:${site.id}:${key}`,
+            files,
+            visitor: { siteId: site.id, locale: ctx.locale, ...visitor },
+            accessTokenHash: hash,
+          },
+          { kind: 'VISITOR' },
+          ctx.now(),
+          ctx.storage,
+        );
+        return { ...result, accessToken: secret };
+      }
+      if (viewer.kind === 'contact') {
+        const files = await filesOf(input.attachments, ctx);
+        const result = await submitTicket(
+          ctx.db,
+          ctx.events,
+          {
+            ...common,
+            category: input.category === 'VISITOR_REPORT' ? undefined : (input.category ?? undefined),
+            // Only authorized contacts order priority or paid work; others are flagged for staff.
+            priority: viewer.authorized ? (input.priority ?? undefined) : 'NORMAL',
+            paid: viewer.authorized ? (input.paid ?? undefined) : false,
+            needsAuthorization: !viewer.authorized,
+            organizationId: viewer.organizationId,
+            contactId: viewer.contactId,
+            source: ctx.origin ? 'WIDGET' : 'API',
+            idempotencyKey: `contact:${viewer.contactId}:${key}`,
+            files,
+          },
+          actorOf(ctx),
+          ctx.now(),
+          ctx.storage,
+        );
+        return { ...result, accessToken: null };
+      }
+      if (!hasScope(ctx, 'tickets:write')) throw forbidden();
+      const files = await filesOf(input.attachments, ctx);
       const actor = actorOf(ctx);
-      const files = input.attachments?.length ? await checkFiles(input.attachments, ctx.uploadLimits) : [];
-      return submitTicket(
+      const result = await submitTicket(
         ctx.db,
         ctx.events,
         {
-          title: input.title,
-          description: input.description,
+          ...common,
           priority: input.priority ?? undefined,
           category: input.category ?? undefined,
           paid: input.paid ?? undefined,
           organizationId: input.organizationId?.id ?? null,
-          siteId: input.siteId?.id ?? null,
-          pageContext: input.pageContext ?? undefined,
           source: 'STAFF',
-          idempotencyKey: `staff:${actor.staffId}:${checkKey(input.idempotencyKey)}`,
+          idempotencyKey: `staff:${actor.staffId}:${key}`,
           files,
         },
         actor,
         ctx.now(),
         ctx.storage,
       );
+      return { ...result, accessToken: null };
     },
   }),
   replyToTicket: t.field({
@@ -116,9 +189,10 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: ReplyToTicketInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const actor = actorOf(ctx);
-      const key = `${actor.kind}:${actor.staffId ?? actor.contactId ?? actor.visitorId}:${checkKey(input.idempotencyKey)}`;
+      const caller = actor.staffId ?? actor.contactId ?? (ctx.viewer.kind === 'visitor' ? ctx.viewer.ticketId : '');
+      const key = `${actor.kind}:${caller}:${checkKey(input.idempotencyKey)}`;
       const ticket = await postMessage(ctx.db, ctx.events, {
-        ticketId: input.ticketId.id,
+        ticketId: await visibleTicketId(ctx, input.ticketId.id),
         body: input.body,
         internal: input.internal ?? false,
         actor,

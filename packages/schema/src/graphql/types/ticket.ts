@@ -1,12 +1,23 @@
+import { GraphQLError } from 'graphql';
 import { formatTicketNumber } from '../../domain/ticket-status.ts';
+import { canSeeTicket, visibleTickets } from '../../services/visibility.ts';
+import { visibleTicketId } from '../actor.ts';
 import { builder } from '../builder.ts';
 import { TicketCategoryEnum, TicketPriorityEnum, TicketSourceEnum, TicketStatusEnum } from '../enums.ts';
 import { TicketFilter, ticketWhere } from './ticket-filter.ts';
 
+// Fields some callers may not see answer null for them instead of failing the whole query.
+const staffOnly = { authScopes: { staff: true }, unauthorizedResolver: () => null } as const;
+const staffOrContact = {
+  authScopes: { $any: { staff: true, contact: true } },
+  unauthorizedResolver: () => null,
+} as const;
+
 export const TicketRef = builder.prismaNode('Ticket', {
   id: { field: 'id' },
   description: 'One task of a client or a visitor, from NEW to ACCEPTED, PAID or REJECTED.',
-  authScopes: { tokenScope: 'tickets:read' },
+  authScopes: (ticket, ctx) =>
+    ctx.viewer.kind === 'staff' ? { tokenScope: 'tickets:read' } : canSeeTicket(ctx.viewer, ticket),
   fields: (t) => ({
     number: t.exposeInt('number', { description: 'The human number, 1042 for #1042.' }),
     displayNumber: t.string({
@@ -25,10 +36,19 @@ export const TicketRef = builder.prismaNode('Ticket', {
     estimateKopecks: t.exposeInt('estimateKopecks', { nullable: true }),
     pageContext: t.expose('pageContext', { type: 'JSON', nullable: true }),
     rejectReason: t.exposeString('rejectReason', { nullable: true }),
-    organization: t.relation('organization', { nullable: true }),
-    site: t.relation('site', { nullable: true }),
-    assignee: t.relation('assignee', { nullable: true }),
-    duplicateOf: t.relation('duplicateOf', { nullable: true }),
+    organization: t.relation('organization', { nullable: true, ...staffOrContact }),
+    site: t.relation('site', { nullable: true, ...staffOrContact }),
+    assignee: t.relation('assignee', { nullable: true, ...staffOnly }),
+    assigneeName: t.string({
+      nullable: true,
+      description: 'Who works on it, for clients.',
+      select: { assignee: { select: { name: true } } },
+      resolve: (ticket) => ticket.assignee?.name ?? null,
+    }),
+    duplicateOf: t.relation('duplicateOf', { nullable: true, ...staffOnly }),
+    needsAuthorization: t.exposeBoolean('needsAuthorization', {
+      description: 'Filed by a contact who is not authorized: staff look before working on it.',
+    }),
     queuedAt: t.expose('queuedAt', { type: 'DateTime' }),
     reactionDueAt: t.expose('reactionDueAt', { type: 'DateTime', nullable: true }),
     resolutionDueAt: t.expose('resolutionDueAt', { type: 'DateTime', nullable: true }),
@@ -73,10 +93,14 @@ builder.queryFields((t) => ({
       type: 'Ticket',
       cursor: 'id',
       description: 'The tickets the caller may see, newest first.',
-      authScopes: { tokenScope: 'tickets:read' },
+      authScopes: { $any: { tokenScope: 'tickets:read', client: true } },
       args: { filter: t.arg({ type: TicketFilter }) },
       resolve: (query, _root, { filter }, ctx) =>
-        ctx.db.ticket.findMany({ ...query, where: ticketWhere(filter, ctx), orderBy: { number: 'desc' } }),
+        ctx.db.ticket.findMany({
+          ...query,
+          where: { AND: [ticketWhere(filter, ctx), visibleTickets(ctx.viewer)] },
+          orderBy: { number: 'desc' },
+        }),
     },
     TicketConnection,
   ),
@@ -84,19 +108,26 @@ builder.queryFields((t) => ({
     type: 'Ticket',
     nullable: true,
     description: 'One ticket by its id, or null when it does not exist or the caller may not see it.',
-    authScopes: { tokenScope: 'tickets:read' },
+    authScopes: { $any: { tokenScope: 'tickets:read', client: true } },
     args: { id: t.arg.globalID({ required: true, for: TicketRef }) },
-    resolve: (query, _root, { id }, ctx) => ctx.db.ticket.findUnique({ ...query, where: { id: id.id } }),
+    resolve: (query, _root, { id }, ctx) =>
+      ctx.db.ticket.findFirst({ ...query, where: { AND: [{ id: id.id }, visibleTickets(ctx.viewer)] } }),
   }),
 }));
 
 builder.subscriptionFields((t) => ({
   ticketUpdated: t.prismaField({
     type: 'Ticket',
-    description: 'The ticket after each change.',
-    authScopes: { tokenScope: 'tickets:read' },
+    description: 'The ticket after each change, for everyone who may see it.',
+    authScopes: { $any: { tokenScope: 'tickets:read', client: true } },
     args: { id: t.arg.globalID({ required: true, for: TicketRef }) },
-    subscribe: (_root, { id }, ctx) => ctx.events.subscribe('ticketUpdated', id.id),
+    subscribe: async (_root, { id }, ctx) => {
+      // Refuse at once, rather than stay silent, a subscription to someone else's ticket.
+      await visibleTicketId(ctx, id.id).catch(() => {
+        throw new GraphQLError('Not allowed. / Недостаточно прав.', { extensions: { code: 'FORBIDDEN' } });
+      });
+      return ctx.events.subscribe('ticketUpdated', id.id);
+    },
     resolve: (query, payload, _args, ctx) =>
       ctx.db.ticket.findUniqueOrThrow({ ...query, where: { id: (payload as { ticketId: string }).ticketId } }),
   }),
