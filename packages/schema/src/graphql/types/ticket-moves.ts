@@ -13,15 +13,16 @@ export const TicketPayload = builder.objectRef<{ ticket: TicketModel }>('TicketP
   fields: (t) => ({ ticket: t.field({ type: TicketRef, resolve: (payload) => payload.ticket }) }),
 });
 
-function move(
+async function move(
   ctx: GraphQLContext,
   ticketId: string,
   action: TicketAction,
   input: Parameters<typeof moveTicket>[2]['input'] = {},
 ) {
-  return moveTicket(ctx.db, ctx.events, { ticketId, action, actor: actorOf(ctx), now: ctx.now(), input }).then(
-    (ticket) => ({ ticket }),
-  );
+  const actor = actorOf(ctx);
+  // Only tickets the caller may see can be moved; others are NOT_FOUND, as if absent.
+  const id = await visibleTicketId(ctx, ticketId);
+  return { ticket: await moveTicket(ctx.db, ctx.events, { ticketId: id, action, actor, now: ctx.now(), input }) };
 }
 
 const RequestFeedbackInput = builder.inputType('RequestFeedbackInput', {

@@ -184,7 +184,7 @@ builder.mutationFields((t) => ({
     type: TicketPayload,
     description:
       'Add to the conversation: a client reply returns FEEDBACK/RESOLVED to NEW and resets the queue time; staff reply in public or as an internal note.',
-    authScopes: { tokenScope: 'tickets:write' },
+    authScopes: { $any: { tokenScope: 'tickets:write', client: true } },
     errors: { types: [DomainError] },
     args: { input: t.arg({ type: ReplyToTicketInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
