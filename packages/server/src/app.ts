@@ -67,7 +67,7 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
           methods: ['GET', 'POST', 'OPTIONS'],
           allowedHeaders: ['authorization', 'content-type', 'accept-language', 'graphql-require-preflight'],
         }
-      : { origin: [] as string[] };
+      : (false as const);
   const signer = hmacSigner(config.secretKey ?? randomBytes(32).toString('base64url'));
   const linkMinutes = 15;
   const links = {

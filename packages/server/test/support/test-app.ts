@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Mailer } from '@caredesk/schema/services';
 import { createTestDatabase, type Provider, type TestDatabase } from '@caredesk/schema/testing';
 import pino from 'pino';
 import { type App, buildApp } from '../../src/app.ts';
@@ -21,6 +22,7 @@ export interface TestApp {
     query: string,
     variables?: Record<string, unknown>,
     token?: string,
+    headers?: Record<string, string>,
   ): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 }
@@ -28,7 +30,12 @@ export interface TestApp {
 /** An app on a fresh, migrated database of the given provider, logging nothing. */
 export async function createTestApp(
   provider: Provider,
-  options: { env?: Record<string, string>; onQuery?: (event: { query: string }) => void; now?: () => Date } = {},
+  options: {
+    env?: Record<string, string>;
+    onQuery?: (event: { query: string }) => void;
+    now?: () => Date;
+    mailer?: Mailer;
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(provider, { onQuery: options.onQuery });
   const attachmentsDir = mkdtempSync(join(tmpdir(), 'caredesk-files-'));
@@ -44,15 +51,20 @@ export async function createTestApp(
     db: database.db,
     logger: pino({ level: 'silent' }),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.mailer ? { mailer: options.mailer } : {}),
   });
   return {
     app,
     database,
     attachmentsDir,
-    async gql(query, variables, token) {
+    async gql(query, variables, token, headers = {}) {
       const response = await app.yoga.fetch('http://localhost/graphql', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...headers,
+        },
         body: JSON.stringify({ query, variables }),
       });
       return response.json();

@@ -131,6 +131,13 @@ builder.mutationFields((t) => ({
           ctx.now(),
           ctx.storage,
         );
+        // The caller now holds this ticket's token: the rest of this request sees it as its visitor.
+        ctx.viewer = {
+          kind: 'visitor',
+          ticketId: result.ticket.id,
+          siteId: site.id,
+          visitorId: result.ticket.visitorId,
+        };
         return { ...result, accessToken: secret };
       }
       if (viewer.kind === 'contact') {
