@@ -3,8 +3,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDb, type Db } from '@caredesk/schema/db';
 import { localeFrom } from '@caredesk/schema/domain';
-import { type EventBus, type GraphQLContext, schema } from '@caredesk/schema/graphql';
-import { type AttachmentStorage, acceptDueTickets, type Mailer } from '@caredesk/schema/services';
+import { type EventBus, type GraphQLContext, type RateBucket, schema } from '@caredesk/schema/graphql';
+import {
+  type AttachmentStorage,
+  acceptDueTickets,
+  DomainError,
+  type Mailer,
+  secretBoxKey,
+} from '@caredesk/schema/services';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga } from 'graphql-yoga';
 import type { WebSocketServer } from 'ws';
@@ -15,6 +21,7 @@ import { memoryEventBus } from './events/memory-event-bus.ts';
 import { redisEventBus } from './events/redis-event-bus.ts';
 import { allowedOrigins } from './http/allowed-origins.ts';
 import { attachmentPath, attachmentRoute } from './http/attachment-route.ts';
+import { clientAddress } from './http/client-address.ts';
 import { demoPage } from './http/demo-page.ts';
 import { readinessCheck } from './http/health.ts';
 import { useRoutes } from './http/routes.ts';
@@ -23,6 +30,7 @@ import { useUploadLimit } from './http/upload-limit.ts';
 import { attachWebSockets } from './http/websockets.ts';
 import { loadWidgetScript } from './http/widget-asset.ts';
 import { intervalJob } from './jobs/interval-job.ts';
+import { memoryRateLimiter } from './limits/memory-rate-limiter.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { consoleMailer } from './mail/console-mailer.ts';
 import { diskStorage } from './storage/disk-storage.ts';
@@ -76,15 +84,25 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
   };
 
   const mailer = deps.mailer ?? consoleMailer(logger);
+  const secretsKey = secretBoxKey(config.secretKey ?? randomBytes(32).toString('base64url'));
+  const limiter = memoryRateLimiter();
+  const rateLimit = (bucket: RateBucket, key: string) => {
+    const check = limiter.check(`${bucket}:${key}`, config.rateLimits[bucket], now());
+    if (!check.allowed) throw new DomainError('RATE_LIMITED', null, bucket, check.retryAfterSeconds);
+  };
   const contextFor = async (
     authorization: string | null | undefined,
     language: string | null | undefined,
     origin: string | null,
+    clientIp: string,
   ): Promise<GraphQLContext> => ({
     db,
     events,
     now,
     origin,
+    clientIp,
+    secretsKey,
+    rateLimit,
     mailer,
     publicUrl: config.publicUrl,
     locale: localeFrom(language),
@@ -110,15 +128,20 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
       request,
       connectionParams,
       origin,
+      req,
+      socketAddress,
     }: {
       request?: Request;
       connectionParams?: Record<string, unknown>;
       origin?: string | null;
+      req?: { socket?: { remoteAddress?: string } };
+      socketAddress?: string;
     }) =>
       contextFor(
         request?.headers.get('authorization') ?? (connectionParams?.authorization as string | undefined),
         request?.headers.get('accept-language') ?? (connectionParams?.locale as string | undefined),
         request?.headers.get('origin') ?? origin ?? null,
+        clientAddress(request ?? null, req?.socket?.remoteAddress ?? socketAddress ?? null, config.trustProxy),
       ),
     cors: (request) => corsFor(request.headers.get('origin')),
     plugins: [

@@ -14,6 +14,13 @@ export interface Config {
   /** Signs download links. Null: a random key per process (set one when several instances run). */
   secretKey: string | null;
   uploadLimits: { maxFileBytes: number; maxRequestBytes: number; maxFiles: number };
+  /** Attempts per window: visitor submissions per IP and per site, sign-in per IP and per e-mail. */
+  rateLimits: Record<
+    'submitPerIp' | 'submitPerSite' | 'signInPerIp' | 'signInPerEmail',
+    { limit: number; windowMs: number }
+  >;
+  /** Take the client address from X-Forwarded-For (behind a proxy you trust). */
+  trustProxy: boolean;
 }
 
 /** The variables, their defaults and meaning: the README's table is this list. */
@@ -34,6 +41,11 @@ export const configVariables = [
   ['ATTACHMENT_MAX_BYTES', '5242880', 'Largest file accepted (5 MB)'],
   ['UPLOAD_MAX_BYTES', '5767168', 'Largest total of the files of one request (5.5 MB)'],
   ['UPLOAD_MAX_FILES', '10', 'Most files in one request'],
+  ['RATE_LIMIT_SUBMIT_IP', '20/600', 'Visitor tickets per address: count/seconds'],
+  ['RATE_LIMIT_SUBMIT_SITE', '300/600', 'Visitor tickets per site: count/seconds'],
+  ['RATE_LIMIT_SIGNIN_IP', '30/600', 'Sign-in attempts per address: count/seconds'],
+  ['RATE_LIMIT_SIGNIN_EMAIL', '5/600', 'Sign-in codes asked per e-mail: count/seconds'],
+  ['TRUST_PROXY', 'false', 'true: take the client address from X-Forwarded-For'],
 ] as const;
 
 export class ConfigError extends Error {
@@ -107,8 +119,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   );
   const maxRequestBytes = integer('UPLOAD_MAX_BYTES', env.UPLOAD_MAX_BYTES, 5.5 * 1024 * 1024, 1, 1024 ** 3, problems);
   const maxFiles = integer('UPLOAD_MAX_FILES', env.UPLOAD_MAX_FILES, 10, 1, 1000, problems);
+  const rate = (name: string, fallback: string) => {
+    const raw = env[name]?.trim() || fallback;
+    const match = /^(\d{1,7})\/(\d{1,7})$/.exec(raw);
+    if (!match || Number(match[2]) === 0) {
+      problems.push(`${name} must look like count/seconds, e.g. 20/600, got "${raw}"`);
+      return { limit: 1, windowMs: 1000 };
+    }
+    return { limit: Number(match[1]), windowMs: Number(match[2]) * 1000 };
+  };
+  const rateLimits = {
+    submitPerIp: rate('RATE_LIMIT_SUBMIT_IP', '20/600'),
+    submitPerSite: rate('RATE_LIMIT_SUBMIT_SITE', '300/600'),
+    signInPerIp: rate('RATE_LIMIT_SIGNIN_IP', '30/600'),
+    signInPerEmail: rate('RATE_LIMIT_SIGNIN_EMAIL', '5/600'),
+  };
+  const trustProxy = ['1', 'true', 'yes'].includes(env.TRUST_PROXY?.trim().toLowerCase() ?? '');
   if (problems.length > 0) throw new ConfigError(problems);
   return {
+    rateLimits,
+    trustProxy,
     port,
     host,
     database,

@@ -1,5 +1,6 @@
 export * from './error-codes.ts';
 export * from './file-type.ts';
+export * from './rate-limit.ts';
 export * from './staff-role.ts';
 export * from './studio-defaults.ts';
 export * from './ticket-lifecycle.ts';

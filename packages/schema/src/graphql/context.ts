@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import type { Db } from '../db/client.ts';
 import type { Locale } from '../domain/error-codes.ts';
 import type { StaffRole, TokenScope } from '../domain/staff-role.ts';
@@ -19,6 +20,9 @@ export type Viewer =
   | { kind: 'visitor'; ticketId: string; siteId: string | null; visitorId: string | null };
 
 export const anonymous: Viewer = { kind: 'anonymous' };
+
+/** The limits the API applies, each configurable. */
+export type RateBucket = 'submitPerIp' | 'submitPerSite' | 'signInPerIp' | 'signInPerEmail';
 
 /** Events pushed to subscribers, keyed by ticket id. */
 export interface Topics {
@@ -48,4 +52,10 @@ export interface GraphQLContext {
   origin: string | null;
   mailer: Mailer;
   publicUrl: string;
+  /** The key that seals ticket secrets (derived from SECRET_KEY). */
+  secretsKey: KeyObject;
+  /** The caller's address, for rate limits. */
+  clientIp: string;
+  /** Counts an attempt against a limit; throws RATE_LIMITED with a retry time when it is spent. */
+  rateLimit(bucket: RateBucket, key: string): void;
 }

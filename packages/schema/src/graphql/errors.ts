@@ -43,5 +43,10 @@ builder.objectType(DomainError, {
       description: 'The input field to correct, when one is wrong.',
       resolve: (error) => error.field,
     }),
+    retryAfterSeconds: t.int({
+      nullable: true,
+      description: 'RATE_LIMITED: seconds until the next attempt may succeed.',
+      resolve: (error) => error.retryAfterSeconds,
+    }),
   }),
 });

@@ -14,11 +14,12 @@ import './types/ticket-work.ts';
 import './types/queue.ts';
 import './types/attachment.ts';
 import './types/sign-in.ts';
+import './types/ticket-secret.ts';
 
 builder.queryType({});
 builder.mutationType({});
 builder.subscriptionType({});
 
 export const schema = builder.toSchema({ sortSchema: true });
-export type { EventBus, GraphQLContext, Topics, Viewer } from './context.ts';
+export type { EventBus, GraphQLContext, RateBucket, Topics, Viewer } from './context.ts';
 export { anonymous } from './context.ts';

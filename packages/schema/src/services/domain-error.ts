@@ -8,6 +8,8 @@ export class DomainError extends Error {
     /** Which input field is wrong, when one is. */
     readonly field: string | null = null,
     detail?: string,
+    /** For RATE_LIMITED: when to try again. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(detail ?? code);
   }

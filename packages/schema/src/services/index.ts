@@ -9,5 +9,7 @@ export { editTicket, type TicketEdit } from './edit-ticket.ts';
 export type { Mail, Mailer } from './mailer.ts';
 export { type MoveRequest, moveTicket } from './move-ticket.ts';
 export { postMessage } from './post-message.ts';
+export { secretBoxKey } from './secret-box.ts';
 export { type SubmitTicket, submitTicket } from './submit-ticket.ts';
+export { addTicketSecret, purgeTicketSecrets, revealTicketSecret } from './ticket-secrets.ts';
 export { canSeeTicket, visibleTickets } from './visibility.ts';

@@ -6,6 +6,12 @@ import { type ActorRef, auditColumns } from './actor.ts';
 import { DomainError } from './domain-error.ts';
 import { publishTicketChange } from './publish.ts';
 import { ticketSettings } from './studio-settings.ts';
+import { purgeTicketSecrets } from './ticket-secrets.ts';
+
+const closingStatuses: readonly string[] = ['ACCEPTED', 'PAID', 'REJECTED'];
+const secretsPurgedNotice =
+  'Доступы, переданные для этой заявки, удалены из системы. Вы можете удалить эти учётные записи на своей стороне.\n' +
+  'The credentials handed over for this ticket have been deleted. You can now delete those accounts on your side.';
 
 export interface MoveRequest {
   ticketId: string;
@@ -47,6 +53,12 @@ export async function moveTicket(db: Db, events: EventBus, request: MoveRequest)
     });
     // Someone else changed the ticket since it was read: refuse rather than overwrite.
     if (count === 0) throw new DomainError('TRANSITION_NOT_ALLOWED');
+    // Credentials handed over for the work go when the work is over; the client is told.
+    if (closingStatuses.includes(patch.status) && (await purgeTicketSecrets(tx, ticketId, now)) > 0) {
+      await tx.message.create({
+        data: { ticketId, body: secretsPurgedNotice, authorKind: 'SYSTEM', source: 'STAFF', createdAt: now },
+      });
+    }
     if (patch.status !== ticket.status) {
       await tx.statusChange.create({
         data: {

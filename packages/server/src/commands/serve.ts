@@ -1,7 +1,9 @@
+import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDb, describeTarget, migrate } from '@caredesk/schema/db';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
+import { localSecretKey } from '../secret-key-file.ts';
 import { demoCredentialsFile, readDemoCredentials, seedDemo, writeDemoCredentials } from '../seed/demo.ts';
 import type { Command } from './command.ts';
 
@@ -17,7 +19,8 @@ export const serve: Command = {
       const seeded = await seedDemo(db, { publicUrl: config.publicUrl });
       if (seeded && config.database.provider === 'sqlite') writeDemoCredentials(config.database.file, seeded);
     }
-    const app = buildApp(config, { db });
+    const secretKey = config.secretKey ?? localSecretKey(dirname(config.attachmentsDir));
+    const app = buildApp({ ...config, secretKey }, { db });
     const { url } = await app.start();
     const base = config.publicUrl.startsWith(url) ? url : config.publicUrl;
     console.log(`\ncaredesk is running on ${describeTarget(config.database)}`);

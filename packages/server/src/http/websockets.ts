@@ -39,6 +39,8 @@ export function attachWebSockets(
           ...ctx,
           connectionParams: ctx.connectionParams,
           origin: (ctx.extra as { request?: { headers?: { origin?: string } } }).request?.headers?.origin ?? null,
+          socketAddress: (ctx.extra as { request?: { socket?: { remoteAddress?: string } } }).request?.socket
+            ?.remoteAddress,
           params,
         });
         let document: ReturnType<typeof parse>;

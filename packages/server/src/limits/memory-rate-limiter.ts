@@ -1,5 +1,4 @@
-// Not yet re-exported by '@caredesk/schema/domain'; switch to that import once it is.
-import { decideRate, type RateRule, type RateState, rateStateExpired } from '../../../schema/src/domain/rate-limit.ts';
+import { decideRate, type RateRule, type RateState, rateStateExpired } from '@caredesk/schema/domain';
 
 /** The answer a limiter gives for one attempt. */
 export interface RateCheck {

@@ -49,6 +49,8 @@ builder.mutationFields((t) => ({
     errors: { types: [DomainError] },
     args: { input: t.arg({ type: RequestSignInCodeInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
+      ctx.rateLimit('signInPerIp', ctx.clientIp);
+      ctx.rateLimit('signInPerEmail', input.email.trim().toLowerCase());
       await requestSignInCode(ctx.db, ctx.mailer, { email: input.email, now: ctx.now(), locale: ctx.locale });
       return { sent: true };
     },
@@ -58,8 +60,10 @@ builder.mutationFields((t) => ({
     description: 'Contacts: trade the e-mailed code for a session token.',
     errors: { types: [DomainError] },
     args: { input: t.arg({ type: SignInInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      signInWithCode(ctx.db, { email: input.email, code: input.code, now: ctx.now() }),
+    resolve: (_root, { input }, ctx) => {
+      ctx.rateLimit('signInPerIp', ctx.clientIp);
+      return signInWithCode(ctx.db, { email: input.email, code: input.code, now: ctx.now() });
+    },
   }),
   signOut: t.field({
     type: SignOutPayload,

@@ -108,6 +108,8 @@ builder.mutationFields((t) => ({
       if (viewer.kind === 'anonymous' || viewer.kind === 'visitor') {
         if (!input.siteKey) throw unauthenticated();
         const site = await siteForWidget(ctx, input.siteKey);
+        ctx.rateLimit('submitPerIp', ctx.clientIp);
+        ctx.rateLimit('submitPerSite', site.id);
         const visitor = checkVisitor(input.visitorEmail, input.visitorName);
         const files = await filesOf(input.attachments, ctx);
         const { secret, hash } = newSecret('ticket');
