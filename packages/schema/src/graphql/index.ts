@@ -15,6 +15,7 @@ import './types/queue.ts';
 import './types/attachment.ts';
 import './types/sign-in.ts';
 import './types/ticket-secret.ts';
+import './types/staff-access.ts';
 
 builder.queryType({});
 builder.mutationType({});

@@ -1,5 +1,14 @@
 export { hashSecret, newSecret, tokenPrefixes } from './access-tokens.ts';
 export { type ActorRef, systemActor } from './actor.ts';
+export {
+  apiTokenPublicFields,
+  createApiToken,
+  listApiTokens,
+  parseTokenScopes,
+  revokeApiToken,
+  tokenNameMaxLength,
+  tokenScopesOf,
+} from './api-token-admin.ts';
 export { attachToTicket, type CheckedFile, checkFiles, type UploadedFile } from './attach-files.ts';
 export { type AttachmentStorage, defaultUploadLimits, type UploadLimits } from './attachment-storage.ts';
 export { acceptDueTickets } from './auto-accept.ts';
@@ -8,8 +17,10 @@ export { DomainError } from './domain-error.ts';
 export { editTicket, type TicketEdit } from './edit-ticket.ts';
 export type { Mail, Mailer } from './mailer.ts';
 export { type MoveRequest, moveTicket } from './move-ticket.ts';
+export { checkPasswordPolicy, hashPassword, passwordMinLength, verifyPassword } from './passwords.ts';
 export { postMessage } from './post-message.ts';
 export { secretBoxKey } from './secret-box.ts';
+export { setStaffPassword, signInStaff } from './staff-sign-in.ts';
 export { type SubmitTicket, submitTicket } from './submit-ticket.ts';
 export { addTicketSecret, purgeTicketSecrets, revealTicketSecret } from './ticket-secrets.ts';
 export { canSeeTicket, visibleTickets } from './visibility.ts';

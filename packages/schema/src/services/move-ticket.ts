@@ -53,12 +53,6 @@ export async function moveTicket(db: Db, events: EventBus, request: MoveRequest)
     });
     // Someone else changed the ticket since it was read: refuse rather than overwrite.
     if (count === 0) throw new DomainError('TRANSITION_NOT_ALLOWED');
-    // Credentials handed over for the work go when the work is over; the client is told.
-    if (closingStatuses.includes(patch.status) && (await purgeTicketSecrets(tx, ticketId, now)) > 0) {
-      await tx.message.create({
-        data: { ticketId, body: secretsPurgedNotice, authorKind: 'SYSTEM', source: 'STAFF', createdAt: now },
-      });
-    }
     if (patch.status !== ticket.status) {
       await tx.statusChange.create({
         data: {
@@ -83,6 +77,18 @@ export async function moveTicket(db: Db, events: EventBus, request: MoveRequest)
           source: actor.kind === 'STAFF' ? 'STAFF' : 'WIDGET',
           idempotencyKey: request.idempotencyKey ?? null,
           createdAt: now,
+        },
+      });
+    }
+    // Credentials handed over for the work go when the work is over; the client is told.
+    if (closingStatuses.includes(patch.status) && (await purgeTicketSecrets(tx, ticketId, now)) > 0) {
+      await tx.message.create({
+        data: {
+          ticketId,
+          body: secretsPurgedNotice,
+          authorKind: 'SYSTEM',
+          source: 'STAFF',
+          createdAt: new Date(now.getTime() + 1),
         },
       });
     }

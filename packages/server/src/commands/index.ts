@@ -4,7 +4,9 @@ import { migrateCommand } from './migrate.ts';
 import { seed } from './seed.ts';
 import { serve } from './serve.ts';
 import { staff } from './staff.ts';
+import { staffPassword } from './staff-password.ts';
 import { token } from './token.ts';
+import { tokenRevoke } from './token-revoke.ts';
 
 export const commands: Record<string, Command> = {
   serve,
@@ -13,4 +15,6 @@ export const commands: Record<string, Command> = {
   doctor,
   staff,
   token,
+  password: staffPassword,
+  revoke: tokenRevoke,
 };

@@ -39,14 +39,22 @@ const RevealTicketSecretInput = builder.inputType('RevealTicketSecretInput', {
   fields: (t) => ({ secretId: t.globalID({ required: true, for: SecretRef }) }),
 });
 
-const SecretPayload = builder.objectRef<{ secretId: string }>('AddTicketSecretPayload').implement({
-  fields: (t) => ({
-    secret: t.prismaField({
-      type: 'Secret',
-      resolve: (query, p, _args, ctx) => ctx.db.secret.findUniqueOrThrow({ ...query, where: { id: p.secretId } }),
+const SecretPayload = builder
+  .objectRef<{ secretId: string; label: string; createdAt: Date }>('AddTicketSecretPayload')
+  .implement({
+    fields: (t) => ({
+      label: t.exposeString('label'),
+      createdAt: t.expose('createdAt', { type: 'DateTime' }),
+      secret: t.prismaField({
+        type: 'Secret',
+        nullable: true,
+        description: 'Staff: the stored secret (clients who handed it over get null).',
+        authScopes: { staff: true },
+        unauthorizedResolver: () => null,
+        resolve: (query, p, _args, ctx) => ctx.db.secret.findUnique({ ...query, where: { id: p.secretId } }),
+      }),
     }),
-  }),
-});
+  });
 const RevealedSecret = builder.objectRef<{ label: string; value: string }>('RevealedSecret').implement({
   fields: (t) => ({ label: t.exposeString('label'), value: t.exposeString('value') }),
 });
@@ -65,7 +73,7 @@ builder.mutationFields((t) => ({
         { ticketId, label: input.label, value: input.value, actor: actorOf(ctx), now: ctx.now() },
         ctx.secretsKey,
       );
-      return { secretId: secret.id };
+      return { secretId: secret.id, label: secret.label, createdAt: secret.createdAt };
     },
   }),
   revealTicketSecret: t.field({

@@ -1,0 +1,45 @@
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { createDb } from '@caredesk/schema/db';
+import { DomainError } from '@caredesk/schema/services';
+// Not yet exported by '@caredesk/schema/services': switch once services/index.ts exports it.
+import { setStaffPassword } from '../../../schema/src/services/staff-sign-in.ts';
+import { loadConfig } from '../config.ts';
+import { type Command, UsageError } from './command.ts';
+
+/** The first line of standard input, without its line break; '' when there is none. */
+async function firstLineOfStdin(): Promise<string> {
+  const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY, terminal: false });
+  try {
+    for await (const line of lines) return line;
+    return '';
+  } finally {
+    lines.close();
+  }
+}
+
+export const staffPassword: Command = {
+  summary: 'password --email E: sets a staff member’s password, read from the first line of stdin',
+  async run(args) {
+    const { values } = parseArgs({ args, options: { email: { type: 'string' } } });
+    if (!values.email) throw new UsageError('usage: pnpm caredesk password --email E   (the password on stdin)');
+    const password = await firstLineOfStdin();
+    const db = createDb(loadConfig().database);
+    try {
+      await setStaffPassword(db, { email: values.email, password });
+      return 0;
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'INVALID_INPUT') {
+        console.error(error.message);
+        return 2;
+      }
+      if (error instanceof DomainError && error.code === 'NOT_FOUND') {
+        console.error(`no staff member with e-mail ${values.email}`);
+        return 1;
+      }
+      throw error;
+    } finally {
+      await db.$disconnect();
+    }
+  },
+};

@@ -1,0 +1,126 @@
+import { describeEachDatabase } from '@caredesk/schema/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type DemoCredentials, seedDemo } from '../src/seed/demo.ts';
+import { createTestApp, type TestApp } from './support/test-app.ts';
+
+describeEachDatabase('credentials handed over on a ticket', (provider) => {
+  let t: TestApp;
+  let demo: DemoCredentials;
+  const staff = (role: string) => demo.staff.find((s) => s.role === role)?.token ?? '';
+  const shop = 'https://flowers.example';
+
+  beforeAll(async () => {
+    t = await createTestApp(provider);
+    demo = (await seedDemo(t.database.db, { publicUrl: 'http://localhost:4000' })) as DemoCredentials;
+  });
+  afterAll(() => t.close());
+
+  it('should keep them sealed, show them to staff only, audit every read, and purge them when the ticket is rejected', async () => {
+    const submitted = await t.gql<{ submitTicket: { accessToken: string; ticket: { id: string } } }>(
+      'mutation ($i: SubmitTicketInput!) { submitTicket(input: $i) { ... on SubmitTicketPayload { accessToken ticket { id } } } }',
+      {
+        i: {
+          siteKey: demo.siteKeys[0],
+          title: 'Не входит в админку',
+          description: 'Пароль ниже',
+          idempotencyKey: 'secret-flow-01',
+        },
+      },
+      undefined,
+      { origin: shop },
+    );
+    const { accessToken, ticket } = submitted.data?.submitTicket ?? { accessToken: '', ticket: { id: '' } };
+    const added = await t.gql<{ addTicketSecret: { label: string; secret: null } }>(
+      'mutation ($i: AddTicketSecretInput!) { addTicketSecret(input: $i) { ... on AddTicketSecretPayload { label secret { id } } ... on DomainError { code } } }',
+      { i: { ticketId: ticket.id, label: 'Админка', value: 'admin / S3cret-Pa55' } },
+      accessToken,
+      { origin: shop },
+    );
+    expect(added.errors).toBeUndefined();
+    expect(added.data?.addTicketSecret).toEqual({ label: 'Админка', secret: null });
+    const listed = await t.gql<{ ticket: { secrets: { id: string; label: string }[] } }>(
+      'query ($id: ID!) { ticket(id: $id) { secrets { id label } } }',
+      { id: ticket.id },
+      staff('LINE2'),
+    );
+    const secret = listed.data?.ticket.secrets[0];
+    expect(secret?.label).toBe('Админка');
+
+    const stored = await t.database.db.secret.findMany({ where: { label: 'Админка' } });
+    expect(JSON.stringify(stored)).not.toContain('S3cret');
+
+    const asVisitor = await t.gql<{ ticket: { secrets: unknown[] } }>(
+      'query ($id: ID!) { ticket(id: $id) { secrets { label } } }',
+      { id: ticket.id },
+      accessToken,
+      { origin: shop },
+    );
+    expect(asVisitor.data?.ticket.secrets).toEqual([]);
+    const reveal = (token: string) =>
+      t.gql<{ revealTicketSecret: { value?: string; code?: string } }>(
+        'mutation ($i: RevealTicketSecretInput!) { revealTicketSecret(input: $i) { ... on RevealedSecret { value } ... on DomainError { code } } }',
+        { i: { secretId: secret?.id } },
+        token,
+      );
+    expect((await reveal(accessToken)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await reveal(staff('ACCOUNTANT'))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await reveal(staff('LINE2'))).data?.revealTicketSecret.value).toBe('admin / S3cret-Pa55');
+    expect(await t.database.db.auditEvent.count({ where: { action: 'secret.read' } })).toBe(1);
+
+    await t.gql(
+      'mutation ($i: RejectTicketInput!) { rejectTicket(input: $i) { __typename } }',
+      { i: { ticketId: ticket.id, reason: 'Решено по телефону' } },
+      staff('LINE1'),
+    );
+    expect((await reveal(staff('LINE2'))).data?.revealTicketSecret.code).toBe('NOT_FOUND');
+    const after = await t.database.db.secret.findFirstOrThrow({ where: { label: 'Админка' } });
+    expect(after).toMatchObject({ ciphertext: null, iv: null, authTag: null });
+    const messages = await t.gql<{ ticket: { messages: { body: string; authorKind: string }[] } }>(
+      'query ($id: ID!) { ticket(id: $id) { messages { body authorKind } } }',
+      { id: ticket.id },
+      accessToken,
+      { origin: shop },
+    );
+    expect(messages.data?.ticket.messages.at(-1)).toMatchObject({
+      authorKind: 'SYSTEM',
+      body: expect.stringContaining('Доступы, переданные для этой заявки, удалены'),
+    });
+  });
+});
+
+describeEachDatabase('rate limits', (provider) => {
+  let t: TestApp;
+  let demo: DemoCredentials;
+  beforeAll(async () => {
+    t = await createTestApp(provider, { env: { RATE_LIMIT_SUBMIT_IP: '2/60', RATE_LIMIT_SIGNIN_EMAIL: '1/60' } });
+    demo = (await seedDemo(t.database.db, { publicUrl: 'http://localhost:4000' })) as DemoCredentials;
+  });
+  afterAll(() => t.close());
+
+  it('should answer RATE_LIMITED with a retry time once a visitor has filed too many tickets, and file nothing more', async () => {
+    const submit = (key: string) =>
+      t.gql<{ submitTicket: { code?: string; retryAfterSeconds?: number; ticket?: { id: string } } }>(
+        'mutation ($i: SubmitTicketInput!) { submitTicket(input: $i) { ... on SubmitTicketPayload { ticket { id } } ... on DomainError { code retryAfterSeconds } } }',
+        { i: { siteKey: demo.siteKeys[0], title: 'Спам?', description: 'x', idempotencyKey: key } },
+        undefined,
+        { origin: 'https://flowers.example' },
+      );
+    expect((await submit('rate-key-0001')).data?.submitTicket.ticket).toBeDefined();
+    expect((await submit('rate-key-0002')).data?.submitTicket.ticket).toBeDefined();
+    const count = await t.database.db.ticket.count();
+    const limited = (await submit('rate-key-0003')).data?.submitTicket;
+    expect(limited?.code).toBe('RATE_LIMITED');
+    expect(limited?.retryAfterSeconds).toBeGreaterThan(0);
+    expect(limited?.retryAfterSeconds).toBeLessThanOrEqual(60);
+    expect(await t.database.db.ticket.count()).toBe(count);
+  });
+
+  it('should limit sign-in codes per e-mail address', async () => {
+    const ask = () =>
+      t.gql<{ requestSignInCode: { sent?: boolean; code?: string } }>(
+        'mutation { requestSignInCode(input: { email: "owner@flowers.example" }) { ... on SignInCodePayload { sent } ... on DomainError { code } } }',
+      );
+    expect((await ask()).data?.requestSignInCode.sent).toBe(true);
+    expect((await ask()).data?.requestSignInCode.code).toBe('RATE_LIMITED');
+  });
+});
