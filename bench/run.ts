@@ -1,21 +1,56 @@
-// pnpm bench: runs every benchmark and writes bench/RESULTS.md with the date and the machine.
+// pnpm bench [name…]: runs every benchmark and writes bench/RESULTS.md with the date and the
+// machine; with names, runs only those and prints the results without touching RESULTS.md.
 // BENCH_SECONDS sets the measuring time of each load run (default 10).
+// Names: overhead, submit, queue, fanout, fanout-redis. Fan-out sizes: BENCH_FANOUT_N (default
+// 1000,10000) and BENCH_FANOUT_REDIS_N (default 1000,10000); BENCH_QUEUE_TICKETS (default 100000).
 import { writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { fanout, fanoutAcrossInstances } from './benchmarks/fanout.ts';
 import { graphqlOverhead } from './benchmarks/graphql-overhead.ts';
+import { queuePage } from './benchmarks/queue-page.ts';
+import { submitThroughput } from './benchmarks/submit-throughput.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const sections = [await graphqlOverhead(seconds)];
+const sizes = (raw: string | undefined, fallback: number[]) =>
+  raw ? raw.split(',').map((n) => Number(n.trim())) : fallback;
+
+const benchmarks: Record<string, () => Promise<string>> = {
+  overhead: () => graphqlOverhead(seconds),
+  submit: () => submitThroughput(seconds),
+  queue: () => queuePage(Number(process.env.BENCH_QUEUE_TICKETS ?? 100_000)),
+  fanout: () => fanout(sizes(process.env.BENCH_FANOUT_N, [1_000, 10_000])),
+  'fanout-redis': () => fanoutAcrossInstances(sizes(process.env.BENCH_FANOUT_REDIS_N, [1_000, 10_000])),
+};
+
+const asked = process.argv.slice(2).filter((arg) => arg !== '--');
+const unknown = asked.filter((name) => !(name in benchmarks));
+if (unknown.length > 0) {
+  console.error(`unknown benchmark ${unknown.join(', ')}; choose from ${Object.keys(benchmarks).join(', ')}`);
+  process.exit(2);
+}
+const loadAtStart = loadavg()[0] ?? 0;
+const sections: string[] = [];
+for (const [name, run] of Object.entries(benchmarks)) {
+  if (asked.length > 0 && !asked.includes(name)) continue;
+  const started = performance.now();
+  console.error(`bench: ${name}…`);
+  sections.push(await run());
+  console.error(`bench: ${name} done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`;
 const text = [
   '# Benchmark results',
   '',
-  `Run with \`pnpm bench\` on ${new Date().toISOString().slice(0, 10)}; machine: ${machine}.`,
+  `Run with \`pnpm bench${asked.length ? ` ${asked.join(' ')}` : ''}\` on ${new Date().toISOString().slice(0, 10)}; machine: ${machine}.`,
   'Figures move with the machine and its load: compare ratios measured in the same run, not absolute numbers across runs.',
+  `Load average (1 min) at the start ${loadAtStart.toFixed(2)}, at the end ${(loadavg()[0] ?? 0).toFixed(2)}: other processes may have shared the CPU.`,
   '',
   ...sections.flatMap((section) => [section, '']),
 ].join('\n');
-writeFileSync(join(import.meta.dirname, 'RESULTS.md'), text);
+// Only a full run replaces RESULTS.md, so that it always holds every benchmark of one run.
+if (asked.length === 0) writeFileSync(join(import.meta.dirname, 'RESULTS.md'), text);
 console.log(text);
+// Sockets and database clients of the benchmarks may still hold the event loop open.
+process.exit(0);

@@ -1,12 +1,20 @@
 // A server for the benchmarks, in its own process so the load generator does not share its CPU.
-// Usage: tsx bench/target-server.ts caredesk|raw  — prints one JSON line {port, token, body}.
+// Usage: tsx bench/target-server.ts caredesk|raw|serve  — prints one JSON line {port, token, body}.
+//   serve: the real server on the migrated database in DATABASE_URL (BENCH_REDIS_URL, as REDIS_URL,
+//   shares events between instances); BENCH_SEED=1 seeds the demo studio first and adds {tokens: {ROLE: token}} to the line.
+//   Also answers GET /memory on {controlPort}: memory after a full GC and the subscriptions opened.
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { createDb, migrate } from '@caredesk/schema/db';
 import { buildApp, loadConfig } from '@caredesk/server';
 import pino from 'pino';
+import type { ClosableEventBus } from '../packages/server/src/app.ts';
+import { memoryEventBus } from '../packages/server/src/events/memory-event-bus.ts';
+import { redisEventBus } from '../packages/server/src/events/redis-event-bus.ts';
 import { seedDemo } from '../packages/server/src/seed/demo.ts';
 import { benchQuery } from './bench-query.ts';
 
@@ -45,7 +53,60 @@ if (kind === 'caredesk') {
     const address = server.address();
     report({ port: typeof address === 'object' && address ? address.port : 0 });
   });
+} else if (kind === 'serve') {
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: process.env.DATABASE_URL,
+    REDIS_URL: process.env.BENCH_REDIS_URL,
+  });
+  const db = createDb(config.database);
+  const demo = process.env.BENCH_SEED === '1' ? await seedDemo(db, { publicUrl: config.publicUrl }) : null;
+  // The server's own event bus, counting the subscriptions it hands out (the benchmark waits for them).
+  const inner = config.redisUrl ? redisEventBus(config.redisUrl) : memoryEventBus();
+  const ready = (inner as { ready?: () => Promise<void> }).ready;
+  let subscriptions = 0;
+  const events: ClosableEventBus = {
+    publish: (topic, key, payload) => inner.publish(topic, key, payload),
+    subscribe: (topic, key) => {
+      subscriptions++;
+      return inner.subscribe(topic, key);
+    },
+    close: () => inner.close(),
+    ...(ready ? { ready } : {}),
+  };
+  const app = buildApp(config, { db, events, logger: pino({ level: 'silent' }) });
+  const { port } = await app.start();
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  const control = createServer((req, res) => {
+    req.resume();
+    if (req.url !== '/memory') {
+      res.writeHead(404).end();
+      return;
+    }
+    gc();
+    const { rss, heapUsed, external } = process.memoryUsage();
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ rss, heapUsed, external, subscriptions }));
+  });
+  control.listen(0, '127.0.0.1', () => {
+    const address = control.address();
+    const controlPort = typeof address === 'object' && address ? address.port : 0;
+    const tokens = demo ? Object.fromEntries(demo.staff.map((s) => [s.role, s.token])) : undefined;
+    report({ port, controlPort, tokens });
+  });
+  const shutdown = () => {
+    control.close();
+    void app
+      .stop()
+      .then(() => db.$disconnect())
+      .finally(() => process.exit(0));
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
 } else {
-  console.error('usage: tsx bench/target-server.ts caredesk|raw [body]');
+  console.error('usage: tsx bench/target-server.ts caredesk|raw|serve [body]');
   process.exit(2);
 }

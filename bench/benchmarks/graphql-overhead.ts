@@ -1,25 +1,6 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { benchQuery } from '../bench-query.ts';
-
-interface Target {
-  child: ChildProcess;
-  info: { port: number; token?: string; body?: string };
-}
-
-function startTarget(args: string[]): Promise<Target> {
-  const child = spawn('node_modules/.bin/tsx', ['bench/target-server.ts', ...args], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`bench target exited with ${code}`)));
-    const stdout = child.stdout;
-    if (!stdout) return reject(new Error('no stdout'));
-    createInterface({ input: stdout }).once('line', (line) => resolve({ child, info: JSON.parse(line) }));
-  });
-}
+import { startTarget } from '../lib/target.ts';
 
 async function load(port: number, token: string | undefined, seconds: number) {
   const result = await autocannon({
@@ -67,7 +48,6 @@ export async function graphqlOverhead(seconds: number): Promise<string> {
       `**Ratio caredesk / raw: ${(ours.rps / floor.rps).toFixed(3)} of the throughput; p99 ${(ours.p99 / Math.max(floor.p99, 1)).toFixed(1)}× the raw p99.**`,
     ].join('\n');
   } finally {
-    caredesk.child.kill();
-    raw.child.kill();
+    await Promise.all([caredesk.stop(), raw.stop()]);
   }
 }

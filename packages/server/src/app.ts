@@ -24,6 +24,7 @@ import { attachmentPath, attachmentRoute } from './http/attachment-route.ts';
 import { clientAddress } from './http/client-address.ts';
 import { demoPage } from './http/demo-page.ts';
 import { readinessCheck } from './http/health.ts';
+import { useQueryLimits, useStaffOnlyIntrospection } from './http/query-limits.ts';
 import { useRoutes } from './http/routes.ts';
 import { hmacSigner } from './http/signed-links.ts';
 import { useUploadLimit } from './http/upload-limit.ts';
@@ -146,6 +147,8 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
     cors: (request) => corsFor(request.headers.get('origin')),
     plugins: [
       useUploadLimit(config.uploadLimits.maxRequestBytes),
+      useQueryLimits(),
+      useStaffOnlyIntrospection(),
       useRoutes(
         {
           '/healthz': () => Response.json({ status: 'ok' }),

@@ -81,7 +81,7 @@ builder.mutationFields((t) => ({
     description:
       'An authorized contact authorizes another person of the organization (the studio’s head or admin may too).',
     errors: { types: [DomainError] },
-    authScopes: { $any: { contact: true, staffRole: ['HEAD', 'ADMIN'] } },
+    authScopes: { $any: { contact: true, $all: { staffRole: ['HEAD', 'ADMIN'], tokenScope: 'tickets:write' } } },
     args: { input: t.arg({ type: AuthorizeContactInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const { viewer } = ctx;

@@ -134,7 +134,7 @@ builder.subscriptionFields((t) => ({
   queueUpdated: t.prismaField({
     type: 'Ticket',
     description: 'Staff: every change of any ticket.',
-    authScopes: { staff: true },
+    authScopes: { $all: { staff: true, tokenScope: 'tickets:read' } },
     subscribe: (_root, _args, ctx) => ctx.events.subscribe('queueUpdated', 'all'),
     resolve: (query, payload, _args, ctx) =>
       ctx.db.ticket.findUniqueOrThrow({ ...query, where: { id: (payload as { ticketId: string }).ticketId } }),

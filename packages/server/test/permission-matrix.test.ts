@@ -1,0 +1,361 @@
+import { schema } from '@caredesk/schema/graphql';
+import { newSecret } from '@caredesk/schema/services';
+import { describeEachDatabase } from '@caredesk/schema/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueApiToken } from '../src/auth/issue-token.ts';
+import { type DemoCredentials, seedDemo } from '../src/seed/demo.ts';
+import { createTestApp, type TestApp } from './support/test-app.ts';
+
+/**
+ * Every query, mutation and subscription of the schema, called by every kind of caller, with
+ * the expected outcome written down: `true` the caller gets through (a refusal by the
+ * lifecycle, such as TRANSITION_NOT_ALLOWED, still counts as through), `false` it is refused
+ * or sees nothing of the target ticket. A new root field without a row fails the test.
+ */
+const callers = [
+  'anonymous',
+  'visitorOther',
+  'visitorOwn',
+  'contactOther',
+  'contactUnauthorized',
+  'contactAuthorized',
+  'LINE1',
+  'LINE2',
+  'LINE3',
+  'HEAD',
+  'ACCOUNTANT',
+  'ADMIN',
+  'tokenRead',
+  'tokenWrite',
+  'tokenMonitoring',
+  'tokenAdmin',
+] as const;
+type Caller = (typeof callers)[number];
+
+const everyone = [...callers];
+const workers: Caller[] = ['LINE1', 'LINE2', 'LINE3', 'HEAD', 'ADMIN', 'tokenWrite', 'tokenAdmin'];
+const writers: Caller[] = [...workers, 'ACCOUNTANT'];
+const readers: Caller[] = ['LINE1', 'LINE2', 'LINE3', 'HEAD', 'ACCOUNTANT', 'ADMIN', 'tokenRead', 'tokenAdmin'];
+const ticketSeers: Caller[] = ['visitorOwn', 'contactUnauthorized', 'contactAuthorized', ...readers];
+const clientsOfTicket: Caller[] = ['visitorOwn', 'contactUnauthorized', 'contactAuthorized'];
+
+interface Target {
+  ticketId: string;
+  secretId: string;
+  apiTokenId: string;
+}
+interface Row {
+  /** Who gets through. */
+  allowed: Caller[];
+  /** The ticket's state the operation needs to be meaningful. */
+  status?: 'NEW' | 'FEEDBACK' | 'RESOLVED' | 'ACCEPTED';
+  operation: (target: Target, n: number) => { query: string; variables?: Record<string, unknown> };
+  /** How "gets through" shows in the answer, when it is not simply "no refusal". */
+  sees?: (data: Record<string, unknown>, target: Target) => boolean;
+}
+
+const move =
+  (name: string, input: string, extra = '') =>
+  (target: Target) => ({
+    query: `mutation ($id: ID!) { ${name}(input: { ticketId: $id${extra} }) { __typename ... on DomainError { code } } }`,
+    variables: { id: target.ticketId },
+    ...(input ? {} : {}),
+  });
+const listed = (field: string) => (data: Record<string, unknown>, target: Target) =>
+  JSON.stringify(data[field]).includes(target.ticketId);
+
+const matrix: Record<string, Row> = {
+  // queries
+  node: {
+    allowed: ticketSeers,
+    operation: (t) => ({ query: 'query ($id: ID!) { node(id: $id) { id } }', variables: { id: t.ticketId } }),
+    sees: (d) => !!d.node,
+  },
+  nodes: {
+    allowed: ticketSeers,
+    operation: (t) => ({ query: 'query ($id: ID!) { nodes(ids: [$id]) { id } }', variables: { id: t.ticketId } }),
+    sees: (d) => JSON.stringify(d.nodes) !== '[null]',
+  },
+  ticket: {
+    allowed: ticketSeers,
+    operation: (t) => ({ query: 'query ($id: ID!) { ticket(id: $id) { id } }', variables: { id: t.ticketId } }),
+    sees: (d) => !!d.ticket,
+  },
+  tickets: {
+    allowed: ticketSeers,
+    operation: () => ({ query: '{ tickets(first: 100) { edges { node { id } } } }' }),
+    sees: listed('tickets'),
+  },
+  queue: {
+    allowed: readers,
+    operation: () => ({ query: '{ queue(first: 100) { edges { node { id } } } }' }),
+    sees: listed('queue'),
+  },
+  organizations: { allowed: readers, operation: () => ({ query: '{ organizations { edges { node { id } } } }' }) },
+  sites: { allowed: readers, operation: () => ({ query: '{ sites { edges { node { id } } } }' }) },
+  viewer: { allowed: everyone, operation: () => ({ query: '{ viewer { kind } }' }) },
+  apiTokens: { allowed: ['ADMIN', 'tokenAdmin'], operation: () => ({ query: '{ apiTokens { id } }' }) },
+  // mutations
+  submitTicket: {
+    allowed: [
+      'anonymous',
+      'visitorOther',
+      'visitorOwn',
+      'contactOther',
+      'contactUnauthorized',
+      'contactAuthorized',
+      ...writers,
+    ],
+    operation: (_t, n) => ({
+      query: 'mutation ($i: SubmitTicketInput!) { submitTicket(input: $i) { __typename ... on DomainError { code } } }',
+      variables: {
+        i: { siteKey: '$siteKey', title: 'Матрица', description: 'проверка', idempotencyKey: `matrix-submit-${n}` },
+      },
+    }),
+  },
+  replyToTicket: {
+    allowed: [...clientsOfTicket, ...writers],
+    operation: (t, n) => ({
+      query:
+        'mutation ($id: ID!, $k: String!) { replyToTicket(input: { ticketId: $id, body: "ok", idempotencyKey: $k }) { __typename ... on DomainError { code } } }',
+      variables: { id: t.ticketId, k: `matrix-reply-${n}` },
+    }),
+  },
+  requestFeedback: { allowed: workers, operation: move('requestFeedback', '', ', question: "?"') },
+  startTicket: { allowed: workers, operation: move('startTicket', '') },
+  resolveTicket: { allowed: workers, operation: move('resolveTicket', '', ', report: "done"') },
+  acceptTicket: { allowed: ['contactAuthorized'], status: 'RESOLVED', operation: move('acceptTicket', '') },
+  confirmEstimate: { allowed: ['contactAuthorized'], status: 'FEEDBACK', operation: move('confirmEstimate', '') },
+  rejectTicket: { allowed: [...clientsOfTicket, ...workers], operation: move('rejectTicket', '', ', reason: "no"') },
+  confirmPayment: {
+    allowed: ['ACCOUNTANT', 'ADMIN', 'tokenWrite', 'tokenAdmin'],
+    status: 'ACCEPTED',
+    operation: move('confirmPayment', ''),
+  },
+  updateTicket: { allowed: workers, operation: move('updateTicket', '', ', title: "Новое название"') },
+  attachFiles: { allowed: [...clientsOfTicket, ...writers], operation: move('attachFiles', '', ', files: []') },
+  addTicketSecret: {
+    allowed: [...clientsOfTicket, ...writers],
+    operation: move('addTicketSecret', '', ', label: "ftp", value: "u/p"'),
+  },
+  revealTicketSecret: {
+    allowed: workers,
+    operation: (t) => ({
+      query:
+        'mutation ($id: ID!) { revealTicketSecret(input: { secretId: $id }) { __typename ... on DomainError { code } } }',
+      variables: { id: t.secretId },
+    }),
+  },
+  requestSignInCode: {
+    allowed: everyone,
+    operation: () => ({
+      query: 'mutation { requestSignInCode(input: { email: "owner@flowers.example" }) { __typename } }',
+    }),
+  },
+  signIn: {
+    allowed: everyone,
+    operation: () => ({
+      query: 'mutation { signIn(input: { email: "owner@flowers.example", code: "000000" }) { __typename } }',
+    }),
+  },
+  signInStaff: {
+    allowed: everyone,
+    operation: () => ({
+      query: 'mutation { signInStaff(input: { email: "x@y.example", password: "wrong password" }) { __typename } }',
+    }),
+  },
+  authorizeContact: {
+    allowed: ['contactOther', 'contactAuthorized', 'HEAD', 'ADMIN', 'tokenWrite', 'tokenAdmin'],
+    operation: (_t, n) => ({
+      query: `mutation { authorizeContact(input: { email: "matrix${n}@example.org", name: "M" }) { __typename ... on DomainError { code } } }`,
+    }),
+  },
+  createApiToken: {
+    allowed: ['ADMIN', 'tokenAdmin'],
+    operation: () => ({
+      query:
+        'mutation { createApiToken(input: { name: "m", scopes: ["tickets:read"] }) { __typename ... on DomainError { code } } }',
+    }),
+  },
+  revokeApiToken: {
+    allowed: ['ADMIN', 'tokenAdmin'],
+    operation: (t) => ({
+      query:
+        'mutation ($id: ID!) { revokeApiToken(input: { tokenId: $id }) { __typename ... on DomainError { code } } }',
+      variables: { id: t.apiTokenId },
+    }),
+  },
+  // subscriptions (answered over server-sent events)
+  ticketUpdated: {
+    allowed: ticketSeers,
+    operation: (t) => ({
+      query: 'subscription ($id: ID!) { ticketUpdated(id: $id) { id } }',
+      variables: { id: t.ticketId },
+    }),
+  },
+  queueUpdated: { allowed: readers, operation: () => ({ query: 'subscription { queueUpdated { id } }' }) },
+  // Last: it ends the contacts' sessions.
+  signOut: {
+    allowed: ['contactOther', 'contactUnauthorized', 'contactAuthorized'],
+    operation: () => ({ query: 'mutation { signOut { signedOut } }' }),
+  },
+};
+
+describe('the permission matrix', () => {
+  it('should have a row for every query, mutation and subscription of the schema', () => {
+    const fields = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].flatMap((type) =>
+      Object.keys(type?.getFields() ?? {}),
+    );
+    expect(fields.filter((field) => !matrix[field]).sort()).toEqual([]);
+    expect(Object.keys(matrix).filter((field) => !fields.includes(field))).toEqual([]);
+  });
+});
+
+const refusals = ['UNAUTHENTICATED', 'FORBIDDEN'];
+const hiddenCodes = ['NOT_FOUND', 'ACTOR_NOT_ALLOWED'];
+
+describeEachDatabase('the permission matrix', (provider) => {
+  let t: TestApp;
+  let demo: DemoCredentials;
+  const tokens = {} as Record<Caller, string>;
+  const shop = 'https://flowers.example';
+  let n = 0;
+
+  beforeAll(async () => {
+    t = await createTestApp(provider, {
+      env: {
+        RATE_LIMIT_SIGNIN_IP: '100000/60',
+        RATE_LIMIT_SIGNIN_EMAIL: '100000/60',
+        RATE_LIMIT_SUBMIT_IP: '100000/60',
+      },
+    });
+    demo = (await seedDemo(t.database.db, { publicUrl: 'http://localhost:4000' })) as DemoCredentials;
+    const { db } = t.database;
+    for (const person of demo.staff) tokens[person.role as Caller] = person.token;
+    const admin = await db.staffMember.findUniqueOrThrow({ where: { email: 'admin@studio.example' } });
+    tokens.tokenRead = await issueApiToken(db, { staffId: admin.id, name: 'r', scopes: ['tickets:read'] });
+    tokens.tokenWrite = await issueApiToken(db, { staffId: admin.id, name: 'w', scopes: ['tickets:write'] });
+    tokens.tokenMonitoring = await issueApiToken(db, { staffId: admin.id, name: 'm', scopes: ['monitoring:report'] });
+    tokens.tokenAdmin = await issueApiToken(db, { staffId: admin.id, name: 'a', scopes: ['admin'] });
+    const session = async (email: string) => {
+      const contact = await db.contact.findUniqueOrThrow({ where: { email } });
+      const { secret, hash } = newSecret('session');
+      await db.session.create({
+        data: { tokenHash: hash, contactId: contact.id, expiresAt: new Date(Date.now() + 3_600_000) },
+      });
+      return secret;
+    };
+    tokens.contactOther = await session('owner@bikes.example');
+    tokens.contactUnauthorized = await session('manager@flowers.example');
+    tokens.contactAuthorized = await session('owner@flowers.example');
+    const other = newSecret('ticket');
+    await db.ticket.update({ where: { number: 1001 }, data: { accessTokenHash: other.hash } });
+    tokens.visitorOther = other.secret;
+  });
+  afterAll(() => t.close());
+
+  /** A fresh ticket of the flowers shop for each call, so that no call disturbs the next. */
+  async function freshTarget(status: Row['status'] = 'NEW'): Promise<Target> {
+    const { db } = t.database;
+    const site = await db.site.findFirstOrThrow({ where: { url: shop } });
+    const own = newSecret('ticket');
+    n++;
+    const ticket = await db.ticket.create({
+      data: {
+        number: 50_000 + n,
+        title: 'Цель',
+        description: 'Проверка прав',
+        source: 'WIDGET',
+        status,
+        paid: true,
+        estimateKopecks: 100_000,
+        estimateConfirmedAt: status === 'FEEDBACK' ? null : new Date(),
+        organizationId: site.organizationId,
+        siteId: site.id,
+        accessTokenHash: own.hash,
+      },
+    });
+    const ticketId = Buffer.from(`Ticket:${ticket.id}`).toString('base64');
+    // A real sealed secret, handed over through the API by staff.
+    await t.gql(
+      'mutation ($id: ID!) { addTicketSecret(input: { ticketId: $id, label: "ftp", value: "u/p" }) { __typename } }',
+      { id: ticketId },
+      tokens.LINE1,
+    );
+    // Closed tickets take no secrets: theirs is a made-up id.
+    const secret = (await db.secret.findFirst({ where: { ticketId: ticket.id } })) ?? { id: 'none' };
+    const admin = await db.staffMember.findUniqueOrThrow({ where: { email: 'admin@studio.example' } });
+    const apiToken = await db.apiToken.create({
+      data: { name: 'spare', tokenHash: newSecret('api').hash, prefix: 'cdk_', scopes: [], staffId: admin.id },
+    });
+    tokens.visitorOwn = own.secret;
+    return {
+      ticketId,
+      secretId: Buffer.from(`Secret:${secret.id}`).toString('base64'),
+      apiTokenId: Buffer.from(`ApiToken:${apiToken.id}`).toString('base64'),
+    };
+  }
+
+  async function callThrough(field: string, caller: Caller): Promise<boolean> {
+    const row = matrix[field] as Row;
+    const target = await freshTarget(row.status);
+    const { query, variables } = row.operation(target, n);
+    const body = JSON.stringify({ query, variables }).replace('$siteKey', demo.siteKeys[0] ?? '');
+    const headers: Record<string, string> = { 'content-type': 'application/json', origin: shop };
+    if (caller !== 'anonymous') headers.authorization = `Bearer ${tokens[caller]}`;
+    if (query.startsWith('subscription')) return subscribeThrough(body, headers, target);
+    const response = (await (
+      await t.app.yoga.fetch('http://localhost/graphql', { method: 'POST', headers, body })
+    ).json()) as {
+      data?: Record<string, { code?: string } | null> | null;
+      errors?: { extensions?: { code?: string } }[];
+    };
+    const codes = (response.errors ?? []).map((e) => e.extensions?.code ?? 'ERROR');
+    if (codes.some((code) => !refusals.includes(code)))
+      throw new Error(`${field} as ${caller}: unexpected ${JSON.stringify(response.errors)}`);
+    if (codes.length > 0 || !response.data) return false;
+    const result = response.data[field];
+    if (result && typeof result === 'object' && 'code' in result && hiddenCodes.includes(String(result.code)))
+      return false;
+    return row.sees ? row.sees(response.data as Record<string, unknown>, target) : true;
+  }
+
+  async function subscribeThrough(body: string, headers: Record<string, string>, target: Target): Promise<boolean> {
+    const abort = new AbortController();
+    const response = await t.app.yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { ...headers, accept: 'text/event-stream' },
+      body,
+      signal: abort.signal,
+    });
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const id = Buffer.from(target.ticketId, 'base64').toString().split(':')[1] ?? '';
+    const timer = setInterval(() => {
+      t.app.events.publish('ticketUpdated', id, { ticketId: id });
+      t.app.events.publish('queueUpdated', 'all', { ticketId: id });
+    }, 20);
+    let text = '';
+    try {
+      while (!text.includes('\n\n') || !text.includes('data:')) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        text += new TextDecoder().decode(value);
+      }
+    } finally {
+      clearInterval(timer);
+      abort.abort();
+    }
+    return text.includes('"data":{') && !text.includes('"errors"');
+  }
+
+  for (const field of Object.keys(matrix)) {
+    it(`should let exactly the expected callers through ${field}`, async () => {
+      const outcome = {} as Record<Caller, boolean>;
+      for (const caller of callers) outcome[caller] = await callThrough(field, caller);
+      const expected = Object.fromEntries(
+        callers.map((caller) => [caller, (matrix[field] as Row).allowed.includes(caller)]),
+      );
+      expect(outcome).toEqual(expected);
+    });
+  }
+});
