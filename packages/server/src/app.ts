@@ -14,8 +14,8 @@ import {
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga } from 'graphql-yoga';
 import type { WebSocketServer } from 'ws';
-import { bearerSecret } from './auth/api-tokens.ts';
 import { viewerForToken } from './auth/authenticate.ts';
+import { bearerSecret } from './auth/bearer.ts';
 import type { Config } from './config.ts';
 import { memoryEventBus } from './events/memory-event-bus.ts';
 import { redisEventBus } from './events/redis-event-bus.ts';

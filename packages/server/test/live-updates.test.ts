@@ -5,13 +5,13 @@ import {
   type TestDatabase,
 } from '@caredesk/schema/testing';
 import { createClient } from 'graphql-ws';
-import { Redis } from 'ioredis';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { type App, buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { type DemoCredentials, seedDemo } from '../src/seed/demo.ts';
+import { redisUnavailable, testRedisUrl } from './support/redis.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
 const globalId = (id: string) => Buffer.from(`Ticket:${id}`).toString('base64');
@@ -58,24 +58,9 @@ describeEachDatabase('live updates over server-sent events', (provider) => {
   });
 });
 
-const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-async function redisMissing(): Promise<string | null> {
-  const probe = new Redis(redisUrl, {
-    lazyConnect: true,
-    maxRetriesPerRequest: 0,
-    connectTimeout: 2000,
-    retryStrategy: () => null,
-  });
-  try {
-    await probe.connect();
-    return null;
-  } catch (error) {
-    return (error as Error).message;
-  } finally {
-    probe.disconnect();
-  }
-}
-const missing = (await postgresUnavailable()) ?? (await redisMissing());
+const redisUrl = testRedisUrl;
+// Both services are needed; under CI a missing one fails instead of skipping.
+const missing = (await postgresUnavailable()) ?? (await redisUnavailable());
 if (missing && process.env.CI) throw new Error(`PostgreSQL and Redis are required when CI is set: ${missing}`);
 
 describe.skipIf(Boolean(missing))(

@@ -1,29 +1,9 @@
-import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { redisEventBus } from '../src/events/redis-event-bus.ts';
+import { redisUnavailable, testRedisUrl } from './support/redis.ts';
 
-const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-async function redisMissing(): Promise<string | null> {
-  const probe = new Redis(redisUrl, {
-    lazyConnect: true,
-    maxRetriesPerRequest: 0,
-    connectTimeout: 2000,
-    retryStrategy: () => null,
-  });
-  try {
-    await probe.connect();
-    await probe.ping();
-    return null;
-  } catch (error) {
-    return `${(error as Error).message} (${redisUrl})`;
-  } finally {
-    probe.disconnect();
-  }
-}
-
-const missing = await redisMissing();
-if (missing && process.env.CI) throw new Error(`Redis is required when CI is set, but it is not reachable: ${missing}`);
+const redisUrl = testRedisUrl;
+const missing = await redisUnavailable();
 
 describe.skipIf(Boolean(missing))(
   missing ? `pub/sub through Redis (skipped: ${missing})` : 'pub/sub through Redis',

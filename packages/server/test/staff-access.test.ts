@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import type { Db } from '@caredesk/schema/db';
 import { DomainError, hashSecret } from '@caredesk/schema/services';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '@caredesk/schema/testing';
@@ -8,35 +6,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../schema/src/services/api-token-admin.ts';
 import { setStaffPassword, signInStaff } from '../../schema/src/services/staff-sign-in.ts';
 import { viewerForToken } from '../src/auth/authenticate.ts';
+import { runCli } from './support/run-cli.ts';
 
-const root = join(import.meta.dirname, '..', '..', '..');
 const password = 'correct horse battery staple';
-
-/** `pnpm caredesk …` with the given standard input. */
-function runCliWithInput(
-  args: string[],
-  env: Record<string, string>,
-  input: string,
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('pnpm', ['caredesk', ...args], {
-      cwd: root,
-      env: { ...process.env, LOG_LEVEL: 'silent', ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
 
 /** The DomainError a promise rejects with (fails the test if it resolves or throws something else). */
 async function domainError(promise: Promise<unknown>): Promise<{ code: string; field: string | null }> {
@@ -302,22 +274,18 @@ describeEachDatabase('staff sign-in and API token administration', (provider) =>
 
   it('should set a password from stdin with `caredesk password`, printing nothing, or exit 2 with the reason', async () => {
     const env = { DATABASE_URL: database.url };
-    const ok = await runCliWithInput(
-      ['password', '--email', 'Admin@Studio.example'],
-      env,
-      'a fine admin password\nnext',
-    );
+    const ok = await runCli(['password', '--email', 'Admin@Studio.example'], env, 'a fine admin password\nnext');
     expect(ok).toEqual({ code: 0, stdout: '', stderr: '' });
     await signInStaff(db, { email: 'admin@studio.example', password: 'a fine admin password', now });
 
-    const weak = await runCliWithInput(['password', '--email', 'admin@studio.example'], env, 'short\n');
+    const weak = await runCli(['password', '--email', 'admin@studio.example'], env, 'short\n');
     expect(weak.code).toBe(2);
     expect(weak.stdout).toBe('');
     expect(weak.stderr).toContain('Use at least 12 characters.');
-    const unknown = await runCliWithInput(['password', '--email', 'ghost@studio.example'], env, `${password}\n`);
+    const unknown = await runCli(['password', '--email', 'ghost@studio.example'], env, `${password}\n`);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('no staff member');
-    const usage = await runCliWithInput(['password'], env, '');
+    const usage = await runCli(['password'], env, '');
     expect(usage.code).toBe(2);
     await signInStaff(db, { email: 'admin@studio.example', password: 'a fine admin password', now });
   });
@@ -325,7 +293,7 @@ describeEachDatabase('staff sign-in and API token administration', (provider) =>
   it('should revoke any token with `caredesk revoke --token-id`, audited as the system', async () => {
     const env = { DATABASE_URL: database.url };
     const { id } = await createApiToken(db, { staffId: ids.agent, name: 'cli victim', scopes: ['tickets:read'], now });
-    const result = await runCliWithInput(['revoke', '--token-id', id], env, '');
+    const result = await runCli(['revoke', '--token-id', id], env, '');
     expect(result).toMatchObject({ code: 0, stdout: '' });
     expect((await db.apiToken.findUniqueOrThrow({ where: { id } })).revokedAt).not.toBeNull();
     expect(await db.auditEvent.findFirst({ where: { action: 'token.revoke', subjectId: id } })).toMatchObject({
@@ -334,10 +302,10 @@ describeEachDatabase('staff sign-in and API token administration', (provider) =>
     });
     // The global id the API shows works too; a second revocation only says so.
     const globalId = Buffer.from(`ApiToken:${id}`).toString('base64');
-    const again = await runCliWithInput(['revoke', '--token-id', globalId], env, '');
+    const again = await runCli(['revoke', '--token-id', globalId], env, '');
     expect(again).toMatchObject({ code: 0, stdout: '' });
     expect(again.stderr).toContain('already revoked');
-    const missing = await runCliWithInput(['revoke', '--token-id', 'no-such-token'], env, '');
+    const missing = await runCli(['revoke', '--token-id', 'no-such-token'], env, '');
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('no API token');
   });

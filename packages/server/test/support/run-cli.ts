@@ -7,12 +7,14 @@ const root = join(import.meta.dirname, '..', '..', '..', '..');
 export function runCli(
   args: string[],
   env: Record<string, string>,
+  /** Standard input, if the command reads any. */
+  input?: string,
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn('pnpm', ['caredesk', ...args], {
       cwd: root,
       env: { ...process.env, LOG_LEVEL: 'silent', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
     let stderr = '';
@@ -24,5 +26,6 @@ export function runCli(
     });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    if (input !== undefined) child.stdin?.end(input);
   });
 }
