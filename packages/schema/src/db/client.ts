@@ -5,6 +5,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as PostgresClient } from '../generated/postgresql/client.ts';
 import { PrismaClient as SqliteClient } from '../generated/sqlite/client.ts';
 import type { DatabaseTarget } from './database-url.ts';
+import { serializeSqlite } from './sqlite-one-connection.ts';
 
 /**
  * The Prisma client the rest of the code uses. Both providers are generated from one
@@ -24,7 +25,7 @@ export function createDb(target: DatabaseTarget, options: DbOptions = {}): Db {
   let client: Db;
   if (target.provider === 'sqlite') {
     mkdirSync(dirname(target.file), { recursive: true });
-    const adapter = new PrismaBetterSQLite3({ url: `file:${target.file}`, timeout: 5000 });
+    const adapter = serializeSqlite(new PrismaBetterSQLite3({ url: `file:${target.file}`, timeout: 5000 }));
     client = new SqliteClient({ adapter, log });
   } else {
     const adapter = new PrismaPg(
