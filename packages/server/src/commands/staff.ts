@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { createDb } from '@caredesk/schema/db';
 import { defaultScopesForRole, defaultSupportLine, StaffRole } from '@caredesk/schema/domain';
-import { issueApiToken } from '../auth/issue-token.ts';
+import { createApiToken } from '@caredesk/schema/services';
 import { loadConfig } from '../config.ts';
 import { type Command, UsageError } from './command.ts';
 
@@ -35,7 +35,14 @@ export const staff: Command = {
           supportLine: defaultSupportLine(role),
         },
       });
-      console.log(await issueApiToken(db, { staffId: member.id, name: 'sign-in', scopes: defaultScopesForRole(role) }));
+      const { secret } = await createApiToken(db, {
+        staffId: member.id,
+        name: 'sign-in',
+        scopes: defaultScopesForRole(role),
+        now: new Date(),
+        byStaffId: null,
+      });
+      console.log(secret);
       return 0;
     } finally {
       await db.$disconnect();

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { createDb } from '@caredesk/schema/db';
-import { isTokenScope, type TokenScope, tokenScopes } from '@caredesk/schema/domain';
-import { issueApiToken } from '../auth/issue-token.ts';
+import { isTokenScope, tokenScopes } from '@caredesk/schema/domain';
+import { createApiToken } from '@caredesk/schema/services';
 import { loadConfig } from '../config.ts';
 import { type Command, UsageError } from './command.ts';
 
@@ -29,9 +29,15 @@ export const token: Command = {
         console.error(`no staff member with e-mail ${values.staff}`);
         return 1;
       }
-      console.log(
-        await issueApiToken(db, { staffId: member.id, name: values.name ?? 'cli', scopes: scopes as TokenScope[] }),
-      );
+      // The same path as GraphQL: validated and audited, the local operator as the actor.
+      const { secret } = await createApiToken(db, {
+        staffId: member.id,
+        name: values.name ?? 'cli',
+        scopes,
+        now: new Date(),
+        byStaffId: null,
+      });
+      console.log(secret);
       return 0;
     } finally {
       await db.$disconnect();
