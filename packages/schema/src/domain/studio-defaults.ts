@@ -17,17 +17,21 @@ export const defaultWorkingHours = {
   preHolidayShorteningMinutes: 60,
 } as const;
 
-/** Reaction targets in minutes: working time, and calendar time outside working hours. */
+/**
+ * SLA targets (domain.md, "Priorities, reaction time, price"): reaction = until a specialist
+ * starts; counted in working time, and for URGENT/IMMEDIATE also outside it (calendar time).
+ * NORMAL: start within the next working day, finish within three. See domain/sla.
+ */
 export const defaultSlaTargets = {
   priority: {
-    NORMAL: { reactionWorkingMinutes: 9 * 60, resolutionWorkingDays: 3 },
-    HIGH: { reactionWorkingMinutes: 180 },
-    URGENT: { reactionWorkingMinutes: 60, reactionOutsideMinutes: 180 },
-    IMMEDIATE: { reactionWorkingMinutes: 15, reactionOutsideMinutes: 60 },
+    NORMAL: { reaction: { withinWorkingDays: 1 }, resolution: { withinWorkingDays: 3 } },
+    HIGH: { reaction: { workingMinutes: 180 } },
+    URGENT: { reaction: { workingMinutes: 60, outsideMinutes: 180 } },
+    IMMEDIATE: { reaction: { workingMinutes: 15, outsideMinutes: 60 } },
   },
   category: {
-    EMERGENCY: { reactionWorkingMinutes: 120 },
-    QUESTION: { reactionWorkingMinutes: 300 },
+    EMERGENCY: { reaction: { workingMinutes: 120 } },
+    QUESTION: { reaction: { workingMinutes: 300 } },
   },
 } as const;
 
