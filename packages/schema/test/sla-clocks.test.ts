@@ -51,7 +51,11 @@ describe('SLA clocks', () => {
     const t = filed('HIGH', msk('2026-11-23T11:00'));
     const asked = { ...t, status: 'FEEDBACK' as const };
     const reacted = advanceSla(ctx, asked, ['staffReacted'], msk('2026-11-23T12:00'));
-    expect(reacted).toMatchObject({ reactedAt: msk('2026-11-23T12:00'), reactionLate: false, deliveredPriority: 'HIGH' });
+    expect(reacted).toMatchObject({
+      reactedAt: msk('2026-11-23T12:00'),
+      reactionLate: false,
+      deliveredPriority: 'HIGH',
+    });
     const answered = { ...asked, ...reacted, status: 'NEW' as const };
     const restarted = advanceSla(ctx, answered, ['clientUpdated'], msk('2026-11-24T17:00'));
     expect(restarted.reactionStartedAt).toEqual(msk('2026-11-24T17:00'));
@@ -110,7 +114,9 @@ describe('SLA clocks', () => {
     const targets = parseSlaTargets({ priority: { HIGH: { reaction: { workingMinutes: 60 } } } }, ctx.targets);
     expect(targets.priority.HIGH.reaction).toEqual({ workingMinutes: 60 });
     expect(targets.priority.URGENT).toEqual(ctx.targets.priority.URGENT);
-    expect(() => parseSlaTargets({ priority: { HIGH: { reaction: { workingMinutes: -5 } } } })).toThrow(SlaTargetsError);
+    expect(() => parseSlaTargets({ priority: { HIGH: { reaction: { workingMinutes: -5 } } } })).toThrow(
+      SlaTargetsError,
+    );
     expect(() => parseSlaTargets({ priority: { LOW: {} } })).toThrow('unknown priority LOW');
   });
 });

@@ -8,6 +8,7 @@ import {
   type AttachmentStorage,
   acceptDueTickets,
   DomainError,
+  fireDueSlaEvents,
   type Mailer,
   secretBoxKey,
 } from '@caredesk/schema/services';
@@ -176,7 +177,10 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
   });
 
   // Jobs that act on stored due times: safe to run on every instance at once.
-  const jobs = [intervalJob('auto-accept', 60_000, () => acceptDueTickets(db, events, now()), logger)];
+  const jobs = [
+    intervalJob('auto-accept', 60_000, () => acceptDueTickets(db, events, now()), logger),
+    intervalJob('sla', config.slaCheckIntervalMs, () => fireDueSlaEvents(db, events, now()), logger),
+  ];
 
   let server: Server | undefined;
   let wss: WebSocketServer | undefined;

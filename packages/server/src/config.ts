@@ -21,6 +21,8 @@ export interface Config {
   >;
   /** Take the client address from X-Forwarded-For (behind a proxy you trust). */
   trustProxy: boolean;
+  /** How often the SLA job looks for warnings and breaches that came due. */
+  slaCheckIntervalMs: number;
 }
 
 /** The variables, their defaults and meaning: the README's table is this list. */
@@ -46,6 +48,7 @@ export const configVariables = [
   ['RATE_LIMIT_SIGNIN_IP', '30/600', 'Sign-in attempts per address: count/seconds'],
   ['RATE_LIMIT_SIGNIN_EMAIL', '5/600', 'Sign-in codes asked per e-mail: count/seconds'],
   ['TRUST_PROXY', 'false', 'true: take the client address from X-Forwarded-For'],
+  ['SLA_CHECK_INTERVAL_MS', '15000', 'How often SLA warnings, breaches and escalations are looked for'],
 ] as const;
 
 export class ConfigError extends Error {
@@ -135,8 +138,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     signInPerEmail: rate('RATE_LIMIT_SIGNIN_EMAIL', '5/600'),
   };
   const trustProxy = ['1', 'true', 'yes'].includes(env.TRUST_PROXY?.trim().toLowerCase() ?? '');
+  const slaCheckIntervalMs = integer(
+    'SLA_CHECK_INTERVAL_MS',
+    env.SLA_CHECK_INTERVAL_MS,
+    15_000,
+    100,
+    3_600_000,
+    problems,
+  );
   if (problems.length > 0) throw new ConfigError(problems);
   return {
+    slaCheckIntervalMs,
     rateLimits,
     trustProxy,
     port,

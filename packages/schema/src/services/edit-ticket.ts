@@ -1,9 +1,11 @@
 import type { Db } from '../db/client.ts';
+import { advanceSla } from '../domain/sla/ticket-sla.ts';
 import { priorityRank, type TicketCategory, type TicketPriority } from '../domain/ticket-status.ts';
 import type { EventBus } from '../graphql/context.ts';
 import type { ActorRef } from './actor.ts';
 import { DomainError } from './domain-error.ts';
 import { publishTicketChange } from './publish.ts';
+import { slaContextFor, slaData, slaFactsOf } from './sla.ts';
 
 export interface TicketEdit {
   title?: string | null;
@@ -61,6 +63,18 @@ export async function editTicket(
   );
   if (Object.keys(changed).length === 0) return ticket;
   const rank = changed.priority ? { priorityRank: priorityRank(changed.priority as TicketPriority) } : {};
+  // A new priority or category brings its own targets: the running reaction clock follows.
+  const clocks =
+    changed.priority || changed.category
+      ? slaData(
+          advanceSla(
+            await slaContextFor(db, ticket.organizationId),
+            { ...slaFactsOf(ticket), ...(changed as Partial<ReturnType<typeof slaFactsOf>>) },
+            ['retargeted'],
+            now,
+          ),
+        )
+      : {};
   const updated = await db.$transaction(async (tx) => {
     await tx.auditEvent.create({
       data: {
@@ -78,7 +92,7 @@ export async function editTicket(
         createdAt: now,
       },
     });
-    return tx.ticket.update({ where: { id: ticketId }, data: { ...changed, ...rank } });
+    return tx.ticket.update({ where: { id: ticketId }, data: { ...changed, ...rank, ...clocks } });
   });
   publishTicketChange(events, ticketId);
   return updated;

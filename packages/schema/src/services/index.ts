@@ -12,6 +12,14 @@ export {
 export { attachToTicket, type CheckedFile, checkFiles, type UploadedFile } from './attach-files.ts';
 export { type AttachmentStorage, defaultUploadLimits, type UploadLimits } from './attachment-storage.ts';
 export { acceptDueTickets } from './auto-accept.ts';
+export {
+  builtInCalendar,
+  importCalendar,
+  readCalendarFile,
+  recomputeOpenTicketClocks,
+  setCalendarDay,
+  setWorkingHours,
+} from './calendar-admin.ts';
 export { requestSignInCode, signInWithCode, signOut } from './contact-sign-in.ts';
 export { DomainError } from './domain-error.ts';
 export { editTicket, type TicketEdit } from './edit-ticket.ts';
@@ -20,6 +28,16 @@ export { type MoveRequest, moveTicket } from './move-ticket.ts';
 export { checkPasswordPolicy, hashPassword, passwordMinLength, verifyPassword } from './passwords.ts';
 export { postMessage } from './post-message.ts';
 export { secretBoxKey } from './secret-box.ts';
+export {
+  loadWorkingCalendar,
+  recordSlaEvent,
+  slaContextFor,
+  slaData,
+  slaFactsOf,
+  slaTargetsFor,
+  workingHoursOf,
+} from './sla.ts';
+export { fireDueSlaEvents, type SlaJobResult } from './sla-job.ts';
 export { setStaffPassword, signInStaff } from './staff-sign-in.ts';
 export { type SubmitTicket, submitTicket } from './submit-ticket.ts';
 export { addTicketSecret, purgeTicketSecrets, revealTicketSecret } from './ticket-secrets.ts';

@@ -1,10 +1,12 @@
 import type { Db } from '../db/client.ts';
+import { advanceSla, type SlaEvent } from '../domain/sla/ticket-sla.ts';
 import type { TicketAction } from '../domain/ticket-lifecycle.ts';
 import { decideMove, type MoveInput } from '../domain/ticket-move.ts';
 import type { EventBus } from '../graphql/context.ts';
 import { type ActorRef, auditColumns } from './actor.ts';
 import { DomainError } from './domain-error.ts';
 import { publishTicketChange } from './publish.ts';
+import { recordSlaEvent, slaContextFor, slaData, slaFactsOf } from './sla.ts';
 import { ticketSettings } from './studio-settings.ts';
 import { purgeTicketSecrets } from './ticket-secrets.ts';
 
@@ -45,11 +47,17 @@ export async function moveTicket(db: Db, events: EventBus, request: MoveRequest)
   if (!decision.ok) throw new DomainError(decision.code);
   const { patch } = decision;
   const text = input.message?.trim() || input.text?.trim();
+  const clocks = advanceSla(
+    await slaContextFor(db, ticket.organizationId),
+    { ...slaFactsOf(ticket), status: patch.status },
+    slaEventsOf(request, patch.status),
+    now,
+  );
 
   const updated = await db.$transaction(async (tx) => {
     const { count } = await tx.ticket.updateMany({
       where: { id: ticketId, status: ticket.status, updatedAt: ticket.updatedAt },
-      data: { ...patch, ...(input.duplicateOfId ? { duplicateOfId: input.duplicateOfId } : {}) },
+      data: { ...patch, ...slaData(clocks), ...(input.duplicateOfId ? { duplicateOfId: input.duplicateOfId } : {}) },
     });
     // Someone else changed the ticket since it was read: refuse rather than overwrite.
     if (count === 0) throw new DomainError('TRANSITION_NOT_ALLOWED');
@@ -94,6 +102,19 @@ export async function moveTicket(db: Db, events: EventBus, request: MoveRequest)
     }
     return tx.ticket.findUniqueOrThrow({ where: { id: ticketId } });
   });
+  // A reaction or resolution after its due time is a breach, whether or not the job saw it.
+  if (clocks.reactionLate && ticket.reactionDueAt)
+    await recordSlaEvent(db, { ticketId, kind: 'REACTION_BREACHED', dueAt: ticket.reactionDueAt, now });
+  if (action === 'resolve' && ticket.resolutionRunningSince && ticket.resolutionDueAt && now > ticket.resolutionDueAt)
+    await recordSlaEvent(db, { ticketId, kind: 'RESOLUTION_BREACHED', dueAt: ticket.resolutionDueAt, now });
   publishTicketChange(events, ticketId);
   return updated;
+}
+
+/** What a move means for the SLA clocks: a specialist's move is a reaction; a client's update restarts it. */
+function slaEventsOf(request: MoveRequest, to: string): SlaEvent[] {
+  const { actor, action } = request;
+  if (actor.kind === 'STAFF') return action === 'confirmPayment' ? [] : ['staffReacted'];
+  const client = actor.kind === 'CONTACT' || actor.kind === 'VISITOR';
+  return client && (action === 'reply' || action === 'confirmEstimate') && to === 'NEW' ? ['clientUpdated'] : [];
 }

@@ -1,9 +1,11 @@
 import type { Db } from '../db/client.ts';
+import { advanceSla } from '../domain/sla/ticket-sla.ts';
 import type { EventBus } from '../graphql/context.ts';
 import type { ActorRef } from './actor.ts';
 import { DomainError } from './domain-error.ts';
 import { moveTicket } from './move-ticket.ts';
 import { publishTicketChange } from './publish.ts';
+import { recordSlaEvent, slaContextFor, slaData, slaFactsOf } from './sla.ts';
 import { isUniqueViolation } from './unique-violation.ts';
 
 export const messageLimit = 20_000;
@@ -40,6 +42,7 @@ export async function postMessage(
   const ticket = await db.ticket.findUnique({ where: { id: ticketId } });
   if (!ticket) throw new DomainError('NOT_FOUND', 'id');
 
+  let lateReaction: Date | null = null;
   try {
     if (actor.kind === 'VISITOR' || actor.kind === 'CONTACT') {
       // The lifecycle decides (and refuses replies to ACCEPTED, PAID, REJECTED tickets).
@@ -55,6 +58,10 @@ export async function postMessage(
     if (ticket.status === 'ACCEPTED' || ticket.status === 'PAID' || ticket.status === 'REJECTED') {
       if (!request.internal) throw new DomainError('TRANSITION_NOT_ALLOWED');
     }
+    // A public answer is the specialist's reaction: it stops the reaction clock.
+    const clocks = request.internal
+      ? null
+      : advanceSla(await slaContextFor(db, ticket.organizationId), slaFactsOf(ticket), ['staffReacted'], now);
     await db.$transaction(async (tx) => {
       await tx.message.create({
         data: {
@@ -68,15 +75,24 @@ export async function postMessage(
           createdAt: now,
         },
       });
-      if (!request.internal && !ticket.firstResponseAt)
-        await tx.ticket.update({ where: { id: ticketId }, data: { firstResponseAt: now } });
-      else await tx.ticket.update({ where: { id: ticketId }, data: { updatedAt: now } });
+      if (request.internal) await tx.ticket.update({ where: { id: ticketId }, data: { updatedAt: now } });
+      else {
+        lateReaction = clocks?.reactionLate ? ticket.reactionDueAt : null;
+        await tx.ticket.update({
+          where: { id: ticketId },
+          data: {
+            ...(clocks ? slaData(clocks) : {}),
+            ...(ticket.firstResponseAt ? { updatedAt: now } : { firstResponseAt: now }),
+          },
+        });
+      }
     });
   } catch (error) {
     // A concurrent retry of the same message won: the conversation already has it.
     if (!isUniqueViolation(error)) throw error;
     return db.ticket.findUniqueOrThrow({ where: { id: ticketId } });
   }
+  if (lateReaction) await recordSlaEvent(db, { ticketId, kind: 'REACTION_BREACHED', dueAt: lateReaction, now });
   publishTicketChange(events, ticketId);
   return db.ticket.findUniqueOrThrow({ where: { id: ticketId } });
 }

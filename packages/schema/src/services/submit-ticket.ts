@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.ts';
+import { startSla } from '../domain/sla/ticket-sla.ts';
 import { priorityRank, type TicketCategory, type TicketPriority } from '../domain/ticket-status.ts';
 import type { EventBus } from '../graphql/context.ts';
 import { type ActorRef, auditColumns } from './actor.ts';
@@ -6,6 +7,7 @@ import { attachmentRows, type CheckedFile, putFiles } from './attach-files.ts';
 import type { AttachmentStorage } from './attachment-storage.ts';
 import { DomainError } from './domain-error.ts';
 import { publishTicketChange } from './publish.ts';
+import { slaContextFor, slaData } from './sla.ts';
 import { isUniqueViolation } from './unique-violation.ts';
 
 export interface SubmitTicket {
@@ -75,6 +77,9 @@ export async function submitTicket(
   ) {
     throw new DomainError('NOT_FOUND', 'organizationId');
   }
+  const priority = input.priority ?? 'NORMAL';
+  const category = input.category ?? 'PROBLEM';
+  const clocks = startSla(await slaContextFor(db, input.organizationId ?? null), { priority, category }, now);
   const files = input.files ?? [];
   if (files.length > 0 && !storage) throw new Error('submitTicket: files given without a storage');
   const undoFiles = storage && files.length > 0 ? await putFiles(db, storage, files) : async () => {};
@@ -101,9 +106,10 @@ export async function submitTicket(
           number: settings.nextTicketNumber - 1,
           title: input.title.trim(),
           description: input.description,
-          priority: input.priority ?? 'NORMAL',
-          priorityRank: priorityRank(input.priority ?? 'NORMAL'),
-          category: input.category ?? 'PROBLEM',
+          priority,
+          priorityRank: priorityRank(priority),
+          category,
+          ...slaData(clocks),
           paid: input.paid ?? false,
           source: input.source,
           pageContext: input.pageContext === undefined ? undefined : (input.pageContext as object),

@@ -88,7 +88,15 @@ export class WorkingCalendar {
     const open = (type: CalendarDayType, opens: number, closes: number): CalendarDayInfo =>
       closes <= opens
         ? off(type === 'REGULAR' ? 'WEEKEND' : 'HOLIDAY')
-        : { date, type, working: true, opensAtMinute: opens, closesAtMinute: closes, workingMinutes: closes - opens, note };
+        : {
+            date,
+            type,
+            working: true,
+            opensAtMinute: opens,
+            closesAtMinute: closes,
+            workingMinutes: closes - opens,
+            note,
+          };
 
     if (!override) return hours ? open('REGULAR', hours[0], hours[1]) : off('WEEKEND');
     if (override.kind === 'HOLIDAY') return off('HOLIDAY');

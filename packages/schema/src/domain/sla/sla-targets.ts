@@ -77,7 +77,11 @@ export function parseSlaTargets(value: unknown, base: SlaTargets = defaultSlaTar
 }
 
 /** The reaction targets that bind a ticket: its priority's and its category's (earliest wins). */
-export function reactionTargets(targets: SlaTargets, priority: TicketPriority, category: TicketCategory): ClockTarget[] {
+export function reactionTargets(
+  targets: SlaTargets,
+  priority: TicketPriority,
+  category: TicketCategory,
+): ClockTarget[] {
   return [targets.priority[priority]?.reaction, targets.category[category]?.reaction].filter(
     (t): t is ClockTarget => t !== undefined,
   );
