@@ -30,7 +30,7 @@ import { useRoutes } from './http/routes.ts';
 import { hmacSigner } from './http/signed-links.ts';
 import { useUploadLimit } from './http/upload-limit.ts';
 import { attachWebSockets } from './http/websockets.ts';
-import { loadWidgetScript } from './http/widget-asset.ts';
+import { widgetAssets } from './http/widget-asset.ts';
 import { intervalJob } from './jobs/interval-job.ts';
 import { memoryRateLimiter } from './limits/memory-rate-limiter.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -65,7 +65,7 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
   const events: ClosableEventBus = deps.events ?? (config.redisUrl ? redisEventBus(config.redisUrl) : memoryEventBus());
   const now = deps.now ?? (() => new Date());
   const readiness = readinessCheck(db, config.database);
-  const widgetScript = loadWidgetScript();
+  const widget = widgetAssets();
   const storage = deps.storage ?? diskStorage(config.attachmentsDir);
   const origins = allowedOrigins(db, config.publicUrl, now);
   // Browsers may call from the studio's own address and from the client sites' allowed origins.
@@ -164,14 +164,9 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
               headers: { 'content-type': 'text/html; charset=utf-8' },
             });
           },
-          '/widget.js': () =>
-            widgetScript
-              ? new Response(new Uint8Array(widgetScript), {
-                  headers: { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=300' },
-                })
-              : new Response('// widget not built: run pnpm install', { status: 404 }),
+          '/widget.js': widget.script,
         },
-        { '/attachments/': attachmentRoute(db, storage, signer, now) },
+        { '/attachments/': attachmentRoute(db, storage, signer, now), '/widget/': widget.part },
       ),
     ],
   });

@@ -1,22 +1,288 @@
-import { css, html, LitElement } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { fileProblems } from './file-rules.ts';
+import type { Caller } from './graphql.ts';
+import { gql, WidgetError } from './graphql.ts';
+import { isLoaded, type Locale, loadLocale, pickLocale, type Translate, translator } from './i18n.ts';
+import type { LiveLink } from './live-link.ts';
+import { type ContextItem, collectContext } from './page-context.ts';
+import { type Ticket, viewer } from './queries.ts';
+import { styles } from './styles.ts';
+import { type StoredTicket, storedTickets } from './ticket-store.ts';
+import { version } from './version.ts';
+import { formView } from './views/form-view.ts';
+
+export type View = 'form' | 'list' | 'thread';
+
+/** Set while the outbox holds a submission, so that its code loads only then. */
+export const outboxFlag = 'caredesk:outbox';
+
+/** Fields a host page may fill in advance with `caredesk.prefill`. */
+export interface Prefill {
+  title?: string;
+  description?: string;
+  email?: string;
+  name?: string;
+  category?: string;
+}
+
+/** A signed-in contact (`caredesk.identify`): a session token, or just who to write back to. */
+export interface Identity {
+  token?: string;
+  email?: string;
+  name?: string;
+}
 
 /**
- * The support widget embedded on a client's site. This first version only shows
- * that the script loaded; filing tickets comes with the widget issue.
+ * The support widget of a client's site: a launcher, a form that files a ticket with the
+ * page's context and files, and the thread of each ticket this browser filed, live.
  *
+ * @fires caredesk-submitted - a ticket was filed; detail `{ id, displayNumber, queued }`
+ * @fires caredesk-status-changed - a followed ticket moved; detail `{ id, displayNumber, status, previous }`
+ * @fires caredesk-open - the panel opened
+ * @fires caredesk-close - the panel closed
  * @csspart launcher - the round button in the corner
+ * @csspart panel - the open panel
  */
 export class CaredeskWidget extends LitElement {
-  static override properties = { siteKey: { type: String, attribute: 'site-key' } };
-  declare siteKey: string | undefined;
+  static override styles = styles;
+  static override properties = {
+    siteKey: { type: String, attribute: 'site-key' },
+    server: { type: String },
+    locale: { type: String },
+    color: { type: String },
+    position: { type: String, reflect: true },
+    launcher: { type: String },
+    opened: { state: true },
+    view: { state: true },
+    busy: { state: true },
+    progress: { state: true },
+    problems: { state: true },
+    notice: { state: true },
+    files: { state: true },
+    context: { state: true },
+    tickets: { state: true },
+    current: { state: true },
+    liveState: { state: true },
+    authorized: { state: true },
+    dragOver: { state: true },
+  };
+  /** The site's public key (`data-site-key`). */
+  declare siteKey: string;
+  /** The caredesk server's origin; defaults to the origin the script came from. */
+  declare server: string;
+  /** `ru` or `en`; unset: from the page's `lang`, then the browser. */
+  declare locale: string | undefined;
+  /** Accent colour of the launcher and buttons (any CSS colour with white text on it). */
+  declare color: string | undefined;
+  /** `bottom-right` (default) or `bottom-left`. */
+  declare position: string | undefined;
+  /** `hidden`: no launcher; the page opens the widget with `caredesk.open()`. */
+  declare launcher: string | undefined;
 
-  static override styles = css`
-    :host { position: fixed; right: 20px; bottom: 20px; z-index: 2147483000; font: 14px system-ui, sans-serif; }
-    button { border: 0; border-radius: 24px; padding: 12px 18px; background: #2155d6; color: #fff; cursor: pointer; }
-  `;
+  declare opened: boolean;
+  declare view: View;
+  declare busy: boolean;
+  declare progress: number | null;
+  declare problems: string[];
+  declare notice: string;
+  declare files: File[];
+  declare context: ContextItem[];
+  declare tickets: StoredTicket[];
+  declare current: Ticket | null;
+  declare liveState: '' | 'live' | 'reconnecting';
+  declare authorized: boolean;
+  declare dragOver: boolean;
+
+  /** Field values, kept outside rendering so typing does not re-render. */
+  fields: Prefill & { priority?: string } = {};
+  identity: Identity = {};
+  /** Set by the live part once loaded: follows tickets over graphql-ws. */
+  live: LiveLink | null = null;
+  /** The lazily loaded "my tickets" part. */
+  ticketsPart: typeof import('./tickets-part.ts') | null = null;
+
+  constructor() {
+    super();
+    this.siteKey = '';
+    this.server = '';
+    this.opened = false;
+    this.view = 'form';
+    this.busy = false;
+    this.progress = null;
+    this.problems = [];
+    this.notice = '';
+    this.files = [];
+    this.context = [];
+    this.tickets = [];
+    this.current = null;
+    this.liveState = '';
+    this.authorized = false;
+    this.dragOver = false;
+  }
+
+  get activeLocale(): Locale {
+    return pickLocale(this.locale);
+  }
+  get t(): Translate {
+    return translator(this.activeLocale);
+  }
+  get caller(): Caller {
+    return { server: this.server, token: this.identity.token ?? null, locale: this.activeLocale };
+  }
+  /** The caller for one ticket: a contact's session, or the visitor's token of that ticket. */
+  callerFor(id: string): Caller {
+    const token = this.identity.token ?? this.tickets.find((t) => t.id === id)?.token ?? null;
+    return { ...this.caller, token };
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.tickets = storedTickets(this.siteKey);
+    if (localStorage.getItem(outboxFlag)) void import('./outbox-link.ts').then((m) => m.startOutbox(this));
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    if (changed.has('color')) this.style.setProperty('--cd-accent', this.color ?? '');
+  }
+
+  /** Opens the panel and moves focus into it. */
+  async open(view: View = this.view): Promise<void> {
+    if (!this.opened) {
+      this.context = collectContext(version);
+      this.dispatchEvent(new CustomEvent('caredesk-open', { bubbles: true, composed: true }));
+    }
+    this.opened = true;
+    this.view = view;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[autofocus], .panel input, .panel button')?.focus();
+    if (this.tickets.length || this.identity.token) void this.startLive();
+  }
+
+  /** Closes the panel and returns focus to the launcher. */
+  async close(): Promise<void> {
+    if (!this.opened) return;
+    this.opened = false;
+    this.dispatchEvent(new CustomEvent('caredesk-close', { bubbles: true, composed: true }));
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.launcher')?.focus();
+  }
+
+  prefill(values: Prefill): void {
+    this.fields = { ...this.fields, ...values };
+    this.requestUpdate();
+  }
+
+  async identify(identity: Identity): Promise<void> {
+    this.identity = identity;
+    this.fields = {
+      ...this.fields,
+      email: identity.email ?? this.fields.email,
+      name: identity.name ?? this.fields.name,
+    };
+    if (identity.token) {
+      const me = await gql<{ kind: string; contact: { authorized: boolean } | null }>(this.caller, 'viewer', viewer);
+      this.authorized = Boolean(me.contact?.authorized);
+    }
+    this.requestUpdate();
+  }
+
+  /** Loads the live part (graphql-ws) lazily and follows the open tickets. */
+  async startLive(): Promise<void> {
+    const part = await this.loadPart();
+    this.live ??= part.liveLink(this);
+    this.live.follow();
+  }
+
+  async loadPart(): Promise<typeof import('./tickets-part.ts')> {
+    const part = this.ticketsPart ?? (await import('./tickets-part.ts'));
+    await part.loadStrings(this.activeLocale);
+    this.ticketsPart = part;
+    return part;
+  }
+
+  async showList(): Promise<void> {
+    await this.loadPart();
+    this.view = 'list';
+    try {
+      this.tickets = await (await this.loadPart()).listTickets(this);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  async showTicket(id: string): Promise<void> {
+    this.problems = [];
+    this.notice = '';
+    try {
+      this.current = await (await this.loadPart()).readOne(this, id);
+      this.view = 'thread';
+      void this.startLive();
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /** Shows a failure in the visitor's language (the server localizes its own messages). */
+  fail(error: unknown): void {
+    this.problems = [
+      error instanceof WidgetError && error.code !== 'NETWORK' && error.message ? error.message : this.t('network'),
+    ];
+  }
+
+  /** Adds files from the picker, a paste or a drop, after the client-side checks. */
+  addFiles(files: File[]): void {
+    const all = [...this.files, ...files];
+    this.problems = fileProblems(all, this.t);
+    if (this.problems.length === 0) this.files = all;
+  }
 
   override render() {
-    return html`<button part="launcher" title="Support / Поддержка">Поддержка · Support</button>`;
+    const locale = this.activeLocale;
+    if (!isLoaded(locale)) {
+      void Promise.all([loadLocale(locale), this.ticketsPart?.loadStrings(locale)]).then(() => this.requestUpdate());
+      return nothing;
+    }
+    const t = this.t;
+    const launcher =
+      this.launcher === 'hidden' || this.opened
+        ? nothing
+        : html`<button class="launcher" part="launcher" aria-haspopup="dialog" @click=${() => this.open()}>
+            ${t('launcher')}
+          </button>`;
+    return html`<div class="root" lang=${this.activeLocale}>
+      ${launcher}
+      ${this.opened ? this.panel(t) : nothing}
+    </div>`;
+  }
+
+  private panel(t: Translate) {
+    const tab = (view: View, label: string, go: () => void) =>
+      html`<button aria-current=${this.view === view || (view === 'list' && this.view === 'thread') ? 'page' : 'false'} @click=${go}>${label}</button>`;
+    return html`<div
+      class="panel"
+      part="panel"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby="cd-title"
+      @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.close()}
+    >
+      <header>
+        <h2 id="cd-title">${t('title')}</h2>
+        ${this.liveState ? html`<span class="muted" role="status">${t(this.liveState === 'live' ? 'live' : 'offline')}</span>` : nothing}
+        <button class="x" aria-label=${t('close')} @click=${() => this.close()}>✕</button>
+      </header>
+      <nav aria-label=${t('title')}>
+        ${tab('form', t('newTicket'), () => {
+          this.view = 'form';
+        })}
+        ${tab('list', t('myTickets'), () => void this.showList())}
+      </nav>
+      <div class="body">
+        ${this.problems.length ? html`<div class="error" role="alert">${this.problems.map((p) => html`<div>${p}</div>`)}</div>` : nothing}
+        ${this.notice ? html`<div class="notice" role="status">${this.notice}</div>` : nothing}
+        ${this.view === 'form' || !this.ticketsPart ? formView(this) : this.view === 'list' ? this.ticketsPart.listView(this) : this.ticketsPart.threadView(this)}
+      </div>
+    </div>`;
   }
 }
 

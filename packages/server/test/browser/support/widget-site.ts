@@ -1,0 +1,83 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type DemoCredentials, seedDemo } from '../../../src/seed/demo.ts';
+import { createTestApp, type TestApp } from '../../support/test-app.ts';
+
+/** A port free right now (the server binds it a moment later). */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+export interface WidgetSite {
+  t: TestApp;
+  demo: DemoCredentials;
+  /** The caredesk server, e.g. http://127.0.0.1:41234. */
+  server: string;
+  /** The client site's pages: an allowed origin of the first demo site. */
+  site: string;
+  /** The same pages from an origin no site allows. */
+  stranger: string;
+  siteKey: string;
+  /** Serves `html` at `path` on the client site. */
+  page(path: string, html: string): void;
+  close(): Promise<void>;
+}
+
+/** The real server on a free port with demo data, and a client site on another port that embeds it. */
+export async function startWidgetSite(): Promise<WidgetSite> {
+  const pages = new Map<string, string>();
+  const siteServer: Server = createServer((request, response) => {
+    const html = pages.get(new URL(request.url ?? '/', 'http://x').pathname);
+    response.writeHead(html ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(html ?? 'not found');
+  });
+  await new Promise<void>((resolve) => siteServer.listen(0, '127.0.0.1', resolve));
+  const sitePort = (siteServer.address() as AddressInfo).port;
+  const site = `http://127.0.0.1:${sitePort}`;
+  const port = await freePort();
+  const server = `http://127.0.0.1:${port}`;
+  const t = await createTestApp('sqlite', {
+    env: {
+      PORT: String(port),
+      PUBLIC_URL: server,
+      RATE_LIMIT_SUBMIT_IP: '1000/600',
+      SECRET_KEY: 'browser-tests-secret-key-0123456789abcdef',
+    },
+  });
+  // The demo sites allow the origin of the address given here: the client site's.
+  const demo = (await seedDemo(t.database.db, { publicUrl: site })) as DemoCredentials;
+  await t.app.start();
+  return {
+    t,
+    demo,
+    server,
+    site,
+    stranger: `http://localhost:${sitePort}`,
+    siteKey: demo.siteKeys[0] as string,
+    page: (path, html) => pages.set(path, html),
+    async close() {
+      await new Promise((resolve) => siteServer.close(resolve));
+      await t.close();
+    },
+  };
+}
+
+/** A client page with the one script tag. */
+export function embedPage(options: {
+  server: string;
+  siteKey: string;
+  lang?: string;
+  head?: string;
+  body?: string;
+  attrs?: string;
+}): string {
+  return `<!doctype html><html lang="${options.lang ?? 'en'}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Client site</title>${options.head ?? ''}</head>
+<body><h1>Flower shop</h1><p>Checkout fails sometimes.</p>${options.body ?? ''}
+<script src="${options.server}/widget.js" data-site-key="${options.siteKey}" ${options.attrs ?? ''} async></script>
+</body></html>`;
+}

@@ -1,0 +1,75 @@
+// Loaded only while a submission waits (or is about to): the outbox and its retries.
+import { type CaredeskWidget, outboxFlag } from './caredesk-widget.ts';
+import { recordSubmitted } from './form-actions.ts';
+import type { Caller } from './graphql.ts';
+import { WidgetError } from './graphql.ts';
+import { outbox, type Pending } from './outbox.ts';
+import { type Submitted, send } from './submitter.ts';
+
+const started = new WeakMap<CaredeskWidget, () => Promise<void>>();
+
+/**
+ * Sends kept submissions now, when the browser comes back online, and every so often
+ * (5 s doubling to 2 min) while the server is away.
+ */
+export function startOutbox(w: CaredeskWidget): () => Promise<void> {
+  const known = started.get(w);
+  if (known) return known;
+  let wait = 5_000;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running = false;
+  const flush = async () => {
+    if (running || !w.siteKey) return;
+    running = true;
+    clearTimeout(timer);
+    try {
+      const done = await flushOutbox(w.caller, w.siteKey, (result) => {
+        recordSubmitted(w, result, true);
+        w.notice = w.t('sent', { n: result.ticket.displayNumber });
+      });
+      if (done) {
+        wait = 5_000;
+        localStorage.removeItem(outboxFlag);
+      } else {
+        timer = setTimeout(flush, wait);
+        wait = Math.min(wait * 2, 120_000);
+      }
+    } catch {
+      // IndexedDB unavailable: nothing was kept, so nothing to send.
+    } finally {
+      running = false;
+    }
+  };
+  addEventListener('online', flush);
+  started.set(w, flush);
+  void flush();
+  return flush;
+}
+
+/** Keeps a submission that could not be sent, and starts trying to send it. */
+export async function keep(w: CaredeskWidget, pending: Pending): Promise<void> {
+  await outbox.put(pending);
+  localStorage.setItem(outboxFlag, '1');
+  void startOutbox(w)();
+}
+
+/**
+ * Sends what the outbox holds for this site, oldest first, with each one's own key, and
+ * reports each ticket created. Stops at the first network failure (the server is still away).
+ */
+async function flushOutbox(
+  caller: Caller,
+  siteKey: string,
+  onSent: (result: Submitted, pending: Pending) => void,
+): Promise<boolean> {
+  for (const pending of await outbox.all(siteKey)) {
+    try {
+      onSent(await send(caller, pending, () => {}), pending);
+    } catch (error) {
+      if (error instanceof WidgetError && (error.code === 'NETWORK' || error.code === 'RATE_LIMITED')) return false;
+      // Refused for good (e.g. a file the server rejects): nothing to retry.
+    }
+    await outbox.remove(pending.idempotencyKey);
+  }
+  return true;
+}

@@ -1,0 +1,50 @@
+import { html, nothing } from 'lit';
+import type { CaredeskWidget } from '../caredesk-widget.ts';
+import type { StringKey } from '../i18n.ts';
+import { allowedMoves } from '../moves.ts';
+import type { Ticket } from '../queries.ts';
+import { act } from '../ticket-actions.ts';
+import { partStyles } from './part-styles.ts';
+
+type Entry = { at: string; view: unknown };
+
+/** One ticket: its conversation, files and moves in time order, and what the client may do. */
+export function threadView(w: CaredeskWidget) {
+  const ticket = w.current as Ticket;
+  const t = w.t;
+  const status = (s: string) => t(`s_${s}` as StringKey);
+  const time = (at: string) => new Date(at).toLocaleString(w.activeLocale);
+  const entries: Entry[] = [
+    ...ticket.messages.map((m) => ({
+      at: m.createdAt,
+      view: html`<li class=${m.authorKind === 'STAFF' ? 'staff' : 'mine'}>
+<div class="muted">${m.authorKind === 'STAFF' ? (m.authorName ?? t('support')) : t('you')} · ${time(m.createdAt)}</div><div class="text">${m.body}</div></li>`,
+    })),
+    ...ticket.history
+      .filter((h) => h.fromStatus)
+      .map((h) => ({
+        at: h.createdAt,
+        view: html`<li class="change">${t('history', { from: status(h.fromStatus ?? ''), to: status(h.toStatus) })}${h.reason ? ` — ${h.reason}` : ''}</li>`,
+      })),
+  ].sort((a, b) => a.at.localeCompare(b.at));
+  const moves = allowedMoves(ticket.status, w.authorized);
+  const canWrite = moves.includes('reply') || moves.includes('corrections');
+  return html`${partStyles}
+    <div class="row"><button @click=${() => void w.showList()}>← ${t('back')}</button></div>
+    <h3 style="margin:0">${ticket.displayNumber} ${ticket.title} <span class="badge" data-status=${ticket.status}>${status(ticket.status)}</span></h3>
+    ${ticket.messages.some((m) => m.body === ticket.description) ? nothing : html`<p style="margin:0;white-space:pre-wrap">${ticket.description}</p>`}
+    ${
+      ticket.attachments.length
+        ? html`<ul class="files" aria-label=${t('files')}>${ticket.attachments.map(
+            (a) =>
+              html`<li>${a.contentType.startsWith('image/') ? html`<a href=${a.url} target="_blank" rel="noopener"><img class="preview" src=${a.url} alt=${a.fileName} /></a>` : html`<a href=${a.url} target="_blank" rel="noopener">${a.fileName}</a>`}</li>`,
+          )}</ul>`
+        : nothing
+    }
+    <ol class="thread" aria-live="polite">${entries.map((e) => e.view)}</ol>
+    ${canWrite ? html`<label>${t('replyLabel')}<textarea name="reply"></textarea></label>` : nothing}
+    <div class="row">
+      ${moves.map((move) => html`<button class=${move === 'withdraw' ? '' : 'primary'} ?disabled=${w.busy} @click=${() => void act(w, move)}>${t(move === 'reply' ? 'reply' : move)}</button>`)}
+    </div>
+  `;
+}
