@@ -41,6 +41,7 @@ const clientsOfTicket: Caller[] = ['visitorOwn', 'contactUnauthorized', 'contact
 
 interface Target {
   ticketId: string;
+  organizationId: string;
   secretId: string;
   apiTokenId: string;
 }
@@ -95,6 +96,24 @@ const matrix: Record<string, Row> = {
   sites: { allowed: readers, operation: () => ({ query: '{ sites { edges { node { id } } } }' }) },
   viewer: { allowed: everyone, operation: () => ({ query: '{ viewer { kind } }' }) },
   apiTokens: { allowed: ['ADMIN', 'tokenAdmin'], operation: () => ({ query: '{ apiTokens { id } }' }) },
+  calendarDays: {
+    allowed: everyone,
+    operation: () => ({ query: '{ calendarDays(from: "2026-11-02", to: "2026-11-08") { date working } }' }),
+  },
+  workingHours: { allowed: everyone, operation: () => ({ query: '{ workingHours { timeZone openNow } }' }) },
+  slaTargets: { allowed: readers, operation: () => ({ query: '{ slaTargets }' }) },
+  organizationStatistics: {
+    allowed: ['contactUnauthorized', 'contactAuthorized', ...readers],
+    operation: (t) => ({
+      query: 'query ($id: ID!) { organizationStatistics(organizationId: $id, month: "2026-11") { tickets } }',
+      variables: { id: t.organizationId },
+    }),
+  },
+  specialistStatistics: {
+    allowed: readers,
+    operation: () => ({ query: '{ specialistStatistics(month: "2026-11") { line } }' }),
+  },
+  lineStatistics: { allowed: readers, operation: () => ({ query: '{ lineStatistics(month: "2026-11") { line } }' }) },
   // mutations
   submitTicket: {
     allowed: [
@@ -183,6 +202,41 @@ const matrix: Record<string, Row> = {
       query:
         'mutation ($id: ID!) { revokeApiToken(input: { tokenId: $id }) { __typename ... on DomainError { code } } }',
       variables: { id: t.apiTokenId },
+    }),
+  },
+  setCalendarDay: {
+    allowed: ['HEAD', 'ADMIN', 'tokenWrite', 'tokenAdmin'],
+    operation: () => ({
+      query:
+        'mutation { setCalendarDay(input: { date: "2031-01-02", kind: HOLIDAY }) { __typename ... on DomainError { code } } }',
+    }),
+  },
+  importCalendar: {
+    allowed: ['HEAD', 'ADMIN', 'tokenWrite', 'tokenAdmin'],
+    operation: () => ({
+      query:
+        'mutation { importCalendar(input: { format: CSV, content: "date,kind\\n2031-01-03,HOLIDAY" }) { __typename ... on DomainError { code } } }',
+    }),
+  },
+  setWorkingHours: {
+    allowed: ['HEAD', 'ADMIN', 'tokenWrite', 'tokenAdmin'],
+    operation: () => ({
+      query: `mutation { setWorkingHours(input: { timeZone: "Europe/Moscow", days: [${[
+        'MON',
+        'TUE',
+        'WED',
+        'THU',
+        'FRI',
+      ]
+        .map((d) => `{ weekday: ${d}, opens: "10:00", closes: "19:00" }`)
+        .join(', ')}] }) { __typename ... on DomainError { code } } }`,
+    }),
+  },
+  setSlaTargets: {
+    allowed: ['HEAD', 'ADMIN', 'tokenWrite', 'tokenAdmin'],
+    operation: () => ({
+      query: 'mutation ($t: JSON!) { setSlaTargets(targets: $t) { __typename ... on DomainError { code } } }',
+      variables: { t: { priority: { HIGH: { reaction: { workingMinutes: 180 } } } } },
     }),
   },
   // subscriptions (answered over server-sent events)
@@ -291,6 +345,7 @@ describeEachDatabase('the permission matrix', (provider) => {
     tokens.visitorOwn = own.secret;
     return {
       ticketId,
+      organizationId: Buffer.from(`Organization:${site.organizationId}`).toString('base64'),
       secretId: Buffer.from(`Secret:${secret.id}`).toString('base64'),
       apiTokenId: Buffer.from(`ApiToken:${apiToken.id}`).toString('base64'),
     };

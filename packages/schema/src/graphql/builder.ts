@@ -23,6 +23,7 @@ export const builder = new SchemaBuilder<{
   };
   Scalars: {
     DateTime: { Input: Date; Output: Date };
+    Date: { Input: string; Output: string };
     JSON: { Input: unknown; Output: unknown };
     File: { Input: File; Output: never };
     ID: { Input: string; Output: string | number };

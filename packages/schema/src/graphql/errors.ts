@@ -43,6 +43,11 @@ builder.objectType(DomainError, {
       description: 'The input field to correct, when one is wrong.',
       resolve: (error) => error.field,
     }),
+    detail: t.string({
+      nullable: true,
+      description: 'What exactly is wrong, in English, when there is more to say (e.g. the line of a file).',
+      resolve: (error) => (error.message === error.code ? null : error.message),
+    }),
     retryAfterSeconds: t.int({
       nullable: true,
       description: 'RATE_LIMITED: seconds until the next attempt may succeed.',

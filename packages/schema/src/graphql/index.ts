@@ -16,6 +16,9 @@ import './types/attachment.ts';
 import './types/sign-in.ts';
 import './types/ticket-secret.ts';
 import './types/staff-access.ts';
+import './types/calendar.ts';
+import './types/ticket-sla.ts';
+import './types/statistics.ts';
 
 builder.queryType({});
 builder.mutationType({});

@@ -1,4 +1,5 @@
 import { GraphQLError, Kind } from 'graphql';
+import { isIsoDate } from '../domain/calendar/calendar-day.ts';
 import { builder } from './builder.ts';
 
 builder.scalarType('DateTime', {
@@ -8,6 +9,15 @@ builder.scalarType('DateTime', {
     const date = typeof value === 'string' ? new Date(value) : new Date(Number.NaN);
     if (Number.isNaN(date.getTime())) throw new GraphQLError('DateTime must be an ISO 8601 string');
     return date;
+  },
+});
+
+builder.scalarType('Date', {
+  description: 'A calendar date without a time, YYYY-MM-DD (2026-11-23).',
+  serialize: (value) => String(value),
+  parseValue: (value) => {
+    if (typeof value !== 'string' || !isIsoDate(value)) throw new GraphQLError('Date must be a date as YYYY-MM-DD');
+    return value;
   },
 });
 

@@ -11,6 +11,7 @@ import {
   priorityRank,
   type TicketStatus,
 } from '@caredesk/schema/domain';
+import { builtInCalendar, recomputeOpenTicketClocks } from '@caredesk/schema/services';
 import { issueApiToken } from '../auth/issue-token.ts';
 import { demoStaff, demoTickets } from './demo-data.ts';
 import { statusPath } from './status-path.ts';
@@ -35,8 +36,14 @@ function siteKey(): string {
 export async function seedDemo(db: Db, options: { publicUrl: string; now?: Date }): Promise<DemoCredentials | null> {
   if (await db.studioSettings.findUnique({ where: { id: 'studio' } })) return null;
   const now = options.now ?? new Date();
-  return db.$transaction(
+  const credentials = await db.$transaction(
     async (tx) => {
+      // The Russian production calendar ships with caredesk (packages/schema/calendars).
+      for (const day of builtInCalendar('ru').days) {
+        await tx.calendarOverride.create({
+          data: { date: day.date, kind: day.kind, workingMinutes: day.workingMinutes ?? null, note: day.note ?? null },
+        });
+      }
       await tx.studioSettings.create({
         data: {
           name: 'Студия «Пример»',
@@ -199,6 +206,8 @@ export async function seedDemo(db: Db, options: { publicUrl: string; now?: Date 
             queuedAt: createdAt,
             createdAt,
             firstResponseAt: demo.status === 'NEW' ? null : at(path[1] ?? 'NEW'),
+            reactionStartedAt: createdAt,
+            reactedAt: demo.status === 'NEW' ? null : at(path[1] ?? 'NEW'),
             startedAt: at('IN_PROGRESS'),
             resolvedAt: at('RESOLVED'),
             acceptedAt: at('ACCEPTED'),
@@ -264,6 +273,9 @@ export async function seedDemo(db: Db, options: { publicUrl: string; now?: Date 
     },
     { timeout: 30_000 },
   );
+  // Due and warning times of the open demo tickets, from the calendar just installed.
+  await recomputeOpenTicketClocks(db);
+  return credentials;
 }
 
 /** Where `pnpm start` keeps the demo tokens, beside the SQLite file (never committed). */

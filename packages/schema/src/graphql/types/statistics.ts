@@ -1,0 +1,155 @@
+import { GraphQLError } from 'graphql';
+import { type SupportStatistics, summarize, ticketStatistics } from '../../domain/sla/statistics.ts';
+import { loadWorkingCalendar } from '../../services/sla.ts';
+import { monthRange, ticketTimes, ticketTimesOfMonth } from '../../services/statistics.ts';
+import { forbidden } from '../auth-scopes.ts';
+import { builder } from '../builder.ts';
+import { OrganizationRef } from './organization.ts';
+import { StaffMemberRef } from './staff-member.ts';
+
+const minutes = 'in working minutes of the studio calendar';
+
+const SupportStatisticsRef = builder.objectRef<SupportStatistics & { month: string }>('SupportStatistics').implement({
+  description: `Reaction and resolution of a month's tickets, ${minutes}.`,
+  fields: (t) => ({
+    month: t.exposeString('month', { description: 'YYYY-MM in the studio time zone.' }),
+    tickets: t.exposeInt('tickets', { description: 'Filed in the month.' }),
+    answered: t.exposeInt('answered'),
+    resolved: t.exposeInt('resolved'),
+    averageFirstResponseMinutes: t.exposeFloat('averageFirstResponseMinutes', { nullable: true }),
+    medianFirstResponseMinutes: t.exposeFloat('medianFirstResponseMinutes', { nullable: true }),
+    averageResolutionMinutes: t.exposeFloat('averageResolutionMinutes', { nullable: true }),
+    medianResolutionMinutes: t.exposeFloat('medianResolutionMinutes', { nullable: true }),
+    reactionWithinTargetShare: t.exposeFloat('reactionWithinTargetShare', {
+      nullable: true,
+      description: 'From 0 to 1, of the tickets whose reaction is decided (reacted or breached).',
+    }),
+    resolutionWithinTargetShare: t.exposeFloat('resolutionWithinTargetShare', { nullable: true }),
+    breaches: t.exposeInt('breaches', { description: 'Tickets with a reaction or resolution breach.' }),
+  }),
+});
+
+const TicketStatisticsRef = builder.objectRef<ReturnType<typeof ticketStatistics>>('TicketStatistics').implement({
+  description: `One ticket's times, ${minutes}.`,
+  fields: (t) => ({
+    firstResponseMinutes: t.exposeFloat('firstResponseMinutes', { nullable: true }),
+    resolutionMinutes: t.exposeFloat('resolutionMinutes', { nullable: true }),
+    reactionWithinTarget: t.exposeBoolean('reactionWithinTarget', { nullable: true }),
+    resolutionWithinTarget: t.exposeBoolean('resolutionWithinTarget', { nullable: true }),
+  }),
+});
+
+builder.prismaObjectFields('Ticket', (t) => ({
+  statistics: t.field({
+    type: TicketStatisticsRef,
+    description: `Time to first answer and to resolution, ${minutes}, and whether the targets were met.`,
+    resolve: async (ticket, _args, ctx) => {
+      const times = await ticketTimes(ctx.db, ticket.id);
+      return ticketStatistics(
+        await loadWorkingCalendar(ctx.db),
+        times ?? { ...ticket, reactionBreached: null, resolutionBreached: null },
+      );
+    },
+  }),
+}));
+
+const SpecialistStatistics = builder
+  .objectRef<{ staffId: string; line: number | null; statistics: SupportStatistics & { month: string } }>(
+    'SpecialistStatistics',
+  )
+  .implement({
+    fields: (t) => ({
+      staff: t.field({
+        type: StaffMemberRef,
+        resolve: (s, _args, ctx) => ctx.db.staffMember.findUniqueOrThrow({ where: { id: s.staffId } }),
+      }),
+      line: t.exposeInt('line', { nullable: true }),
+      statistics: t.field({ type: SupportStatisticsRef, resolve: (s) => s.statistics }),
+    }),
+  });
+
+const LineStatistics = builder
+  .objectRef<{ line: number; statistics: SupportStatistics & { month: string } }>('LineStatistics')
+  .implement({
+    fields: (t) => ({
+      line: t.exposeInt('line'),
+      statistics: t.field({ type: SupportStatisticsRef, resolve: (s) => s.statistics }),
+    }),
+  });
+
+async function monthOf(ctx: { db: Parameters<typeof loadWorkingCalendar>[0] }, month: string) {
+  const calendar = await loadWorkingCalendar(ctx.db);
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
+    throw new GraphQLError('month must be written YYYY-MM', { extensions: { code: 'BAD_USER_INPUT' } });
+  return { calendar, range: monthRange(month, calendar.timeZone) };
+}
+
+builder.queryFields((t) => ({
+  organizationStatistics: t.field({
+    type: SupportStatisticsRef,
+    description: "A client's month: staff, or a contact of that organization.",
+    authScopes: { $any: { contact: true, $all: { staff: true, tokenScope: 'tickets:read' } } },
+    args: {
+      organizationId: t.arg.globalID({ required: true, for: OrganizationRef }),
+      month: t.arg.string({ required: true, description: 'YYYY-MM' }),
+    },
+    resolve: async (_root, { organizationId, month }, ctx) => {
+      if (ctx.viewer.kind === 'contact' && ctx.viewer.organizationId !== organizationId.id) throw forbidden();
+      const { calendar, range } = await monthOf(ctx, month);
+      const tickets = await ticketTimesOfMonth(ctx.db, range, { organizationId: organizationId.id });
+      return { month, ...summarize(calendar, tickets) };
+    },
+  }),
+  specialistStatistics: t.field({
+    type: [SpecialistStatistics],
+    description: "Staff: each specialist's month (tickets assigned to them), by name.",
+    authScopes: { $all: { staff: true, tokenScope: 'tickets:read' } },
+    args: { month: t.arg.string({ required: true, description: 'YYYY-MM' }) },
+    resolve: async (_root, { month }, ctx) => {
+      const { calendar, range } = await monthOf(ctx, month);
+      const tickets = await ticketTimesOfMonth(ctx.db, range);
+      const staff = await ctx.db.staffMember.findMany({
+        where: { id: { in: [...new Set(tickets.flatMap((x) => (x.assigneeId ? [x.assigneeId] : [])))] } },
+        orderBy: { name: 'asc' },
+        select: { id: true, supportLine: true },
+      });
+      return staff.map((s) => ({
+        staffId: s.id,
+        line: s.supportLine,
+        statistics: {
+          month,
+          ...summarize(
+            calendar,
+            tickets.filter((x) => x.assigneeId === s.id),
+          ),
+        },
+      }));
+    },
+  }),
+  lineStatistics: t.field({
+    type: [LineStatistics],
+    description: 'Staff: each support line’s month (tickets assigned to its specialists).',
+    authScopes: { $all: { staff: true, tokenScope: 'tickets:read' } },
+    args: { month: t.arg.string({ required: true, description: 'YYYY-MM' }) },
+    resolve: async (_root, { month }, ctx) => {
+      const { calendar, range } = await monthOf(ctx, month);
+      const tickets = await ticketTimesOfMonth(ctx.db, range);
+      const staff = await ctx.db.staffMember.findMany({
+        where: { supportLine: { not: null } },
+        select: { id: true, supportLine: true },
+      });
+      const lineOf = new Map(staff.map((s) => [s.id, s.supportLine as number]));
+      const lines = [...new Set(staff.map((s) => s.supportLine as number))].sort();
+      return lines.map((line) => ({
+        line,
+        statistics: {
+          month,
+          ...summarize(
+            calendar,
+            tickets.filter((x) => x.assigneeId !== null && lineOf.get(x.assigneeId) === line),
+          ),
+        },
+      }));
+    },
+  }),
+}));

@@ -1,0 +1,92 @@
+import type { Db } from '../db/client.ts';
+import { localToInstant } from '../domain/calendar/zoned-time.ts';
+import type { TicketTimes } from '../domain/sla/statistics.ts';
+import { DomainError } from './domain-error.ts';
+
+const monthPattern = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** The instants a YYYY-MM month of the studio's zone starts and ends. */
+export function monthRange(month: string, timeZone: string): { from: Date; to: Date } {
+  const match = monthPattern.exec(month);
+  if (!match) throw new DomainError('INVALID_INPUT', 'month', 'a month as YYYY-MM');
+  const year = Number(match[1]);
+  const m = Number(match[2]);
+  const next = m === 12 ? `${year + 1}-01-01` : `${year}-${String(m + 1).padStart(2, '0')}-01`;
+  return {
+    from: new Date(localToInstant(`${month}-01`, 0, timeZone)),
+    to: new Date(localToInstant(next, 0, timeZone)),
+  };
+}
+
+type TicketRow = {
+  id: string;
+  status: string;
+  createdAt: Date;
+  firstResponseAt: Date | null;
+  resolvedAt: Date | null;
+  reactedAt: Date | null;
+  resolutionTargetMinutes: number | null;
+  assigneeId: string | null;
+};
+
+const select = {
+  id: true,
+  status: true,
+  createdAt: true,
+  firstResponseAt: true,
+  resolvedAt: true,
+  reactedAt: true,
+  resolutionTargetMinutes: true,
+  assigneeId: true,
+} as const;
+
+/**
+ * The tickets filed in a month (optionally of one organization) with their breaches, in
+ * two queries whatever their number.
+ */
+export async function ticketTimesOfMonth(
+  db: Db,
+  range: { from: Date; to: Date },
+  where: { organizationId?: string } = {},
+): Promise<(TicketTimes & { assigneeId: string | null })[]> {
+  const tickets: TicketRow[] = await db.ticket.findMany({
+    where: { ...where, createdAt: { gte: range.from, lt: range.to } },
+    select,
+  });
+  const breaches = await db.slaEvent.findMany({
+    where: {
+      kind: { in: ['REACTION_BREACHED', 'RESOLUTION_BREACHED'] },
+      ticket: { ...where, createdAt: { gte: range.from, lt: range.to } },
+    },
+    select: { ticketId: true, kind: true },
+  });
+  const breached = new Set(breaches.map((b) => `${b.ticketId}:${b.kind}`));
+  return tickets.map((t) => timesOf(t, breached));
+}
+
+/** One ticket's times and breaches. */
+export async function ticketTimes(db: Db, ticketId: string): Promise<TicketTimes | null> {
+  const ticket = await db.ticket.findUnique({ where: { id: ticketId }, select });
+  if (!ticket) return null;
+  const breaches = await db.slaEvent.findMany({
+    where: { ticketId, kind: { in: ['REACTION_BREACHED', 'RESOLUTION_BREACHED'] } },
+    select: { ticketId: true, kind: true },
+  });
+  return timesOf(ticket, new Set(breaches.map((b) => `${b.ticketId}:${b.kind}`)));
+}
+
+function timesOf(t: TicketRow, breached: Set<string>): TicketTimes & { assigneeId: string | null } {
+  const reactionBreached = breached.has(`${t.id}:REACTION_BREACHED`);
+  const resolutionBreached = breached.has(`${t.id}:RESOLUTION_BREACHED`);
+  // Decided: breached, or the specialist reacted in time (the clock stopped).
+  const reactionDecided = reactionBreached || t.firstResponseAt !== null || t.reactedAt !== null;
+  const resolutionDecided = resolutionBreached || (t.resolvedAt !== null && t.resolutionTargetMinutes !== null);
+  return {
+    createdAt: t.createdAt,
+    firstResponseAt: t.firstResponseAt,
+    resolvedAt: t.resolvedAt,
+    reactionBreached: reactionDecided ? reactionBreached : null,
+    resolutionBreached: resolutionDecided ? resolutionBreached : null,
+    assigneeId: t.assigneeId,
+  };
+}
