@@ -154,7 +154,8 @@ export class CaredeskWidget extends LitElement {
     this.opened = true;
     this.view = view;
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[autofocus], .panel input, .panel button')?.focus();
+    const root = this.renderRoot;
+    (root.querySelector<HTMLElement>('.panel input') ?? root.querySelector<HTMLElement>('.panel button'))?.focus();
     if (this.tickets.length || this.identity.token) void this.startLive();
   }
 
@@ -224,9 +225,8 @@ export class CaredeskWidget extends LitElement {
 
   /** Shows a failure in the visitor's language (the server localizes its own messages). */
   fail(error: unknown): void {
-    this.problems = [
-      error instanceof WidgetError && error.code !== 'NETWORK' && error.message ? error.message : this.t('network'),
-    ];
+    const known = error instanceof WidgetError ? error : null;
+    this.problems = [known?.code === 'ORIGIN_REFUSED' ? this.t('refused') : known?.message || this.t('network')];
   }
 
   /** Adds files from the picker, a paste or a drop, after the client-side checks. */

@@ -38,6 +38,19 @@ export function unwrap<T>(body: Body, field: string): T {
   return value as T;
 }
 
+/**
+ * Why a request failed without an answer. Browsers hide a CORS refusal behind the same error
+ * as a lost connection; a no-cors probe tells them apart: if the server answers it, it is up
+ * and refused this page's origin, and retrying would never help.
+ */
+export async function unreachable(caller: Caller): Promise<WidgetError> {
+  const up = await env.fetch(`${caller.server}/healthz`, { mode: 'no-cors' }).then(
+    () => true,
+    () => false,
+  );
+  return new WidgetError(up ? 'ORIGIN_REFUSED' : 'NETWORK', '');
+}
+
 /** Runs one operation over HTTP and returns `data[field]`, throwing a WidgetError for any failure. */
 export async function gql<T>(caller: Caller, field: string, query: string, variables: object = {}): Promise<T> {
   let response: Response;
@@ -48,7 +61,7 @@ export async function gql<T>(caller: Caller, field: string, query: string, varia
       body: JSON.stringify({ query, variables }),
     });
   } catch {
-    throw new WidgetError('NETWORK', '');
+    throw await unreachable(caller);
   }
   if (response.status >= 500) throw new WidgetError('NETWORK', '');
   return unwrap<T>((await response.json()) as Body, field);

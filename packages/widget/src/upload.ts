@@ -1,4 +1,4 @@
-import { type Body, type Caller, headers, unwrap, WidgetError } from './graphql.ts';
+import { type Body, type Caller, headers, unreachable, unwrap, WidgetError } from './graphql.ts';
 
 /**
  * Runs one operation as a GraphQL multipart request (files at `variables.input[filesKey]`)
@@ -26,7 +26,7 @@ export function gqlUpload<T>(
     xhr.open('POST', `${caller.server}/graphql`);
     for (const [name, value] of Object.entries(headers(caller))) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 100));
-    xhr.onerror = () => reject(new WidgetError('NETWORK', ''));
+    xhr.onerror = () => void unreachable(caller).then(reject);
     xhr.onload = () => {
       if (xhr.status >= 500 || xhr.status === 0) return reject(new WidgetError('NETWORK', ''));
       try {

@@ -28,6 +28,7 @@ export const strings = {
   tooMuch: 'All files together may not exceed 5.5 MB',
   badType: '{f}: this file type is not accepted',
   uploading: 'Uploading… {p}%',
+  refused: 'This site may not file requests to the support desk. Please tell the site owner.',
   network: 'No connection to the support desk. Try again later.',
   annotate: 'Mark up',
   c_PROBLEM: 'Something is broken',

@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type DemoCredentials, seedDemo } from '../../../src/seed/demo.ts';
-import { createTestApp, type TestApp } from '../../support/test-app.ts';
+import { memoryMailer } from '../../../../server/src/mail/memory-mailer.ts';
+import { type DemoCredentials, seedDemo } from '../../../../server/src/seed/demo.ts';
+import { createTestApp, type TestApp } from '../../../../server/test/support/test-app.ts';
 
 /** A port free right now (the server binds it a moment later). */
 async function freePort(): Promise<number> {
@@ -22,6 +23,8 @@ export interface WidgetSite {
   /** The same pages from an origin no site allows. */
   stranger: string;
   siteKey: string;
+  /** A session token of a client contact, signed in by the e-mailed code. */
+  contactToken(email: string): Promise<string>;
   /** Serves `html` at `path` on the client site. */
   page(path: string, html: string): void;
   close(): Promise<void>;
@@ -40,7 +43,9 @@ export async function startWidgetSite(): Promise<WidgetSite> {
   const site = `http://127.0.0.1:${sitePort}`;
   const port = await freePort();
   const server = `http://127.0.0.1:${port}`;
+  const mailer = memoryMailer();
   const t = await createTestApp('sqlite', {
+    mailer,
     env: {
       PORT: String(port),
       PUBLIC_URL: server,
@@ -59,6 +64,18 @@ export async function startWidgetSite(): Promise<WidgetSite> {
     stranger: `http://localhost:${sitePort}`,
     siteKey: demo.siteKeys[0] as string,
     page: (path, html) => pages.set(path, html),
+    async contactToken(email) {
+      const before = mailer.sent.length;
+      await t.gql('mutation ($i: RequestSignInCodeInput!) { requestSignInCode(input: $i) { __typename } }', {
+        i: { email },
+      });
+      const code = mailer.sent[before]?.subject.match(/\d{6}/)?.[0] ?? '';
+      const response = await t.gql<{ signIn: { token?: string } }>(
+        'mutation ($i: SignInInput!) { signIn(input: $i) { ... on SessionPayload { token } } }',
+        { i: { email, code } },
+      );
+      return response.data?.signIn.token ?? '';
+    },
     async close() {
       await new Promise((resolve) => siteServer.close(resolve));
       await t.close();
