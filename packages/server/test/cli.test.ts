@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { migrationStatus, readMigrationFiles } from '@caredesk/schema/db';
 import { createTestDatabase, describeEachDatabase, emptyTarget, type TestDatabase } from '@caredesk/schema/testing';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -25,6 +28,30 @@ describeEachDatabase('the caredesk command', (provider) => {
     const again = await runCli(['migrate', '--status'], { DATABASE_URL: url });
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('pending: none');
+  });
+
+  it('should install the Russian calendar, replace a year from a file, export it, and refuse a broken file', async () => {
+    const { url } = await database();
+    const installed = await runCli(['calendar', 'install', 'ru'], { DATABASE_URL: url });
+    expect(installed).toMatchObject({ code: 0 });
+    expect(installed.stdout).toContain('2025, 2026, 2027 in place');
+    const dir = mkdtempSync(join(tmpdir(), 'caredesk-calendar-'));
+    cleanUps.push(async () => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'decree-2027.csv');
+    writeFileSync(file, 'date;kind;note\n2027-01-11;HOLIDAY;перенос с 2 января\n2027-11-13;WORKDAY;\n');
+    const replaced = await runCli(['calendar', 'import', file], { DATABASE_URL: url });
+    expect(replaced.stdout).toContain('2 days of 2027 in place');
+    const exported = await runCli(['calendar', 'export', '--from', '2027-01-01', '--to', '2027-12-31'], {
+      DATABASE_URL: url,
+    });
+    expect(exported.stdout).toContain('DTSTART;VALUE=DATE:20270111');
+    expect(exported.stdout).toContain('DTSTART;VALUE=DATE:20271113');
+    // 2027's provisional May holidays were replaced with the year.
+    expect(exported.stdout).not.toContain('20270503');
+    writeFileSync(file, 'date,kind\n2027-02-30,HOLIDAY\n');
+    const broken = await runCli(['calendar', 'import', file], { DATABASE_URL: url });
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('line 2');
   });
 
   it('should print only the new secret when a staff member and then a token are created', async () => {

@@ -1,3 +1,4 @@
+import { calendar } from './calendar.ts';
 import type { Command } from './command.ts';
 import { doctor } from './doctor.ts';
 import { migrateCommand } from './migrate.ts';
@@ -17,4 +18,5 @@ export const commands: Record<string, Command> = {
   token,
   password: staffPassword,
   revoke: tokenRevoke,
+  calendar,
 };
