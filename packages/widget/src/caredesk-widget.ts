@@ -149,6 +149,9 @@ export class CaredeskWidget extends LitElement {
   async open(view: View = this.view): Promise<void> {
     if (!this.opened) {
       this.context = collectContext(version);
+      // What sending needs must be here before the connection may go: the outbox and the upload.
+      void import('./outbox-link.ts');
+      void import('./upload.ts');
       this.dispatchEvent(new CustomEvent('caredesk-open', { bubbles: true, composed: true }));
     }
     this.opened = true;

@@ -1,0 +1,118 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type Chromium, describeInChromium, launchChromium } from './support/chromium.ts';
+import { saveScreenshot } from './support/page-helpers.ts';
+import { embedPage, startWidgetSite, type WidgetSite } from './support/widget-site.ts';
+
+describeInChromium('tickets followed live in the widget (headless Chromium)', () => {
+  let s: WidgetSite;
+  let browser: Chromium;
+  let page: Page;
+
+  beforeAll(async () => {
+    [s, browser] = await Promise.all([startWidgetSite(), launchChromium()]);
+    s.page('/', embedPage({ server: s.server, siteKey: s.siteKey }));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await s?.close();
+  });
+
+  const staffToken = () => s.demo.staff.find((m) => m.role === 'LINE1')?.token ?? '';
+  const globalIdOf = async (title: string) => {
+    const ticket = await s.t.database.db.ticket.findFirstOrThrow({ where: { title } });
+    return Buffer.from(`Ticket:${ticket.id}`).toString('base64');
+  };
+  const file = async (title: string, description: string) => {
+    await page.getByRole('button', { name: 'Support' }).click();
+    await page.getByLabel('Subject').fill(title);
+    await page.getByLabel('What happened?').fill(description);
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByText(/Request #\d+ is filed/).waitFor();
+  };
+
+  it('should show a staff reply as it arrives and send the visitor’s answer', async () => {
+    page = await browser.context.newPage();
+    await page.goto(`${s.site}/`);
+    await file('Photos do not load', 'The gallery is empty');
+    await page.getByRole('button', { name: 'My requests' }).click();
+    await page.getByRole('button', { name: /Photos do not load/ }).click();
+    await page.getByText('Live').waitFor();
+    const ticketId = await globalIdOf('Photos do not load');
+    await s.t.gql(
+      'mutation ($i: ReplyToTicketInput!) { replyToTicket(input: $i) { __typename } }',
+      { i: { ticketId, body: 'Which browser do you use?', idempotencyKey: 'staff-reply-0001' } },
+      staffToken(),
+    );
+    await page.getByText('Which browser do you use?').waitFor();
+    await saveScreenshot(page, 'open-thread-live');
+    await page.getByLabel('Your answer').fill('Chromium on Linux');
+    await page.getByRole('button', { name: 'Reply' }).click();
+    await page.getByText('Chromium on Linux').waitFor();
+    const messages = await s.t.database.db.message.findMany({
+      where: { ticket: { title: 'Photos do not load' } },
+      orderBy: { createdAt: 'asc' },
+    });
+    expect(messages.map((m) => m.body)).toEqual([
+      'The gallery is empty',
+      'Which browser do you use?',
+      'Chromium on Linux',
+    ]);
+    await page.close();
+  });
+
+  it('should let an authorized contact accept resolved work, with the page told of each move', async () => {
+    const token = await s.contactToken('owner@flowers.example');
+    page = await browser.context.newPage();
+    await page.goto(`${s.site}/`);
+    await page.evaluate((t) => {
+      const moves: unknown[] = [];
+      (window as unknown as { moves: unknown[] }).moves = moves;
+      window.caredesk?.identify({ token: t });
+      window.caredesk?.on('statusChanged', (detail) => moves.push(detail));
+    }, token);
+    await file('New banner', 'Please put the winter banner up');
+    await page.getByRole('button', { name: 'My requests' }).click();
+    await page.getByRole('button', { name: /New banner/ }).click();
+    await page.getByText('Live').waitFor();
+    const ticketId = await globalIdOf('New banner');
+    await s.t.gql(
+      'mutation ($i: ResolveTicketInput!) { resolveTicket(input: $i) { __typename ... on DomainError { code } } }',
+      { i: { ticketId, report: 'The banner is up' } },
+      staffToken(),
+    );
+    await page.getByText('Done, please check').first().waitFor();
+    await page.getByRole('button', { name: 'Accept the work' }).click();
+    await page.locator('caredesk-widget >> .badge[data-status=ACCEPTED]').waitFor();
+    expect(await s.t.database.db.ticket.findFirstOrThrow({ where: { title: 'New banner' } })).toMatchObject({
+      status: 'ACCEPTED',
+    });
+    expect(await page.evaluate(() => (window as unknown as { moves: { status: string }[] }).moves)).toEqual([
+      expect.objectContaining({ status: 'RESOLVED', previous: 'NEW' }),
+      expect.objectContaining({ status: 'ACCEPTED', previous: 'RESOLVED' }),
+    ]);
+    await page.close();
+  });
+
+  it('should keep a report made offline and file it exactly once when the connection is back', async () => {
+    page = await browser.context.newPage();
+    await page.goto(`${s.site}/`);
+    await page.getByRole('button', { name: 'Support' }).waitFor();
+    await browser.context.setOffline(true);
+    await page.getByRole('button', { name: 'Support' }).click();
+    await page.getByLabel('Subject').fill('Filed on a train');
+    await page.getByLabel('What happened?').fill('The tunnel ate my connection');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByText('You are offline').waitFor();
+    expect(await s.t.database.db.ticket.count({ where: { title: 'Filed on a train' } })).toBe(0);
+    await browser.context.setOffline(false);
+    await page.getByText(/Request #\d+ is filed/).waitFor();
+    expect(await s.t.database.db.ticket.count({ where: { title: 'Filed on a train' } })).toBe(1);
+    // A reload finds nothing left to send.
+    await page.reload();
+    await page.getByRole('button', { name: 'Support' }).waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('caredesk:outbox'))).toBeNull();
+    expect(await s.t.database.db.ticket.count({ where: { title: 'Filed on a train' } })).toBe(1);
+    await page.close();
+  });
+});
