@@ -16,6 +16,9 @@ export function demoPage(options: { publicUrl: string; siteKey: string | null })
   <p>This is a demo client site. The support widget in the corner is added with one line:</p>
   <p><code>${escapeHtml(tag)}</code></p>
   <p>Это демонстрационный сайт клиента. Виджет поддержки в углу подключён одной строкой (см. выше).</p>
+  <p><button type="button" onclick="checkout()">Оформить заказ</button> — fails on purpose: open «Поддержка»
+    and the report already holds the console error and the failed request.</p>
+  <script>function checkout() { fetch('/api/checkout', { method: 'POST' }); cart.total.toFixed(2); }</script>
   ${tag}
 </body>
 </html>`;
