@@ -10,6 +10,8 @@ import { fanout, fanoutAcrossInstances } from './benchmarks/fanout.ts';
 import { graphqlOverhead } from './benchmarks/graphql-overhead.ts';
 import { queuePage } from './benchmarks/queue-page.ts';
 import { submitThroughput } from './benchmarks/submit-throughput.ts';
+import { widgetLoad } from './widget-load.ts';
+import { widgetScreenshot } from './widget-screenshot.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const sizes = (raw: string | undefined, fallback: number[]) =>
@@ -21,6 +23,8 @@ const benchmarks: Record<string, () => Promise<string>> = {
   queue: () => queuePage(Number(process.env.BENCH_QUEUE_TICKETS ?? 100_000)),
   fanout: () => fanout(sizes(process.env.BENCH_FANOUT_N, [1_000, 10_000])),
   'fanout-redis': () => fanoutAcrossInstances(sizes(process.env.BENCH_FANOUT_REDIS_N, [1_000, 10_000])),
+  'widget-load': widgetLoad,
+  'widget-screenshot': widgetScreenshot,
 };
 
 const asked = process.argv.slice(2).filter((arg) => arg !== '--');

@@ -1,0 +1,44 @@
+import { ms, percentile, sortedNumbers } from './lib/target.ts';
+import { cardsPage, startWidgetBench } from './widget-setup.ts';
+
+const runs = 10;
+
+/**
+ * "Screenshot" pressed to the PNG listed in the form, on a page of about 2,000 elements
+ * (the visible viewport, 1280×800 at 1×), in headless Chromium: the first capture (loading
+ * snapdom) and later ones.
+ */
+export async function widgetScreenshot(): Promise<string> {
+  const bench = await startWidgetBench(
+    (server, siteKey) =>
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>shop</title></head><body>${cardsPage(250)}
+<script src="${server}/widget.js" data-site-key="${siteKey}" async></script></body></html>`,
+  );
+  try {
+    const page = await bench.context.newPage();
+    await page.goto(`${bench.site}/`);
+    const elements = await page.evaluate(() => document.querySelectorAll('*').length);
+    await page.getByRole('button', { name: 'Support' }).click();
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const started = performance.now();
+      await page.getByRole('button', { name: 'Screenshot' }).click();
+      await page.getByText(/^screenshot-.*\.png/).waitFor();
+      times.push(performance.now() - started);
+      await page.getByRole('button', { name: /^Remove: screenshot-/ }).click();
+      await page.getByText(/^screenshot-.*\.png/).waitFor({ state: 'detached' });
+    }
+    const later = sortedNumbers(times.slice(1));
+    return [
+      `## Widget: screenshot of the viewport (headless Chromium, ${elements} elements, 1280×800)`,
+      '',
+      '| capture | ms |',
+      '|---|---|',
+      `| first (loads snapdom) | ${ms(times[0] ?? Number.NaN)} |`,
+      `| later, p50 of ${later.length} | ${ms(percentile(later, 50))} |`,
+      `| later, p95 | ${ms(percentile(later, 95))} |`,
+    ].join('\n');
+  } finally {
+    await bench.close();
+  }
+}
