@@ -85,6 +85,38 @@ describeInChromium('the widget on a client site (headless Chromium)', () => {
     await page.close();
   });
 
+  it('should black out part of a screenshot in the annotation editor before it is sent', async () => {
+    await open('/annotate', embedPage({ server: s.server, siteKey: s.siteKey }));
+    await launcher().click();
+    await page.getByRole('button', { name: 'Screenshot' }).click();
+    await page.getByText(/^screenshot-.*\.png/).waitFor();
+    await page.getByRole('button', { name: 'Mark up' }).click();
+    await page.getByRole('button', { name: 'Black out' }).click();
+    const canvas = page.locator('caredesk-widget >> .cd-ann canvas');
+    const box = await canvas.boundingBox();
+    if (!box) throw new Error('the editor shows no canvas');
+    await page.mouse.move(box.x + 10, box.y + 10);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+    await page.mouse.up();
+    await saveScreenshot(page, 'annotation-editor');
+    await page.getByRole('button', { name: 'Done' }).click();
+    await canvas.waitFor({ state: 'detached' });
+    // The file to send is the marked-up one: black where the box was, untouched elsewhere.
+    const pixels = await page.evaluate(async () => {
+      const file = document.querySelector('caredesk-widget')?.files[0] as File;
+      const image = await createImageBitmap(file);
+      const canvas = new OffscreenCanvas(image.width, image.height);
+      const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+      context.drawImage(image, 0, 0);
+      const at = (x: number, y: number) => [...context.getImageData(x, y, 1, 1).data];
+      return { inside: at(image.width / 4, image.height / 4), outside: at(image.width - 5, image.height - 5) };
+    });
+    expect(pixels.inside).toEqual([0, 0, 0, 255]);
+    expect(pixels.outside).not.toEqual([0, 0, 0, 255]);
+    await page.close();
+  });
+
   it('should let a visitor file a ticket with the keyboard alone, and give focus back on Escape', async () => {
     await open('/keyboard', embedPage({ server: s.server, siteKey: s.siteKey }));
     await launcher().waitFor();

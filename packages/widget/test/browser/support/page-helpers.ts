@@ -9,7 +9,7 @@ mkdirSync(artifactsDir, { recursive: true });
 
 /** Saves a screenshot of the page as a test artefact. */
 export const saveScreenshot = (page: Page, name: string) =>
-  page.screenshot({ path: join(artifactsDir, `${name}.png`) });
+  page.screenshot({ path: join(artifactsDir, `${name}.png`), animations: 'disabled' });
 
 const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
 
