@@ -137,13 +137,16 @@ describeInChromium('the widget on a client site (headless Chromium)', () => {
     await page.close();
   });
 
-  it('should find no serious or critical accessibility violations with axe-core, open or closed', async () => {
+  it('should find no serious or critical accessibility violations with axe-core, closed, open and in the dark', async () => {
     await open('/a11y', embedPage({ server: s.server, siteKey: s.siteKey }));
     await launcher().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await launcher().click();
     await page.getByLabel('Subject').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await seriousViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'open-dark');
     await page.close();
   });
 
