@@ -1,7 +1,7 @@
 // pnpm bench [name…]: runs every benchmark and writes bench/RESULTS.md with the date and the
 // machine; with names, runs only those and prints the results without touching RESULTS.md.
 // BENCH_SECONDS sets the measuring time of each load run (default 10).
-// Names: overhead, submit, queue, fanout, fanout-redis. Fan-out sizes: BENCH_FANOUT_N (default
+// Names: overhead, submit, queue, fanout, fanout-redis, sla (BENCH_SLA_TICKETS, default 100000). Fan-out sizes: BENCH_FANOUT_N (default
 // 1000,10000) and BENCH_FANOUT_REDIS_N (default 1000,10000); BENCH_QUEUE_TICKETS (default 100000).
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fanout, fanoutAcrossInstances } from './benchmarks/fanout.ts';
 import { graphqlOverhead } from './benchmarks/graphql-overhead.ts';
 import { queuePage } from './benchmarks/queue-page.ts';
+import { slaClocks } from './benchmarks/sla-clocks.ts';
 import { submitThroughput } from './benchmarks/submit-throughput.ts';
 import { widgetLoad } from './widget-load.ts';
 import { widgetScreenshot } from './widget-screenshot.ts';
@@ -23,6 +24,7 @@ const benchmarks: Record<string, () => Promise<string>> = {
   queue: () => queuePage(Number(process.env.BENCH_QUEUE_TICKETS ?? 100_000)),
   fanout: () => fanout(sizes(process.env.BENCH_FANOUT_N, [1_000, 10_000])),
   'fanout-redis': () => fanoutAcrossInstances(sizes(process.env.BENCH_FANOUT_REDIS_N, [1_000, 10_000])),
+  sla: () => slaClocks(Number(process.env.BENCH_SLA_TICKETS ?? 100_000)),
   'widget-load': widgetLoad,
   'widget-screenshot': widgetScreenshot,
 };

@@ -116,27 +116,34 @@ describe.skipIf(Boolean(missing))(
       });
       // The staff reply goes to instance A, through HTTP, until B's subscriber has it.
       let attempt = 0;
+      const inFlight: Promise<unknown>[] = [];
       const reply = async () => {
         attempt++;
-        await a.yoga.fetch('http://localhost/graphql', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({
-            query: 'mutation ($input: ReplyToTicketInput!) { replyToTicket(input: $input) { __typename } }',
-            variables: {
-              input: {
-                ticketId: globalId(ticket.id),
-                body: `Смотрим, попытка ${attempt}`,
-                idempotencyKey: `two-instances-${attempt}`,
+        const sent = Promise.resolve(
+          a.yoga.fetch('http://localhost/graphql', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            body: JSON.stringify({
+              query: 'mutation ($input: ReplyToTicketInput!) { replyToTicket(input: $input) { __typename } }',
+              variables: {
+                input: {
+                  ticketId: globalId(ticket.id),
+                  body: `Смотрим, попытка ${attempt}`,
+                  idempotencyKey: `two-instances-${attempt}`,
+                },
               },
-            },
+            }),
           }),
-        });
+        );
+        inFlight.push(sent);
+        await sent;
       };
       const timer = setInterval(() => void reply(), 100);
       await reply();
       const value = (await received) as { data: { ticketUpdated: { status: string; messages: { body: string }[] } } };
       clearInterval(timer);
+      // Replies still on their way finish before the instances stop.
+      await Promise.allSettled(inFlight);
       await client.dispose();
       expect(value.data.ticketUpdated.status).toBe('NEW');
       expect(value.data.ticketUpdated.messages.map((m) => m.body)).toContain('Смотрим, попытка 1');

@@ -145,6 +145,18 @@ export async function setWorkingHours(db: Db, hours: WorkingHours, options: { ac
 
 const openStatuses = ['NEW', 'IN_PROGRESS', 'FEEDBACK', 'RESOLVED'] as const;
 
+const sameTime = (a: Date | null, b: Date | null) =>
+  a === null ? b === null : b !== null && a.getTime() === b.getTime();
+
+function sameClocks(stored: Record<string, unknown>, clocks: ReturnType<typeof slaData>): boolean {
+  return Object.entries(clocks).every(([key, value]) => {
+    const before = stored[key];
+    return value instanceof Date || before instanceof Date
+      ? sameTime((before as Date | null) ?? null, (value as Date | null) ?? null)
+      : before === value;
+  });
+}
+
 /**
  * Recomputes the due and warning times of every open ticket after the calendar or the
  * targets changed, in batches of one transaction each. Returns how many it rewrote.
@@ -170,8 +182,11 @@ export async function recomputeOpenTicketClocks(db: Db, batch = 500): Promise<nu
         contexts.set(key, ctx);
       }
       const clocks = slaData(deriveSla(ctx, slaFactsOf(ticket)));
+      // Most edits move few due times (a holiday next spring): write only what changed.
+      if (sameClocks(ticket, clocks)) continue;
       updates.push({ id: ticket.id, updatedAt: ticket.updatedAt, clocks });
     }
+    if (updates.length === 0) continue;
     await db.$transaction(async (tx) => {
       for (const u of updates) {
         const { count } = await tx.ticket.updateMany({

@@ -13,14 +13,21 @@ export function redisEventBus(url: string): EventBus & { close(): Promise<void>;
   const pubsub = createPubSub<YogaTopics>({
     eventTarget: createRedisEventTarget({ publishClient, subscribeClient }),
   });
+  // After close, a change made by a request still in flight is dropped rather than sent to a
+  // closed connection (whose rejection nobody could catch).
+  let closed = false;
   return {
-    publish: (topic, key, payload) => pubsub.publish(topic, key, payload as never),
+    publish: (topic, key, payload) => {
+      if (!closed) pubsub.publish(topic, key, payload as never);
+    },
     subscribe: (topic, key) => (pubsub.subscribe as (topic: string, key: string) => AsyncIterable<never>)(topic, key),
     ready: async () => {
       await Promise.all([publishClient.connect(), subscribeClient.connect()]);
     },
     close: async () => {
-      publishClient.disconnect();
+      closed = true;
+      // QUIT lets the publishes already sent finish; the subscriber has nothing to wait for.
+      await publishClient.quit().catch(() => publishClient.disconnect());
       subscribeClient.disconnect();
     },
   };
