@@ -1,18 +1,15 @@
-import type { Status } from './queries.ts';
-
-/** What a client may do with its ticket now; mirrors docs/ticket-lifecycle.md (the server decides). */
+/** What a client may do with its ticket now, in the widget's words. */
 export type Move = 'reply' | 'accept' | 'corrections' | 'withdraw';
 
-const open: Status[] = ['NEW', 'FEEDBACK', 'IN_PROGRESS', 'RESOLVED'];
-
 /**
- * The moves to offer: visitors reply and withdraw; only authorized contacts accept.
- * "Ask for corrections" is a reply to RESOLVED work, which returns the ticket to NEW.
+ * The moves to offer, from the server's `allowedMoves` (the one transition table decides):
+ * a reply to RESOLVED work is "ask for corrections" (it returns the ticket to NEW), and a
+ * client's `reject` is a withdrawal.
  */
-export function allowedMoves(status: Status, authorizedContact: boolean): Move[] {
-  if (!open.includes(status)) return [];
-  const moves: Move[] = status === 'RESOLVED' ? ['corrections'] : ['reply'];
-  if (status === 'RESOLVED' && authorizedContact) moves.push('accept');
-  moves.push('withdraw');
+export function movesToOffer(status: string, allowed: readonly string[]): Move[] {
+  const moves: Move[] = [];
+  if (allowed.includes('reply')) moves.push(status === 'RESOLVED' ? 'corrections' : 'reply');
+  if (allowed.includes('accept')) moves.push('accept');
+  if (allowed.includes('reject')) moves.push('withdraw');
   return moves;
 }

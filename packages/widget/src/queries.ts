@@ -14,6 +14,8 @@ export interface Ticket {
   displayNumber: string;
   title: string;
   status: Status;
+  /** The moves the server allows this caller now (the ticket's allowedMoves). */
+  allowedMoves?: string[];
   description: string;
   messages: { id: string; authorKind: string; authorName: string | null; body: string; createdAt: string }[];
   history: {

@@ -56,6 +56,18 @@ export interface MoveOptions {
 const day = 24 * 60 * 60 * 1000;
 
 /**
+ * The moves the table allows this actor from this status (the system's own excluded), so
+ * that clients offer only what the server will accept. The rules around a move (a report,
+ * a confirmed estimate) still decide when it is made.
+ */
+export function allowedActions(status: TicketStatus, actor: Actor): TicketAction[] {
+  const actions = transitions
+    .filter((t) => t.action !== 'autoAccept' && t.from.includes(status) && t.by.some((party) => actorIs(actor, party)))
+    .map((t) => t.action);
+  return [...new Set(actions)];
+}
+
+/**
  * Decides a move by the transition table and the rules around it, and says what changes.
  * Pure: the caller loads the ticket, passes `now`, and writes the patch with an audit record.
  */

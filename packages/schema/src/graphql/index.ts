@@ -18,6 +18,7 @@ import './types/ticket-secret.ts';
 import './types/staff-access.ts';
 import './types/calendar.ts';
 import './types/ticket-sla.ts';
+import './types/ticket-allowed-moves.ts';
 import './types/statistics.ts';
 
 builder.queryType({});

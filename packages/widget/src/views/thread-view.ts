@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { CaredeskWidget } from '../caredesk-widget.ts';
 import type { StringKey } from '../i18n.ts';
-import { allowedMoves } from '../moves.ts';
+import { movesToOffer } from '../moves.ts';
 import type { Ticket } from '../queries.ts';
 import { act } from '../ticket-actions.ts';
 import { partStyles } from './part-styles.ts';
@@ -27,7 +27,7 @@ export function threadView(w: CaredeskWidget) {
         view: html`<li class="change">${t('history', { from: status(h.fromStatus ?? ''), to: status(h.toStatus) })}${h.reason ? ` — ${h.reason}` : ''}</li>`,
       })),
   ].sort((a, b) => a.at.localeCompare(b.at));
-  const moves = allowedMoves(ticket.status, w.authorized);
+  const moves = movesToOffer(ticket.status, ticket.allowedMoves ?? []);
   const canWrite = moves.includes('reply') || moves.includes('corrections');
   return html`${partStyles}
     <div class="row"><button @click=${() => void w.showList()}>← ${t('back')}</button></div>

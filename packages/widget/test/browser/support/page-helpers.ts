@@ -17,6 +17,8 @@ const axeSource = (createRequire(import.meta.url)('axe-core') as { source: strin
 export async function seriousViolations(page: Page): Promise<{ id: string; impact: string; nodes: string[] }[]> {
   await page.addScriptTag({ content: axeSource });
   return page.evaluate(async () => {
+    // Colours mid-animation (the panel fades in) are not the ones people read: let it end.
+    await Promise.all(document.getAnimations().map((animation) => animation.finished));
     const axe = (
       window as unknown as {
         axe: {
