@@ -42,8 +42,10 @@ const clientsOfTicket: Caller[] = ['visitorOwn', 'contactUnauthorized', 'contact
 interface Target {
   ticketId: string;
   organizationId: string;
+  siteId: string;
   secretId: string;
   apiTokenId: string;
+  articleId: string;
 }
 interface Row {
   /** Who gets through. */
@@ -114,6 +116,13 @@ const matrix: Record<string, Row> = {
     operation: () => ({ query: '{ specialistStatistics(month: "2026-11") { line } }' }),
   },
   lineStatistics: { allowed: readers, operation: () => ({ query: '{ lineStatistics(month: "2026-11") { line } }' }) },
+  article: {
+    allowed: everyone,
+    operation: (t) => ({ query: 'query ($id: ID!) { article(id: $id) { id } }', variables: { id: t.articleId } }),
+    sees: (d) => !!d.article,
+  },
+  articles: { allowed: readers, operation: () => ({ query: '{ articles(first: 5) { edges { node { id } } } }' }) },
+  searchArticles: { allowed: everyone, operation: () => ({ query: '{ searchArticles(query: "оплата") { id } }' }) },
   // mutations
   submitTicket: {
     allowed: [
@@ -239,6 +248,93 @@ const matrix: Record<string, Row> = {
       variables: { t: { priority: { HIGH: { reaction: { workingMinutes: 180 } } } } },
     }),
   },
+  createOrganization: {
+    allowed: ['HEAD', 'ADMIN', 'tokenWrite', 'tokenAdmin'],
+    operation: (_t, n) => ({
+      query: `mutation { createOrganization(input: { name: "Matrix ${n}" }) { __typename ... on DomainError { code } } }`,
+    }),
+  },
+  createSite: {
+    allowed: ['HEAD', 'ADMIN', 'tokenWrite', 'tokenAdmin'],
+    operation: (t, n) => ({
+      query:
+        'mutation ($org: ID!, $url: String!) { createSite(input: { organizationId: $org, name: "m", url: $url }) { __typename ... on DomainError { code } } }',
+      variables: { org: t.organizationId, url: `https://matrix${n}.example` },
+    }),
+  },
+  updateSite: {
+    allowed: ['HEAD', 'ADMIN', 'tokenWrite', 'tokenAdmin'],
+    operation: (t) => ({
+      query:
+        'mutation ($id: ID!) { updateSite(input: { siteId: $id, name: "Цветы" }) { __typename ... on DomainError { code } } }',
+      variables: { id: t.siteId },
+    }),
+  },
+  createArticle: {
+    allowed: workers,
+    operation: () => ({
+      query:
+        'mutation { createArticle(input: { title: "Матрица", body: "проверка" }) { __typename ... on DomainError { code } } }',
+    }),
+  },
+  updateArticle: {
+    allowed: workers,
+    operation: (t) => ({
+      query: 'mutation ($id: ID!) { updateArticle(id: $id, input: { title: "Матрица 2" }) { __typename ... on DomainError { code } } }',
+      variables: { id: t.articleId },
+    }),
+  },
+  publishArticle: {
+    allowed: workers,
+    operation: (t) => ({
+      query: 'mutation ($id: ID!) { publishArticle(id: $id) { __typename ... on DomainError { code } } }',
+      variables: { id: t.articleId },
+    }),
+  },
+  unpublishArticle: {
+    allowed: workers,
+    operation: (t) => ({
+      query: 'mutation ($id: ID!) { unpublishArticle(id: $id) { __typename ... on DomainError { code } } }',
+      variables: { id: t.articleId },
+    }),
+  },
+  deleteArticle: {
+    allowed: workers,
+    operation: (t) => ({
+      query: 'mutation ($id: ID!) { deleteArticle(id: $id) { __typename ... on DomainError { code } } }',
+      variables: { id: t.articleId },
+    }),
+  },
+  createArticleFromTicket: {
+    allowed: workers,
+    status: 'RESOLVED',
+    operation: (t) => ({
+      query: 'mutation ($id: ID!) { createArticleFromTicket(ticketId: $id) { __typename ... on DomainError { code } } }',
+      variables: { id: t.ticketId },
+    }),
+  },
+  recordArticleView: {
+    allowed: everyone,
+    operation: (t) => ({
+      query: 'mutation ($id: ID!) { recordArticleView(id: $id) { __typename ... on DomainError { code } } }',
+      variables: { id: t.articleId },
+    }),
+  },
+  recordArticleFeedback: {
+    allowed: everyone,
+    operation: (t) => ({
+      query:
+        'mutation ($id: ID!) { recordArticleFeedback(id: $id, helpful: true) { __typename ... on DomainError { code } } }',
+      variables: { id: t.articleId },
+    }),
+  },
+  recordArticleDeflection: {
+    allowed: everyone,
+    operation: (t) => ({
+      query: 'mutation ($id: ID!) { recordArticleDeflection(id: $id) { __typename ... on DomainError { code } } }',
+      variables: { id: t.articleId },
+    }),
+  },
   // subscriptions (answered over server-sent events)
   ticketUpdated: {
     allowed: ticketSeers,
@@ -342,10 +438,16 @@ describeEachDatabase('the permission matrix', (provider) => {
     const apiToken = await db.apiToken.create({
       data: { name: 'spare', tokenHash: newSecret('api').hash, prefix: 'cdk_', scopes: [], staffId: admin.id },
     });
+    // A published public article of its own, for the knowledge-base rows.
+    const article = await db.article.create({
+      data: { slug: `matrix-${n}`, locale: 'ru', title: 'Оплата', body: 'Оплата картой', status: 'PUBLISHED' },
+    });
     tokens.visitorOwn = own.secret;
     return {
+      articleId: Buffer.from(`Article:${article.id}`).toString('base64'),
       ticketId,
       organizationId: Buffer.from(`Organization:${site.organizationId}`).toString('base64'),
+      siteId: Buffer.from(`Site:${site.id}`).toString('base64'),
       secretId: Buffer.from(`Secret:${secret.id}`).toString('base64'),
       apiTokenId: Buffer.from(`ApiToken:${apiToken.id}`).toString('base64'),
     };

@@ -20,6 +20,7 @@ import './types/calendar.ts';
 import './types/ticket-sla.ts';
 import './types/ticket-allowed-moves.ts';
 import './types/statistics.ts';
+import './types/site-admin.ts';
 
 builder.queryType({});
 builder.mutationType({});

@@ -1,0 +1,51 @@
+import { describeEachDatabase } from '@caredesk/schema/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type DemoCredentials, seedDemo } from '../src/seed/demo.ts';
+import { createTestApp, type TestApp } from './support/test-app.ts';
+
+describeEachDatabase('adding clients and their sites', (provider) => {
+  let t: TestApp;
+  let demo: DemoCredentials;
+  const head = () => demo.staff.find((s) => s.role === 'HEAD')?.token ?? '';
+
+  beforeAll(async () => {
+    t = await createTestApp(provider);
+    demo = (await seedDemo(t.database.db, { publicUrl: 'http://localhost:4000' })) as DemoCredentials;
+  });
+  afterAll(() => t.close());
+
+  it('should add an organization and a site whose widget key works from the site itself', async () => {
+    const org = await t.gql<{ createOrganization: { organization: { id: string } } }>(
+      'mutation { createOrganization(input: { name: "Пекарня", email: "Owner@Bakery.example" }) { ... on OrganizationPayload { organization { id } } } }',
+      {},
+      head(),
+    );
+    const organizationId = org.data?.createOrganization.organization.id;
+    const site = await t.gql<{ createSite: { site: { publicKey: string; allowedOrigins: string[] } } }>(
+      'mutation ($org: ID!) { createSite(input: { organizationId: $org, name: "Сайт", url: "https://Bakery.example/shop" }) { ... on SitePayload { site { publicKey allowedOrigins } } } }',
+      { org: organizationId },
+      head(),
+    );
+    expect(site.data?.createSite.site.allowedOrigins).toEqual(['https://bakery.example']);
+    expect(site.data?.createSite.site.publicKey).toMatch(/^pk_[\w-]{24}$/);
+  });
+
+  it('should replace the allowed origins, and refuse a path, a wildcard or another scheme, changing nothing', async () => {
+    const stored = await t.database.db.site.findFirstOrThrow({ orderBy: { createdAt: 'asc' } });
+    const id = Buffer.from(`Site:${stored.id}`).toString('base64');
+    const update = (origins: string[]) =>
+      t.gql<{ updateSite: { site?: { allowedOrigins: string[] }; code?: string; field?: string; detail?: string } }>(
+        'mutation ($id: ID!, $o: [String!]) { updateSite(input: { siteId: $id, allowedOrigins: $o }) { ... on SitePayload { site { allowedOrigins } } ... on DomainError { code field detail } } }',
+        { id, o: origins },
+        head(),
+      );
+    const ok = await update(['https://shop.example', 'http://localhost:5173', 'https://shop.example/']);
+    expect(ok.data?.updateSite.site?.allowedOrigins).toEqual(['https://shop.example', 'http://localhost:5173']);
+    for (const bad of ['https://shop.example/checkout', 'https://*.shop.example', 'ftp://shop.example', 'shop']) {
+      const refused = await update([bad]);
+      expect(refused.data?.updateSite).toMatchObject({ code: 'INVALID_INPUT', field: 'allowedOrigins' });
+    }
+    const after = await t.database.db.site.findUniqueOrThrow({ where: { id: stored.id } });
+    expect(after.allowedOrigins).toEqual(['https://shop.example', 'http://localhost:5173']);
+  });
+});
