@@ -280,7 +280,8 @@ const matrix: Record<string, Row> = {
   updateArticle: {
     allowed: workers,
     operation: (t) => ({
-      query: 'mutation ($id: ID!) { updateArticle(id: $id, input: { title: "Матрица 2" }) { __typename ... on DomainError { code } } }',
+      query:
+        'mutation ($id: ID!) { updateArticle(id: $id, input: { title: "Матрица 2" }) { __typename ... on DomainError { code } } }',
       variables: { id: t.articleId },
     }),
   },
@@ -309,7 +310,8 @@ const matrix: Record<string, Row> = {
     allowed: workers,
     status: 'RESOLVED',
     operation: (t) => ({
-      query: 'mutation ($id: ID!) { createArticleFromTicket(ticketId: $id) { __typename ... on DomainError { code } } }',
+      query:
+        'mutation ($id: ID!) { createArticleFromTicket(ticketId: $id) { __typename ... on DomainError { code } } }',
       variables: { id: t.ticketId },
     }),
   },

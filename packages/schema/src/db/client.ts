@@ -20,6 +20,16 @@ export interface DbOptions {
   poolSize?: number;
 }
 
+const postgresSchemas = new WeakMap<Db, string>();
+
+/**
+ * The PostgreSQL schema a client works in, or null on SQLite. Prisma's queries name it
+ * themselves; raw SQL has to (see services/search-articles.ts).
+ */
+export function postgresSchemaOf(db: Db): string | null {
+  return postgresSchemas.get(db) ?? null;
+}
+
 export function createDb(target: DatabaseTarget, options: DbOptions = {}): Db {
   const log = options.onQuery ? [{ emit: 'event' as const, level: 'query' as const }] : [];
   let client: Db;
@@ -33,6 +43,7 @@ export function createDb(target: DatabaseTarget, options: DbOptions = {}): Db {
       { schema: target.schema },
     );
     client = new PostgresClient({ adapter, log }) as unknown as Db;
+    postgresSchemas.set(client, target.schema);
   }
   if (options.onQuery) {
     const onQuery = options.onQuery;

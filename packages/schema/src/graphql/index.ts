@@ -21,6 +21,7 @@ import './types/ticket-sla.ts';
 import './types/ticket-allowed-moves.ts';
 import './types/statistics.ts';
 import './types/site-admin.ts';
+import './types/article.ts';
 
 builder.queryType({});
 builder.mutationType({});

@@ -9,6 +9,20 @@ export {
   tokenNameMaxLength,
   tokenScopesOf,
 } from './api-token-admin.ts';
+export {
+  type ArticleAudience,
+  type ArticleDraft,
+  type ArticleEvent,
+  articleFromTicket,
+  audienceOf,
+  createArticle,
+  deleteArticle,
+  indexArticle,
+  publishArticle,
+  recordArticleEvent,
+  unpublishArticle,
+  updateArticle,
+} from './articles.ts';
 export { attachToTicket, type CheckedFile, checkFiles, type UploadedFile } from './attach-files.ts';
 export { type AttachmentStorage, defaultUploadLimits, type UploadLimits } from './attachment-storage.ts';
 export { acceptDueTickets } from './auto-accept.ts';
@@ -27,6 +41,7 @@ export type { Mail, Mailer } from './mailer.ts';
 export { type MoveRequest, moveTicket } from './move-ticket.ts';
 export { checkPasswordPolicy, hashPassword, passwordMinLength, verifyPassword } from './passwords.ts';
 export { postMessage } from './post-message.ts';
+export { forgetVocabulary, searchArticles } from './search-articles.ts';
 export { secretBoxKey } from './secret-box.ts';
 export {
   loadWorkingCalendar,

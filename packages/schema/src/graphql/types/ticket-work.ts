@@ -1,4 +1,5 @@
 import { newSecret } from '../../services/access-tokens.ts';
+import { citableArticles, citeArticles } from '../../services/articles.ts';
 import { DomainError } from '../../services/domain-error.ts';
 import { editTicket } from '../../services/edit-ticket.ts';
 import { postMessage } from '../../services/post-message.ts';
@@ -8,6 +9,7 @@ import { forbidden, hasScope, unauthenticated } from '../auth-scopes.ts';
 import { builder } from '../builder.ts';
 import { TicketCategoryEnum, TicketPriorityEnum } from '../enums.ts';
 import { checkVisitor, filesOf, siteForWidget } from '../widget-intake.ts';
+import { ArticleRef } from './article.ts';
 import { OrganizationRef } from './organization.ts';
 import { SiteRef } from './site.ts';
 import { StaffMemberRef } from './staff-member.ts';
@@ -74,6 +76,11 @@ const ReplyToTicketInput = builder.inputType('ReplyToTicketInput', {
     body: t.string({ required: true }),
     internal: t.boolean({ required: false, description: 'Staff: a note only staff see.' }),
     idempotencyKey: t.string({ required: true }),
+    articleIds: t.globalIDList({
+      required: false,
+      for: ArticleRef,
+      description: 'Staff: published knowledge-base articles the reply cites, shown as links.',
+    }),
   }),
 });
 
@@ -200,6 +207,8 @@ builder.mutationFields((t) => ({
       const actor = actorOf(ctx);
       const caller = actor.staffId ?? actor.contactId ?? (ctx.viewer.kind === 'visitor' ? ctx.viewer.ticketId : '');
       const key = `${actor.kind}:${caller}:${checkKey(input.idempotencyKey)}`;
+      const citing = actor.kind === 'STAFF' ? input.articleIds?.map((a) => a.id) : null;
+      const cited = await citableArticles(ctx.db, citing);
       const ticket = await postMessage(ctx.db, ctx.events, {
         ticketId: await visibleTicketId(ctx, input.ticketId.id),
         body: input.body,
@@ -208,6 +217,7 @@ builder.mutationFields((t) => ({
         idempotencyKey: key,
         now: ctx.now(),
       });
+      if (cited.length > 0) await citeArticles(ctx.db, key, cited);
       return { ticket };
     },
   }),
