@@ -62,7 +62,13 @@ export async function submitForm(w: CaredeskWidget): Promise<void> {
     w.problems = [t('required')];
     return;
   }
-  const pending: Pending = { idempotencyKey: newKey(), siteKey: w.siteKey, input: inputOf(w), files: w.files };
+  const pending: Pending = {
+    idempotencyKey: newKey(),
+    siteKey: w.siteKey,
+    input: inputOf(w),
+    files: w.files,
+    token: w.identity.token ?? null,
+  };
   w.busy = true;
   w.problems = [];
   try {
@@ -73,7 +79,7 @@ export async function submitForm(w: CaredeskWidget): Promise<void> {
     w.notice = t('sent', { n: result.ticket.displayNumber });
     reset(w);
   } catch (error) {
-    if (error instanceof WidgetError && error.code === 'NETWORK' && !w.identity.token) {
+    if (error instanceof WidgetError && error.code === 'NETWORK') {
       await (await import('./outbox-link.ts')).keep(w, pending);
       w.notice = t('queued');
       reset(w);

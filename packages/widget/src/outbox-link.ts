@@ -63,8 +63,17 @@ async function flushOutbox(
   onSent: (result: Submitted, pending: Pending) => void,
 ): Promise<boolean> {
   for (const pending of await outbox.all(siteKey)) {
+    // A contact's report goes with the session it was filed under (the server's idempotency
+    // is per caller); if that session ended, with the contact signed in on this page now.
+    const filedAs = { ...caller, token: pending.token ?? null };
     try {
-      onSent(await send(caller, pending, () => {}), pending);
+      try {
+        onSent(await send(filedAs, pending, () => {}), pending);
+      } catch (error) {
+        const expired = error instanceof WidgetError && error.code === 'UNAUTHENTICATED';
+        if (!expired || !caller.token || caller.token === filedAs.token) throw error;
+        onSent(await send(caller, pending, () => {}), pending);
+      }
     } catch (error) {
       if (error instanceof WidgetError && (error.code === 'NETWORK' || error.code === 'RATE_LIMITED')) return false;
       // Refused for good (e.g. a file the server rejects): nothing to retry.

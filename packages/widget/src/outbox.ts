@@ -7,6 +7,8 @@ export interface Pending {
   siteKey: string;
   input: Record<string, unknown>;
   files: File[];
+  /** The signed-in contact's session at the time of filing; none for a visitor. */
+  token?: string | null;
 }
 
 const open = () =>

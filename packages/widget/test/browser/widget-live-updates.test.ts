@@ -115,4 +115,28 @@ describeInChromium('tickets followed live in the widget (headless Chromium)', ()
     expect(await s.t.database.db.ticket.count({ where: { title: 'Filed on a train' } })).toBe(1);
     await page.close();
   });
+
+  it("should keep a signed-in contact's offline report and file it once, as that contact", async () => {
+    const token = await s.contactToken('owner@flowers.example');
+    page = await browser.context.newPage();
+    await page.goto(`${s.site}/`);
+    await page.evaluate((t) => window.caredesk?.identify({ token: t }), token);
+    await page.getByRole('button', { name: 'Support' }).waitFor();
+    await browser.context.setOffline(true);
+    await page.getByRole('button', { name: 'Support' }).click();
+    await page.getByLabel('Subject').fill('Price list out of date');
+    await page.getByLabel('What happened?').fill('Written in the metro');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByText('You are offline').waitFor();
+    await browser.context.setOffline(false);
+    await page.getByText(/Request #\d+ is filed/).waitFor();
+    const filed = await s.t.database.db.ticket.findMany({
+      where: { title: 'Price list out of date' },
+      include: { contact: true },
+    });
+    expect(filed).toHaveLength(1);
+    expect(filed[0]?.contact?.email).toBe('owner@flowers.example');
+    expect(filed[0]?.visitorId).toBeNull();
+    await page.close();
+  });
 });
