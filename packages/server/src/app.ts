@@ -8,8 +8,11 @@ import {
   type AttachmentStorage,
   acceptDueTickets,
   DomainError,
+  defaultOutboxTiming,
   fireDueSlaEvents,
   type Mailer,
+  type OutboxTiming,
+  receiveMail,
   secretBoxKey,
 } from '@caredesk/schema/services';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
@@ -35,6 +38,10 @@ import { intervalJob } from './jobs/interval-job.ts';
 import { memoryRateLimiter } from './limits/memory-rate-limiter.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { consoleMailer } from './mail/console-mailer.ts';
+import { sendDueMail } from './mail/outbox-sender.ts';
+import { replyAddresses } from './mail/reply-address.ts';
+import { smtpListener } from './mail/smtp-listener.ts';
+import { smtpMailer } from './mail/smtp-mailer.ts';
 import { diskStorage } from './storage/disk-storage.ts';
 
 export type ClosableEventBus = EventBus & { close(): Promise<void>; ready?(): Promise<void> };
@@ -46,6 +53,8 @@ export interface AppDeps {
   now: () => Date;
   storage: AttachmentStorage;
   mailer: Mailer;
+  /** Claim lease and retry backoff of the outbox sender. */
+  outboxTiming: OutboxTiming;
 }
 
 export interface App {
@@ -53,7 +62,7 @@ export interface App {
   db: Db;
   events: AppDeps['events'];
   /** Listens on the configured port; resolves with the address actually bound. */
-  start(): Promise<{ url: string; port: number }>;
+  start(): Promise<{ url: string; port: number; smtpPort: number | null }>;
   /** Stops taking work, lets open requests finish, closes sockets and the database. */
   stop(): Promise<void>;
 }
@@ -85,7 +94,26 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
       `${config.publicUrl}${signer.sign(attachmentPath(id), new Date(now().getTime() + linkMinutes * 60_000))}`,
   };
 
-  const mailer = deps.mailer ?? consoleMailer(logger);
+  const mailer =
+    deps.mailer ?? (config.mail.smtpUrl ? smtpMailer(config.mail.smtpUrl, config.mail.from) : consoleMailer(logger));
+  const replies = replyAddresses(config.mail.from, config.secretKey ?? randomBytes(32).toString('base64url'));
+  const listener =
+    config.mail.listenPort === null
+      ? null
+      : smtpListener({
+          host: config.mail.listenHost,
+          port: config.mail.listenPort,
+          // The files' limit plus room for the text and the base64 encoding of the files.
+          maxBytes: Math.ceil(config.uploadLimits.maxRequestBytes * 1.4) + 1024 * 1024,
+          logger: logger.child({ component: 'smtp' }),
+          receive: (mail) =>
+            receiveMail(
+              db,
+              events,
+              { ...mail, tokenTicketId: mail.recipients.map(replies.ticketOf).find(Boolean) ?? null },
+              { storage, limits: config.uploadLimits, unknownSender: config.mail.unknownSender, now: now() },
+            ),
+        });
   const secretsKey = secretBoxKey(config.secretKey ?? randomBytes(32).toString('base64url'));
   const limiter = memoryRateLimiter();
   const rateLimit = (bucket: RateBucket, key: string) => {
@@ -175,6 +203,20 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
   const jobs = [
     intervalJob('auto-accept', 60_000, () => acceptDueTickets(db, events, now()), logger),
     intervalJob('sla', config.slaCheckIntervalMs, () => fireDueSlaEvents(db, events, now()), logger),
+    intervalJob(
+      'outbox',
+      config.mail.outboxIntervalMs,
+      () =>
+        sendDueMail({
+          db,
+          mailer,
+          now,
+          timing: deps.outboxTiming ?? defaultOutboxTiming,
+          publicUrl: config.publicUrl,
+          replies,
+        }),
+      logger,
+    ),
   ];
 
   let server: Server | undefined;
@@ -192,15 +234,18 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
         server?.once('error', reject);
         server?.listen(config.port, config.host, () => resolve());
       });
+      const smtpPort = listener ? await listener.start() : null;
       for (const job of jobs) job.start();
       const { port } = server.address() as AddressInfo;
       const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
       logger.info({ port, database: config.database.provider, redis: Boolean(config.redisUrl) }, 'caredesk listening');
-      return { url: `http://${host}:${port}`, port };
+      return { url: `http://${host}:${port}`, port, smtpPort };
     },
     async stop() {
       logger.info('caredesk stopping');
       await Promise.all(jobs.map((job) => job.stop()));
+      await listener?.stop();
+      mailer.close?.();
       if (wss) {
         for (const socket of wss.clients) socket.close(1001, 'Server is shutting down');
         await new Promise<void>((resolve) => wss?.close(() => resolve()));

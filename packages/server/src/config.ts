@@ -23,6 +23,20 @@ export interface Config {
   trustProxy: boolean;
   /** How often the SLA job looks for warnings and breaches that came due. */
   slaCheckIntervalMs: number;
+  mail: MailConfig;
+}
+
+/** The e-mail channel: outgoing SMTP, the built-in listener, unknown senders. */
+export interface MailConfig {
+  /** smtp:// or smtps:// of the outgoing server; null: letters are written to the log. */
+  smtpUrl: string | null;
+  /** The From address, e.g. `Support <support@studio.example>`; replies go to its +token form. */
+  from: string;
+  /** Port of the built-in SMTP listener for incoming mail; null: off. */
+  listenPort: number | null;
+  listenHost: string;
+  unknownSender: 'triage' | 'reply' | 'ignore';
+  outboxIntervalMs: number;
 }
 
 /** The variables, their defaults and meaning: the README's table is this list. */
@@ -49,6 +63,16 @@ export const configVariables = [
   ['RATE_LIMIT_SIGNIN_EMAIL', '5/600', 'Sign-in codes asked per e-mail: count/seconds'],
   ['TRUST_PROXY', 'false', 'true: take the client address from X-Forwarded-For'],
   ['SLA_CHECK_INTERVAL_MS', '15000', 'How often SLA warnings, breaches and escalations are looked for'],
+  ['SMTP_URL', '(unset: letters are logged)', 'smtp://user:pass@host:587 or smtps://… for outgoing mail'],
+  ['MAIL_FROM', 'caredesk <support@$PUBLIC_URL host>', 'Sender of letters; replies go to its local+token@domain form'],
+  ['MAIL_LISTEN_PORT', '(unset: off)', 'Port of the built-in SMTP listener for incoming mail (0 picks a free one)'],
+  ['MAIL_LISTEN_HOST', '$HOST', 'Interface the SMTP listener binds to'],
+  [
+    'MAIL_UNKNOWN_SENDER',
+    'reply',
+    'A letter from an unknown address: triage (ticket), reply (polite answer) or ignore',
+  ],
+  ['OUTBOX_INTERVAL_MS', '5000', 'How often the outbox is sent'],
 ] as const;
 
 export class ConfigError extends Error {
@@ -146,9 +170,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     3_600_000,
     problems,
   );
+  const mail = mailConfig(env, host, publicUrl, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     slaCheckIntervalMs,
+    mail,
     rateLimits,
     trustProxy,
     port,
@@ -161,5 +187,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     attachmentsDir,
     secretKey,
     uploadLimits: { maxFileBytes, maxRequestBytes, maxFiles },
+  };
+}
+
+function mailConfig(env: NodeJS.ProcessEnv, host: string, publicUrl: string, problems: string[]): MailConfig {
+  const smtpUrl = env.SMTP_URL?.trim() || null;
+  if (smtpUrl && !/^smtps?:\/\/[^\s]+$/.test(smtpUrl))
+    problems.push(`SMTP_URL must start with smtp:// or smtps://, got "${smtpUrl}"`);
+  let domain = 'localhost';
+  try {
+    domain = new URL(publicUrl).hostname || domain;
+  } catch {}
+  const from = env.MAIL_FROM?.trim() || `caredesk <support@${domain}>`;
+  if (!/^[^<>@\s]+@[^<>@\s]+$|<[^<>@\s]+@[^<>@\s]+>$/.test(from))
+    problems.push(`MAIL_FROM must be an address, e.g. "Support <support@studio.example>", got "${from}"`);
+  const rawPort = env.MAIL_LISTEN_PORT?.trim();
+  const listenPort = rawPort ? integer('MAIL_LISTEN_PORT', rawPort, 0, 0, 65535, problems) : null;
+  const unknownSender = (env.MAIL_UNKNOWN_SENDER?.trim() || 'reply') as MailConfig['unknownSender'];
+  if (!['triage', 'reply', 'ignore'].includes(unknownSender))
+    problems.push(`MAIL_UNKNOWN_SENDER must be triage, reply or ignore, got "${unknownSender}"`);
+  const outboxIntervalMs = integer('OUTBOX_INTERVAL_MS', env.OUTBOX_INTERVAL_MS, 5000, 50, 3_600_000, problems);
+  return {
+    smtpUrl,
+    from,
+    listenPort,
+    listenHost: env.MAIL_LISTEN_HOST?.trim() || host,
+    unknownSender,
+    outboxIntervalMs,
   };
 }

@@ -1,5 +1,6 @@
 export * from './error-codes.ts';
 export * from './file-type.ts';
+export * from './mail/index.ts';
 export * from './rate-limit.ts';
 export * from './staff-role.ts';
 export * from './studio-defaults.ts';

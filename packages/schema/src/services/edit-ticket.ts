@@ -4,6 +4,7 @@ import { priorityRank, type TicketCategory, type TicketPriority } from '../domai
 import type { EventBus } from '../graphql/context.ts';
 import type { ActorRef } from './actor.ts';
 import { DomainError } from './domain-error.ts';
+import { notifyTicket } from './notify.ts';
 import { publishTicketChange } from './publish.ts';
 import { slaContextFor, slaData, slaFactsOf } from './sla.ts';
 
@@ -92,7 +93,10 @@ export async function editTicket(
         createdAt: now,
       },
     });
-    return tx.ticket.update({ where: { id: ticketId }, data: { ...changed, ...rank, ...clocks } });
+    const updated = await tx.ticket.update({ where: { id: ticketId }, data: { ...changed, ...rank, ...clocks } });
+    if (typeof changed.assigneeId === 'string')
+      await notifyTicket(tx, ticketId, [{ kind: 'ASSIGNED', staffIds: [changed.assigneeId] }], actor, now);
+    return updated;
   });
   publishTicketChange(events, ticketId);
   return updated;

@@ -39,8 +39,24 @@ export { DomainError } from './domain-error.ts';
 export { editTicket, type TicketEdit } from './edit-ticket.ts';
 export type { Mail, Mailer } from './mailer.ts';
 export { type MoveRequest, moveTicket } from './move-ticket.ts';
+export { noticesForMove, notifyTicket, publicUrlPlaceholder } from './notify.ts';
+export {
+  type ClaimedMail,
+  claimOutbox,
+  defaultOutboxTiming,
+  markFailed,
+  markSent,
+  type OutboxTiming,
+  retryDelayMs,
+} from './outbox.ts';
 export { checkPasswordPolicy, hashPassword, passwordMinLength, verifyPassword } from './passwords.ts';
 export { postMessage } from './post-message.ts';
+export {
+  type IncomingMail,
+  type ReceiveOutcome,
+  receiveMail,
+  type UnknownSenderPolicy,
+} from './receive-mail.ts';
 export { forgetVocabulary, searchArticles } from './search-articles.ts';
 export { secretBoxKey } from './secret-box.ts';
 export {

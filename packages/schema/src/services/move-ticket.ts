@@ -2,9 +2,11 @@ import type { Db } from '../db/client.ts';
 import { advanceSla, type SlaEvent } from '../domain/sla/ticket-sla.ts';
 import type { TicketAction } from '../domain/ticket-lifecycle.ts';
 import { decideMove, type MoveInput } from '../domain/ticket-move.ts';
+import type { TicketStatus } from '../domain/ticket-status.ts';
 import type { EventBus } from '../graphql/context.ts';
 import { type ActorRef, auditColumns } from './actor.ts';
 import { DomainError } from './domain-error.ts';
+import { noticesForMove, notifyTicket } from './notify.ts';
 import { publishTicketChange } from './publish.ts';
 import { recordSlaEvent, slaContextFor, slaData, slaFactsOf } from './sla.ts';
 import { ticketSettings } from './studio-settings.ts';
@@ -88,6 +90,13 @@ export async function moveTicket(db: Db, events: EventBus, request: MoveRequest)
         },
       });
     }
+    await notifyTicket(
+      tx,
+      ticketId,
+      noticesForMove(actor, action, ticket.status as TicketStatus, patch.status, text ?? null),
+      actor,
+      now,
+    );
     // Credentials handed over for the work go when the work is over; the client is told.
     if (closingStatuses.includes(patch.status) && (await purgeTicketSecrets(tx, ticketId, now)) > 0) {
       await tx.message.create({

@@ -4,6 +4,7 @@ import type { EventBus } from '../graphql/context.ts';
 import type { ActorRef } from './actor.ts';
 import { DomainError } from './domain-error.ts';
 import { moveTicket } from './move-ticket.ts';
+import { notifyTicket } from './notify.ts';
 import { publishTicketChange } from './publish.ts';
 import { recordSlaEvent, slaContextFor, slaData, slaFactsOf } from './sla.ts';
 import { isUniqueViolation } from './unique-violation.ts';
@@ -77,6 +78,7 @@ export async function postMessage(
       });
       if (request.internal) await tx.ticket.update({ where: { id: ticketId }, data: { updatedAt: now } });
       else {
+        await notifyTicket(tx, ticketId, [{ kind: 'STAFF_REPLY', body }], actor, now);
         lateReaction = clocks?.reactionLate ? ticket.reactionDueAt : null;
         await tx.ticket.update({
           where: { id: ticketId },

@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.ts';
 import { dueSlaEvents, nextSlaCheck } from '../domain/sla/ticket-sla.ts';
 import type { EventBus } from '../graphql/context.ts';
+import type { Notice } from './notify.ts';
 import { publishTicketChange } from './publish.ts';
 import { recordSlaEvent, slaFactsOf } from './sla.ts';
 
@@ -27,7 +28,11 @@ export async function fireDueSlaEvents(db: Db, events: EventBus, now: Date, batc
   for (const ticket of due) {
     let changed = false;
     for (const event of dueSlaEvents(slaFactsOf(ticket), now)) {
-      if (!(await recordSlaEvent(db, { ticketId: ticket.id, kind: event.kind, dueAt: event.dueAt, now }))) continue;
+      const clock = event.kind.startsWith('REACTION') ? 'REACTION' : 'RESOLUTION';
+      const letter = event.kind.endsWith('WARNING') ? 'SLA_WARNING' : 'SLA_BREACH';
+      const notices: Notice[] = [{ kind: letter, clock, dueAt: event.dueAt }];
+      if (!(await recordSlaEvent(db, { ticketId: ticket.id, kind: event.kind, dueAt: event.dueAt, now }, notices)))
+        continue;
       changed = true;
       if (event.kind.endsWith('WARNING')) {
         result.warnings++;
@@ -39,13 +44,17 @@ export async function fireDueSlaEvents(db: Db, events: EventBus, now: Date, batc
         orderBy: { createdAt: 'asc' },
         select: { id: true },
       });
-      const escalated = await recordSlaEvent(db, {
-        ticketId: ticket.id,
-        kind: 'ESCALATED',
-        dueAt: event.dueAt,
-        staffId: head?.id ?? null,
-        now: new Date(now.getTime() + 1),
-      });
+      const escalated = await recordSlaEvent(
+        db,
+        {
+          ticketId: ticket.id,
+          kind: 'ESCALATED',
+          dueAt: event.dueAt,
+          staffId: head?.id ?? null,
+          now: new Date(now.getTime() + 1),
+        },
+        head ? [{ kind: 'ESCALATED', staffIds: [head.id], clock, dueAt: event.dueAt }] : [],
+      );
       if (!escalated) continue;
       result.escalations++;
       if (head && !ticket.assigneeId) {

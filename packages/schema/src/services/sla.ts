@@ -5,6 +5,8 @@ import { parseSlaTargets, type SlaTargets } from '../domain/sla/sla-targets.ts';
 import type { SlaColumns, SlaContext, SlaEventKind, TicketSlaFacts } from '../domain/sla/ticket-sla.ts';
 import { defaultWorkingHours } from '../domain/studio-defaults.ts';
 import type { TicketCategory, TicketPriority, TicketStatus } from '../domain/ticket-status.ts';
+import { systemActor } from './actor.ts';
+import { type Notice, notifyTicket } from './notify.ts';
 import { isUniqueViolation } from './unique-violation.ts';
 
 interface Cached {
@@ -119,17 +121,23 @@ export function slaData(columns: SlaColumns) {
 export async function recordSlaEvent(
   db: Db,
   event: { ticketId: string; kind: SlaEventKind; dueAt: Date; staffId?: string | null; now: Date },
+  notices: Notice[] = [],
 ): Promise<boolean> {
+  const data = {
+    ticketId: event.ticketId,
+    kind: event.kind,
+    dueAt: event.dueAt,
+    staffId: event.staffId ?? null,
+    createdAt: event.now,
+  };
   try {
-    await db.slaEvent.create({
-      data: {
-        ticketId: event.ticketId,
-        kind: event.kind,
-        dueAt: event.dueAt,
-        staffId: event.staffId ?? null,
-        createdAt: event.now,
-      },
-    });
+    // Its letters are written with it, or (a second instance recorded it first) not at all.
+    if (notices.length === 0) await db.slaEvent.create({ data });
+    else
+      await db.$transaction(async (tx) => {
+        await tx.slaEvent.create({ data });
+        await notifyTicket(tx, event.ticketId, notices, systemActor, event.now);
+      });
     return true;
   } catch (error) {
     if (isUniqueViolation(error)) return false;

@@ -6,6 +6,7 @@ import { type ActorRef, auditColumns } from './actor.ts';
 import { attachmentRows, type CheckedFile, putFiles } from './attach-files.ts';
 import type { AttachmentStorage } from './attachment-storage.ts';
 import { DomainError } from './domain-error.ts';
+import { notifyTicket } from './notify.ts';
 import { publishTicketChange } from './publish.ts';
 import { slaContextFor, slaData } from './sla.ts';
 import { isUniqueViolation } from './unique-violation.ts';
@@ -101,7 +102,7 @@ export async function submitTicket(
         data: { nextTicketNumber: { increment: 1 } },
         select: { nextTicketNumber: true },
       });
-      return tx.ticket.create({
+      const created = await tx.ticket.create({
         data: {
           number: settings.nextTicketNumber - 1,
           title: input.title.trim(),
@@ -144,6 +145,8 @@ export async function submitTicket(
           ...(files.length > 0 ? { attachments: { create: attachmentRows(files, { internal: false, now }) } } : {}),
         },
       });
+      await notifyTicket(tx, created.id, [{ kind: 'RECEIVED' }], actor, now);
+      return created;
     });
     publishTicketChange(events, ticket.id);
     return { ticket, created: true };

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Mailer } from '@caredesk/schema/services';
+import type { Mailer, OutboxTiming } from '@caredesk/schema/services';
 import { createTestDatabase, type Provider, type TestDatabase } from '@caredesk/schema/testing';
 import pino from 'pino';
 import { type App, buildApp } from '../../src/app.ts';
@@ -35,6 +35,7 @@ export async function createTestApp(
     onQuery?: (event: { query: string }) => void;
     now?: () => Date;
     mailer?: Mailer;
+    outboxTiming?: OutboxTiming;
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(provider, { onQuery: options.onQuery });
@@ -52,6 +53,7 @@ export async function createTestApp(
     logger: pino({ level: 'silent' }),
     ...(options.now ? { now: options.now } : {}),
     ...(options.mailer ? { mailer: options.mailer } : {}),
+    ...(options.outboxTiming ? { outboxTiming: options.outboxTiming } : {}),
   });
   return {
     app,

@@ -1,0 +1,4 @@
+export * from './automatic-mail.ts';
+export * from './letters.ts';
+export * from './message-ids.ts';
+export * from './trim-reply.ts';

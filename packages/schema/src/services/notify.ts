@@ -1,0 +1,127 @@
+import type { Db } from '../db/client.ts';
+import type { Locale } from '../domain/error-codes.ts';
+import { type LetterFacts, type LetterKind, letterKinds, renderLetter } from '../domain/mail/letters.ts';
+import type { TicketStatus } from '../domain/ticket-status.ts';
+import type { ActorRef } from './actor.ts';
+
+/** What writes outbox rows: the client or the transaction client of `db.$transaction`. */
+export type OutboxClient = Pick<
+  Db,
+  'ticket' | 'staffMember' | 'notificationPreference' | 'outboxMail' | 'studioSettings'
+>;
+
+/** Replaced by the sender with PUBLIC_URL: rows are written where the address is not known. */
+export const publicUrlPlaceholder = '{{PUBLIC_URL}}';
+
+export interface Notice {
+  kind: LetterKind;
+  body?: string | null;
+  /** Staff letters: these people (default: the assignee, or the heads of support). */
+  staffIds?: string[];
+  clock?: LetterFacts['clock'];
+  dueAt?: Date | null;
+}
+
+const locale = (value: string | null | undefined): Locale => (value === 'en' ? 'en' : 'ru');
+const isClientKind = (kind: LetterKind) => (letterKinds.client as readonly string[]).includes(kind);
+
+/**
+ * Writes the letters of a change into the outbox, inside the change's own transaction, so a
+ * change is never without its letters and a rolled-back one has none. Each person gets the
+ * letter in their own language; the one who made the change is not told of it; an address
+ * whose preference is OFF gets nothing, DIGEST holds the letter for the digest.
+ */
+export async function notifyTicket(
+  tx: OutboxClient,
+  ticketId: string,
+  notices: Notice[],
+  actor: ActorRef,
+  now: Date,
+): Promise<number> {
+  if (notices.length === 0) return 0;
+  const ticket = await tx.ticket.findUniqueOrThrow({
+    where: { id: ticketId },
+    select: {
+      number: true,
+      title: true,
+      status: true,
+      assigneeId: true,
+      contact: { select: { id: true, email: true, locale: true } },
+      visitor: { select: { id: true, email: true, locale: true } },
+      site: { select: { url: true } },
+    },
+  });
+  const settings = await tx.studioSettings.findUnique({ where: { id: 'studio' }, select: { autoAcceptDays: true } });
+  let written = 0;
+  for (const notice of notices) {
+    const recipients: { address: string; locale: Locale }[] = [];
+    if (isClientKind(notice.kind)) {
+      const person = ticket.contact ?? ticket.visitor;
+      const isActor =
+        actor.contactId === ticket.contact?.id || (ticket.visitor && actor.visitorId === ticket.visitor.id);
+      if (person?.email && !(isActor && notice.kind !== 'RECEIVED'))
+        recipients.push({ address: person.email, locale: locale(person.locale) });
+    } else {
+      const ids = notice.staffIds ?? (ticket.assigneeId ? [ticket.assigneeId] : null);
+      const staff = await tx.staffMember.findMany({
+        where: { active: true, ...(ids ? { id: { in: ids } } : { role: 'HEAD' }) },
+        select: { id: true, email: true, locale: true },
+      });
+      for (const member of staff)
+        if (member.id !== actor.staffId) recipients.push({ address: member.email, locale: locale(member.locale) });
+    }
+    for (const recipient of recipients) {
+      const preference = await tx.notificationPreference.findUnique({ where: { address: recipient.address } });
+      if (preference?.mode === 'OFF') continue;
+      const letter = renderLetter(notice.kind, recipient.locale, {
+        number: ticket.number,
+        title: ticket.title,
+        status: ticket.status as TicketStatus,
+        body: notice.body,
+        link: isClientKind(notice.kind)
+          ? (ticket.site?.url ?? publicUrlPlaceholder)
+          : `${publicUrlPlaceholder}/graphql`,
+        autoAcceptDays: settings?.autoAcceptDays ?? 7,
+        clock: notice.clock,
+        dueAt: notice.dueAt,
+      });
+      await tx.outboxMail.create({
+        data: {
+          kind: notice.kind,
+          to: recipient.address,
+          locale: recipient.locale,
+          ...letter,
+          ticketId,
+          digest: preference?.mode === 'DIGEST',
+          nextAttemptAt: now,
+          createdAt: now,
+        },
+      });
+      written++;
+    }
+  }
+  return written;
+}
+
+/** The client's letter for a move of the lifecycle by staff or by the system. */
+export function clientNoticeForMove(to: TicketStatus, from: TicketStatus, body: string | null): Notice | null {
+  if (to === from) return body ? { kind: 'STAFF_REPLY', body } : null;
+  if (to === 'FEEDBACK') return { kind: 'FEEDBACK', body };
+  if (to === 'RESOLVED') return { kind: 'RESOLVED', body };
+  return { kind: 'STATUS_CHANGED', body };
+}
+
+/** The letters of a move: the client hears of staff and system moves, staff of the client's. */
+export function noticesForMove(
+  actor: ActorRef,
+  action: string,
+  from: TicketStatus,
+  to: TicketStatus,
+  text: string | null,
+): Notice[] {
+  if (actor.kind === 'CONTACT' || actor.kind === 'VISITOR')
+    return [{ kind: 'CLIENT_REPLY', body: text ?? (from === to ? null : `${from} → ${to}`) }];
+  if (action === 'autoAccept') return [{ kind: 'AUTO_ACCEPTED' }];
+  const notice = clientNoticeForMove(to, from, text);
+  return notice ? [notice] : [];
+}
