@@ -24,6 +24,8 @@ export interface MoveRequest {
   input?: MoveInput & { duplicateOfId?: string | null; message?: string | null };
   /** Makes the message of this move unique: a retried client reply adds nothing. */
   idempotencyKey?: string | null;
+  /** Where a client's message came from (default: the widget). */
+  source?: 'WIDGET' | 'EMAIL';
   now: Date;
 }
 
@@ -84,7 +86,7 @@ export async function moveTicket(db: Db, events: EventBus, request: MoveRequest)
           authorStaffId: actor.staffId ?? null,
           authorContactId: actor.contactId ?? null,
           authorVisitorId: actor.visitorId ?? null,
-          source: actor.kind === 'STAFF' ? 'STAFF' : 'WIDGET',
+          source: actor.kind === 'STAFF' ? 'STAFF' : (request.source ?? 'WIDGET'),
           idempotencyKey: request.idempotencyKey ?? null,
           createdAt: now,
         },

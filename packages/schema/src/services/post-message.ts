@@ -25,6 +25,8 @@ export async function postMessage(
     internal: boolean;
     actor: ActorRef;
     idempotencyKey: string | null;
+    /** Where a client's message came from (default: the widget). */
+    source?: 'WIDGET' | 'EMAIL';
     now: Date;
   },
 ) {
@@ -54,6 +56,7 @@ export async function postMessage(
         now,
         input: { message: body },
         idempotencyKey: request.idempotencyKey,
+        source: request.source,
       });
     }
     if (ticket.status === 'ACCEPTED' || ticket.status === 'PAID' || ticket.status === 'REJECTED') {

@@ -64,6 +64,7 @@ export async function receiveMail(db: Db, events: EventBus, mail: IncomingMail, 
           internal: false,
           actor,
           idempotencyKey: key,
+          source: 'EMAIL',
           now: options.now,
         });
         await attachToTicket(db, options.storage, files, { ticketId: ticket.id, internal: false, now: options.now });
