@@ -9,7 +9,7 @@ import {
 } from '@caredesk/schema/services';
 import { describeEachDatabase } from '@caredesk/schema/testing';
 import { afterEach, expect, it } from 'vitest';
-import { seedDemo } from '../src/seed/demo.ts';
+import { type DemoCredentials, seedDemo } from '../src/seed/demo.ts';
 import { type SinkLetter, startSmtpSink } from './support/smtp-sink.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
@@ -22,6 +22,8 @@ const first = <T>(items: T[]): T => {
 const fast = { leaseMs: 60_000, baseDelayMs: 20, maxDelayMs: 200, maxAttempts: 5 };
 
 describeEachDatabase('outgoing mail', (provider) => {
+  let credentials: DemoCredentials | null = null;
+  const demoToken = (email: string) => credentials?.staff.find((s) => s.email === email)?.token;
   const apps: TestApp[] = [];
   const sinks: Awaited<ReturnType<typeof startSmtpSink>>[] = [];
   afterEach(async () => {
@@ -37,7 +39,7 @@ describeEachDatabase('outgoing mail', (provider) => {
       outboxTiming,
     });
     apps.push(t);
-    await seedDemo(t.database.db, { publicUrl: 'http://localhost:4000' });
+    credentials = await seedDemo(t.database.db, { publicUrl: 'http://localhost:4000' });
     const db = t.database.db;
     const staffOf = async (email: string): Promise<ActorRef> => {
       const s = await db.staffMember.findUniqueOrThrow({ where: { email } });
@@ -208,6 +210,26 @@ describeEachDatabase('outgoing mail', (provider) => {
     const copies = sink.letters.filter(about(ticket.number, 'RECEIVED'));
     expect(copies).toHaveLength(2);
     expect(copies[0]?.mail.messageId).toBe(copies[1]?.mail.messageId);
+  });
+
+  it('should let a staff member turn their letters off through the API', async () => {
+    const { db, staffOf, file, events } = await setUp();
+    const line2 = await staffOf('line2@studio.example');
+    const ask = (query: string) => apps[0]?.gql<Record<string, string>>(query, {}, demoToken('line2@studio.example'));
+    expect((await ask('{ myNotificationMode }'))?.data).toEqual({ myNotificationMode: 'IMMEDIATE' });
+    expect((await ask('mutation { setMyNotificationMode(mode: OFF) { mode } }'))?.data).toEqual({
+      setMyNotificationMode: { mode: 'OFF' },
+    });
+    const ticket = await file('owner@bikes.example', 'Nobody told');
+    await editTicket(
+      db,
+      events,
+      ticket.id,
+      { assigneeId: line2.staffId },
+      await staffOf('head@studio.example'),
+      new Date(),
+    );
+    expect(await db.outboxMail.count({ where: { ticketId: ticket.id, kind: 'ASSIGNED' } })).toBe(0);
   });
 
   it('should send nothing to an address whose preference is off', async () => {

@@ -346,6 +346,14 @@ const matrix: Record<string, Row> = {
     }),
   },
   queueUpdated: { allowed: readers, operation: () => ({ query: 'subscription { queueUpdated { id } }' }) },
+  myNotificationMode: {
+    allowed: ['contactOther', 'contactUnauthorized', 'contactAuthorized', ...readers, 'tokenWrite', 'tokenMonitoring'],
+    operation: () => ({ query: '{ myNotificationMode }' }),
+  },
+  setMyNotificationMode: {
+    allowed: ['contactOther', 'contactUnauthorized', 'contactAuthorized', ...readers, 'tokenWrite', 'tokenMonitoring'],
+    operation: () => ({ query: 'mutation { setMyNotificationMode(mode: IMMEDIATE) { mode } }' }),
+  },
   // Last: it ends the contacts' sessions.
   signOut: {
     allowed: ['contactOther', 'contactUnauthorized', 'contactAuthorized'],

@@ -22,6 +22,7 @@ import './types/ticket-allowed-moves.ts';
 import './types/statistics.ts';
 import './types/site-admin.ts';
 import './types/article.ts';
+import './types/notification-preference.ts';
 
 builder.queryType({});
 builder.mutationType({});
