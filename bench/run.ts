@@ -8,6 +8,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fanout, fanoutAcrossInstances } from './benchmarks/fanout.ts';
 import { graphqlOverhead } from './benchmarks/graphql-overhead.ts';
+import { kbSearch } from './benchmarks/kb-search.ts';
 import { queuePage } from './benchmarks/queue-page.ts';
 import { slaClocks } from './benchmarks/sla-clocks.ts';
 import { submitThroughput } from './benchmarks/submit-throughput.ts';
@@ -25,6 +26,7 @@ const benchmarks: Record<string, () => Promise<string>> = {
   fanout: () => fanout(sizes(process.env.BENCH_FANOUT_N, [1_000, 10_000])),
   'fanout-redis': () => fanoutAcrossInstances(sizes(process.env.BENCH_FANOUT_REDIS_N, [1_000, 10_000])),
   sla: () => slaClocks(Number(process.env.BENCH_SLA_TICKETS ?? 100_000)),
+  'kb-search': () => kbSearch(Number(process.env.BENCH_KB_ARTICLES ?? 10_000), 20),
   'widget-load': widgetLoad,
   'widget-screenshot': widgetScreenshot,
 };

@@ -228,11 +228,13 @@ export function queryWords(query: string): string[] {
 }
 
 /**
- * An FTS5 query: every word's stem as a prefix (type-ahead), all required. Stems hold only
- * letters and digits, and each is quoted, so nothing typed is read as FTS5 syntax.
+ * An FTS5 query: every word's stem as a prefix (type-ahead), all required, in the titles only
+ * when asked. Stems hold only letters and digits, and each is quoted, so nothing typed is
+ * read as FTS5 syntax.
  */
-export function ftsQuery(words: readonly string[]): string {
-  return words.map((word) => `"${stem(word)}"*`).join(' ');
+export function ftsQuery(words: readonly string[], titlesOnly = false): string {
+  const terms = words.map((word) => `"${stem(word)}"*`).join(' ');
+  return titlesOnly ? `title : (${terms})` : terms;
 }
 
 /** A PostgreSQL tsquery text: every word as a prefix, all required (the configuration stems). */

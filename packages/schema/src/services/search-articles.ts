@@ -28,6 +28,16 @@ function visibleSql(audience: ArticleAudience, locale: string | null) {
   return Prisma.join(conditions, ' AND ');
 }
 
+/** Title matches ranked at most (a prefix as common as "опл" may match thousands). */
+const titleCandidates = 300;
+/** Body matches looked at after the titles' when there are too few of those. */
+const bodyCandidates = 200;
+
+/**
+ * Titles first, then, when they give fewer than asked, articles with the words anywhere; each
+ * ranked among the first matches found (`titleCandidates`, `bodyCandidates`), so the work
+ * stays bounded however common a typed prefix is.
+ */
 async function matching(
   db: Db,
   words: readonly string[],
@@ -38,16 +48,57 @@ async function matching(
   if (words.length === 0) return [];
   const where = visibleSql(audience, locale);
   const schema = postgresSchemaOf(db);
-  const rows = !schema
-    ? await db.$queryRaw<{ id: string }[]>`
-        SELECT a."id" AS "id" FROM "ArticleSearch" s JOIN "Article" a ON a."id" = s."articleId"
-        WHERE "ArticleSearch" MATCH ${ftsQuery(words)} AND ${where}
-        ORDER BY bm25("ArticleSearch", 0.0, 4.0, 1.0), a."publishedAt" DESC LIMIT ${first}`
-    : await db.$queryRaw<{ id: string }[]>`
-        SELECT a."id" AS "id" FROM ${Prisma.raw(`"${schema.replaceAll('"', '""')}"."Article"`)} a, to_tsquery('russian', ${tsQuery(words)}) q
-        WHERE a."searchVector" @@ q AND ${where}
-        ORDER BY ts_rank(a."searchVector", q) DESC, a."publishedAt" DESC LIMIT ${first}`;
-  return rows.map((row) => row.id);
+  if (schema) return postgresMatching(db, schema, words, where, first);
+  const titles = await db.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM (
+      SELECT a."id" AS "id", bm25("ArticleSearch", 0.0, 4.0, 1.0) AS "rank", a."publishedAt" AS "at"
+      FROM "ArticleSearch" s JOIN "Article" a ON a."id" = s."articleId"
+      WHERE "ArticleSearch" MATCH ${ftsQuery(words, true)} AND ${where} LIMIT ${titleCandidates}
+    ) ORDER BY "rank", "at" DESC LIMIT ${first}`;
+  const found = titles.map((row) => row.id);
+  if (found.length >= first) return found;
+  const seen = found.length > 0 ? Prisma.sql`a."id" NOT IN (${Prisma.join(found)})` : Prisma.sql`1 = 1`;
+  const bodies = await db.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM (
+      SELECT a."id" AS "id", bm25("ArticleSearch", 0.0, 4.0, 1.0) AS "rank", a."publishedAt" AS "at"
+      FROM "ArticleSearch" s JOIN "Article" a ON a."id" = s."articleId"
+      WHERE "ArticleSearch" MATCH ${ftsQuery(words)} AND ${where} AND ${seen} LIMIT ${bodyCandidates}
+    ) ORDER BY "rank", "at" DESC LIMIT ${first - found.length}`;
+  return [...found, ...bodies.map((row) => row.id)];
+}
+
+/**
+ * Both steps in one transaction that keeps PostgreSQL on the GIN indexes: with a LIMIT and a
+ * prefix it cannot estimate, the planner would otherwise scan the table, which costs every
+ * row's vector when few or none match.
+ */
+async function postgresMatching(
+  db: Db,
+  schema: string,
+  words: readonly string[],
+  where: Prisma.Sql,
+  first: number,
+): Promise<string[]> {
+  const article = Prisma.raw(`"${schema.replaceAll('"', '""')}"."Article"`);
+  const query = tsQuery(words);
+  const [, titles, bodies] = await db.$transaction([
+    db.$executeRaw`SET LOCAL enable_seqscan = off`,
+    db.$queryRaw<{ id: string }[]>`
+      SELECT c."id" AS "id" FROM (
+        SELECT a."id", a."searchVectorTitle", a."publishedAt" FROM ${article} a
+        WHERE a."searchVectorTitle" @@ to_tsquery('russian', ${query}) AND ${where} LIMIT ${titleCandidates}
+      ) c ORDER BY ts_rank(c."searchVectorTitle", to_tsquery('russian', ${query})) DESC, c."publishedAt" DESC
+      LIMIT ${first}`,
+    db.$queryRaw<{ id: string }[]>`
+      SELECT c."id" AS "id" FROM (
+        SELECT a."id", a."searchVector", a."publishedAt" FROM ${article} a
+        WHERE a."searchVector" @@ to_tsquery('russian', ${query}) AND ${where} LIMIT ${bodyCandidates}
+      ) c ORDER BY ts_rank(c."searchVector", to_tsquery('russian', ${query})) DESC, c."publishedAt" DESC
+      LIMIT ${first * 2}`,
+  ]);
+  const found = titles.map((row) => row.id);
+  for (const { id } of bodies) if (found.length < first && !found.includes(id)) found.push(id);
+  return found;
 }
 
 /**
