@@ -26,6 +26,7 @@ import { redisEventBus } from './events/redis-event-bus.ts';
 import { allowedOrigins } from './http/allowed-origins.ts';
 import { attachmentPath, attachmentRoute } from './http/attachment-route.ts';
 import { clientAddress } from './http/client-address.ts';
+import { articlePage } from './http/article-page.ts';
 import { demoPage } from './http/demo-page.ts';
 import { readinessCheck } from './http/health.ts';
 import { useQueryLimits, useStaffOnlyIntrospection } from './http/query-limits.ts';
@@ -194,7 +195,11 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
           },
           '/widget.js': widget.script,
         },
-        { '/attachments/': attachmentRoute(db, storage, signer, now), '/widget/': widget.part },
+        {
+          '/attachments/': attachmentRoute(db, storage, signer, now),
+          '/widget/': widget.part,
+          '/kb/': articlePage(db),
+        },
       ),
     ],
   });

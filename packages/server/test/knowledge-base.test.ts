@@ -325,7 +325,7 @@ describeEachDatabase('the knowledge base', (provider) => {
       expect(refused.data?.createArticleFromTicket).toEqual({ code: 'INVALID_INPUT' });
     });
 
-    it('should show the articles a staff reply cites as links, to the client only those it may read', async () => {
+    it('should show the articles a staff reply cites as links, to the client only those it may read, public ones as pages', async () => {
       const { db } = t.database;
       const org = await db.organization.findUniqueOrThrow({ where: { id: rawId(flowersOrg) } });
       const ticket = await db.ticket.findFirstOrThrow({ where: { organizationId: org.id, status: 'NEW' } });
@@ -356,6 +356,17 @@ describeEachDatabase('the knowledge base', (provider) => {
       ]);
       expect((await cited(tokens.admin))?.map((a) => a.title)).toHaveLength(3);
       expect((await cited(tokens.flowers))?.[0]?.url).toMatch(/^http:\/\/.+\/kb\/ru\/kak-oplatit-schet-za-podderzhku$/);
+
+      const page = await t.app.yoga.fetch(`http://localhost/kb/ru/kak-oplatit-schet-za-podderzhku`);
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html).toContain('<h1>Как оплатить счёт за поддержку</h1>');
+      expect(html).toContain('<p>Оплата принимается картой');
+      const organizationOnly = await t.database.db.article.findUniqueOrThrow({
+        where: { id: rawId(ids['flowers-only'] ?? '') },
+      });
+      const hiddenPage = await t.app.yoga.fetch(`http://localhost/kb/ru/${organizationOnly.slug}`);
+      expect(hiddenPage.status).toBe(404);
 
       const unknown = await t.gql<{ replyToTicket: { code: string; field: string } }>(
         `mutation ($i: ReplyToTicketInput!) { replyToTicket(input: $i) { ... on DomainError { code field } } }`,

@@ -1,0 +1,91 @@
+import type { Db } from '@caredesk/schema/db';
+import type { Route } from './routes.ts';
+
+const escape = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+/** Inline Markdown on escaped text: code, bold, italic and http(s) links only. */
+function inline(text: string): string {
+  return escape(text)
+    .replace(/`([^`]+)`/g, '<code>$1</code>')
+    .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>')
+    .replace(/(^|[^*])\*([^*]+)\*/g, '$1<em>$2</em>')
+    .replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g, '<a href="$2" rel="noopener nofollow">$1</a>');
+}
+
+/**
+ * A small, safe Markdown subset for published articles: headings, paragraphs, lists and code
+ * blocks; everything else is text (raw HTML is escaped, never passed through).
+ */
+export function renderMarkdown(markdown: string): string {
+  const out: string[] = [];
+  const lines = markdown.replaceAll('\r\n', '\n').split('\n');
+  let paragraph: string[] = [];
+  let list: string[] = [];
+  const flush = () => {
+    if (paragraph.length) out.push(`<p>${inline(paragraph.join(' '))}</p>`);
+    if (list.length) out.push(`<ul>${list.map((item) => `<li>${inline(item)}</li>`).join('')}</ul>`);
+    paragraph = [];
+    list = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (line.startsWith('```')) {
+      flush();
+      const code: string[] = [];
+      for (i++; i < lines.length && !(lines[i] as string).startsWith('```'); i++) code.push(lines[i] as string);
+      out.push(`<pre><code>${escape(code.join('\n'))}</code></pre>`);
+      continue;
+    }
+    const heading = /^(#{1,4})\s+(.*)$/.exec(line);
+    const item = /^\s*(?:[-*]|\d+\.)\s+(.*)$/.exec(line);
+    if (heading) {
+      flush();
+      const level = Math.min(4, (heading[1] as string).length + 1);
+      out.push(`<h${level}>${inline(heading[2] as string)}</h${level}>`);
+    } else if (item) {
+      if (paragraph.length) flush();
+      list.push(item[1] as string);
+    } else if (!line.trim()) flush();
+    else {
+      if (list.length) flush();
+      paragraph.push(line.trim());
+    }
+  }
+  flush();
+  return out.join('\n');
+}
+
+/**
+ * `/kb/{locale}/{slug}`: a published public article as a page, where cited links lead. Drafts,
+ * organization and staff articles answer 404 here (a link carries no sign-in).
+ */
+export function articlePage(db: Db): Route {
+  return async (request) => {
+    const [, , locale, slug] = new URL(request.url).pathname.split('/');
+    const article =
+      locale && slug
+        ? await db.article.findFirst({
+            where: { locale, slug: decodeURIComponent(slug), status: 'PUBLISHED', visibility: 'PUBLIC' },
+            select: { publishedTitle: true, publishedBody: true, publishedAt: true },
+          })
+        : null;
+    if (!article) return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } });
+    const title = escape(article.publishedTitle ?? '');
+    const html = `<!doctype html>
+<html lang="${locale === 'en' ? 'en' : 'ru'}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<style>body{font:16px/1.55 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1f2328}pre{background:#f6f8fa;padding:.75rem;overflow:auto}code{font-size:.9em}</style>
+</head><body><article><h1>${title}</h1>
+${renderMarkdown(article.publishedBody ?? '')}
+</article></body></html>`;
+    return new Response(html, {
+      headers: {
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+        'cache-control': 'public, max-age=60',
+      },
+    });
+  };
+}
