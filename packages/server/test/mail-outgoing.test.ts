@@ -19,7 +19,7 @@ const first = <T>(items: T[]): T => {
   return item;
 };
 
-const fast = { leaseMs: 60_000, baseDelayMs: 20, maxDelayMs: 200, maxAttempts: 5 };
+const fast = { leaseMs: 60_000, baseDelayMs: 20, maxDelayMs: 200, maxAttempts: 5, digestEveryMs: 300 };
 
 describeEachDatabase('outgoing mail', (provider) => {
   let credentials: DemoCredentials | null = null;
@@ -230,6 +230,21 @@ describeEachDatabase('outgoing mail', (provider) => {
       new Date(),
     );
     expect(await db.outboxMail.count({ where: { ticketId: ticket.id, kind: 'ASSIGNED' } })).toBe(0);
+  });
+
+  it('should hold the letters of a digest reader and send them as one digest', async () => {
+    const { db, file, app, sink } = await setUp();
+    await db.notificationPreference.create({ data: { address: 'owner@bikes.example', mode: 'DIGEST' } });
+    const one = await file('owner@bikes.example', 'First of two');
+    const two = await file('owner@bikes.example', 'Second of two');
+    await app.start();
+    await sink.until((ls) => ls.some((l) => l.to.includes('owner@bikes.example')));
+    const letters = sink.letters.filter((l) => l.to.includes('owner@bikes.example'));
+    expect(letters).toHaveLength(1);
+    expect(letters[0]?.mail.subject).toBe('Digest of your tickets: 2 updates');
+    expect(letters[0]?.mail.text).toContain(`[#${one.number}] We have your request: First of two`);
+    expect(letters[0]?.mail.text).toContain(`[#${two.number}] We have your request: Second of two`);
+    await expect.poll(() => db.outboxMail.count({ where: { to: 'owner@bikes.example', status: 'PENDING' } })).toBe(0);
   });
 
   it('should send nothing to an address whose preference is off', async () => {

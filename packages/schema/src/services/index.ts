@@ -35,6 +35,7 @@ export {
   setWorkingHours,
 } from './calendar-admin.ts';
 export { requestSignInCode, signInWithCode, signOut } from './contact-sign-in.ts';
+export { collectDigests } from './digest.ts';
 export { DomainError } from './domain-error.ts';
 export { editTicket, type TicketEdit } from './edit-ticket.ts';
 export type { Mail, Mailer } from './mailer.ts';

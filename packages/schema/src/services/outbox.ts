@@ -20,6 +20,8 @@ export interface OutboxTiming {
   maxDelayMs: number;
   /** After this many attempts the letter is FAILED and left for a person to look at. */
   maxAttempts: number;
+  /** How long the oldest letter held for a digest reader waits before the digest goes. */
+  digestEveryMs: number;
 }
 
 export const defaultOutboxTiming: OutboxTiming = {
@@ -27,6 +29,7 @@ export const defaultOutboxTiming: OutboxTiming = {
   baseDelayMs: 30_000,
   maxDelayMs: 6 * 3_600_000,
   maxAttempts: 12,
+  digestEveryMs: 24 * 3_600_000,
 };
 
 /** Exponential backoff: base, 2×base, 4×base … capped. */

@@ -2,6 +2,7 @@ import type { Db } from '@caredesk/schema/db';
 import { outboxMessageId, ticketThreadId } from '@caredesk/schema/domain';
 import {
   claimOutbox,
+  collectDigests,
   type Mailer,
   markFailed,
   markSent,
@@ -26,6 +27,7 @@ export interface OutboxSender {
  */
 export async function sendDueMail(sender: OutboxSender, batch = 20): Promise<{ sent: number; failed: number }> {
   const { db, mailer, timing, replies } = sender;
+  await collectDigests(db, sender.now(), timing.digestEveryMs);
   const claimed = await claimOutbox(db, sender.now(), timing, batch);
   let sent = 0;
   let failed = 0;

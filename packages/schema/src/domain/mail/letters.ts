@@ -165,3 +165,12 @@ export function renderLetter(kind: LetterKind, locale: Locale, facts: LetterFact
     .join('\n');
   return { subject: `[#${facts.number}] ${subject}: ${facts.title}`, text, html };
 }
+
+/** One letter instead of many, for a person who chose the digest: each held letter in turn. */
+export function renderDigest(locale: Locale, letters: readonly Letter[]): Letter {
+  const subject =
+    locale === 'ru' ? `Сводка по заявкам: ${letters.length}` : `Digest of your tickets: ${letters.length} updates`;
+  const text = letters.map((l) => `== ${l.subject} ==\n\n${l.text}`).join('\n\n');
+  const html = letters.map((l) => `<h3>${escapeHtml(l.subject)}</h3>\n${l.html}`).join('\n<hr>\n');
+  return { subject, text, html };
+}
