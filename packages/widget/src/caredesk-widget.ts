@@ -65,6 +65,7 @@ export class CaredeskWidget extends LitElement {
     liveState: { state: true },
     authorized: { state: true },
     dragOver: { state: true },
+    suggestions: { state: true },
   };
   /** The site's public key (`data-site-key`). */
   declare siteKey: string;
@@ -92,6 +93,10 @@ export class CaredeskWidget extends LitElement {
   declare liveState: '' | 'live' | 'reconnecting';
   declare authorized: boolean;
   declare dragOver: boolean;
+  /** Knowledge-base articles offered for what the form says so far. */
+  declare suggestions: import('./suggestions.ts').Suggestion[];
+  /** The lazily loaded suggestions part (loads on the first keystroke). */
+  suggestPart: typeof import('./suggestions.ts') | null = null;
 
   /** Field values, kept outside rendering so typing does not re-render. */
   fields: Prefill & { priority?: string } = {};
@@ -118,6 +123,15 @@ export class CaredeskWidget extends LitElement {
     this.liveState = '';
     this.authorized = false;
     this.dragOver = false;
+    this.suggestions = [];
+  }
+
+  /** Looks for articles that may answer what is being typed. */
+  suggest(): void {
+    void import('./suggestions.ts').then((m) => {
+      this.suggestPart = m;
+      m.suggest(this);
+    });
   }
 
   get activeLocale(): Locale {

@@ -13,6 +13,7 @@ export function formView(w: CaredeskWidget) {
   const f = w.fields;
   const input = (name: keyof typeof f) => (e: Event) => {
     f[name] = (e.target as HTMLInputElement).value;
+    w.suggest();
   };
   const text = (name: 'title' | 'email' | 'name', label: StringKey, type = 'text') =>
     html`<label>${t(label)}<input name=${name} type=${type} .value=${f[name] ?? ''} @input=${input(name)}
@@ -41,6 +42,7 @@ export function formView(w: CaredeskWidget) {
     ${text('title', 'fTitle')}
     <label>${t('fDescription')}<textarea name="description" required maxlength="20000" .value=${f.description ?? ''}
       @input=${input('description')}></textarea></label>
+    ${w.suggestPart?.suggestionsView(w) ?? nothing}
     ${contact ? choice('category', 'fCategory', categories, 'c_') : nothing}
     ${contact && w.authorized ? choice('priority', 'fPriority', priorities, 'p_') : nothing}
     ${contact ? nothing : html`${text('email', 'fEmail', 'email')}${text('name', 'fName')}`}
