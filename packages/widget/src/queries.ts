@@ -17,7 +17,15 @@ export interface Ticket {
   /** The moves the server allows this caller now (the ticket's allowedMoves). */
   allowedMoves?: string[];
   description: string;
-  messages: { id: string; authorKind: string; authorName: string | null; body: string; createdAt: string }[];
+  messages: {
+    id: string;
+    authorKind: string;
+    authorName: string | null;
+    body: string;
+    createdAt: string;
+    /** Knowledge-base articles the message cites. */
+    citedArticles?: { title: string; url: string }[];
+  }[];
   history: {
     id: string;
     fromStatus: Status | null;

@@ -2,7 +2,7 @@ import { domainError } from './queries.ts';
 
 /** The documents of "my tickets": the thread, the list, the client's moves and the live follow. */
 export const ticketFields = `id displayNumber title description status allowedMoves
-  messages { id authorKind authorName body createdAt }
+  messages { id authorKind authorName body createdAt citedArticles { title url } }
   history { id fromStatus toStatus actorKind reason createdAt }
   attachments { id fileName contentType sizeBytes url }`;
 

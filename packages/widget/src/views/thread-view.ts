@@ -18,7 +18,11 @@ export function threadView(w: CaredeskWidget) {
     ...ticket.messages.map((m) => ({
       at: m.createdAt,
       view: html`<li class=${m.authorKind === 'STAFF' ? 'staff' : 'mine'}>
-<div class="muted">${m.authorKind === 'STAFF' ? (m.authorName ?? t('support')) : t('you')} · ${time(m.createdAt)}</div><div class="text">${m.body}</div></li>`,
+<div class="muted">${m.authorKind === 'STAFF' ? (m.authorName ?? t('support')) : t('you')} · ${time(m.createdAt)}</div><div class="text">${m.body.replace(/\s*\[\[article:[^\]]+\]\]/g, '')}</div>${
+        m.citedArticles?.length
+          ? html`<div class="row">${m.citedArticles.map((a) => html`<a href=${a.url} target="_blank" rel="noopener">${a.title}</a>`)}</div>`
+          : nothing
+      }</li>`,
     })),
     ...ticket.history
       .filter((h) => h.fromStatus)

@@ -51,4 +51,35 @@ describeInChromium('knowledge-base suggestions in the widget (headless Chromium)
       .toEqual({ views: 1, deflections: 1 });
     expect(await db.ticket.count({ where: { title: { contains: 'empty cart' } } })).toBe(0);
   });
+
+  it('should show the articles a staff reply cites as links in the thread', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${s.site}/`);
+    await page.getByRole('button', { name: 'Support' }).click();
+    await page.getByLabel('Subject').fill('Basket loses items');
+    await page.getByLabel('What happened?').fill('After I sign in the basket is empty');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByText(/Request #\d+ is filed/).waitFor();
+    const ticket = await s.t.database.db.ticket.findFirstOrThrow({ where: { title: 'Basket loses items' } });
+    const staff = s.demo.staff.find((m) => m.role === 'LINE1')?.token ?? '';
+    const reply = await s.t.gql(
+      'mutation ($i: ReplyToTicketInput!) { replyToTicket(input: $i) { __typename } }',
+      {
+        i: {
+          ticketId: Buffer.from(`Ticket:${ticket.id}`).toString('base64'),
+          body: 'Please try this:',
+          idempotencyKey: 'staff-cites-0001',
+          articleIds: [Buffer.from(`Article:${articleId}`).toString('base64')],
+        },
+      },
+      staff,
+    );
+    expect(reply.data).toEqual({ replyToTicket: { __typename: 'TicketPayload' } });
+    await page.getByRole('button', { name: 'My requests' }).click();
+    await page.getByRole('button', { name: /Basket loses items/ }).click();
+    await page.getByText('Please try this:').waitFor();
+    const link = page.getByRole('link', { name: 'Cart is empty after signing in' });
+    await link.waitFor();
+    expect(await link.getAttribute('href')).toBe(`${s.server}/kb/en/cart-is-empty-after-signing-in`);
+  });
 });
