@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isAutomaticMail, outboxMessageId, renderLetter, threadRefs, trimReply } from '../src/domain/mail/index.ts';
+import {
+  isAcceptance,
+  isAutomaticMail,
+  outboxMessageId,
+  renderLetter,
+  threadRefs,
+  trimReply,
+} from '../src/domain/mail/index.ts';
 
 describe('trimming replies', () => {
   it('should drop the quoted history after an "On … wrote:" line', () => {
@@ -46,6 +53,14 @@ describe('recognising automatic mail', () => {
     expect(isAutomaticMail(null, person.from, {})).toBe(true);
     expect(isAutomaticMail('MAILER-DAEMON@mx.example', 'MAILER-DAEMON@mx.example', {})).toBe(true);
     expect(isAutomaticMail('noreply@shop.example', 'noreply@shop.example', {})).toBe(true);
+  });
+});
+
+describe('acceptance by reply', () => {
+  it('should take a bare "accept" in either language as acceptance and anything more as a reply', () => {
+    for (const text of ['accept', 'Accepted.', 'Принимаю!', 'принято']) expect(isAcceptance(text), text).toBe(true);
+    for (const text of ['I do not accept this', 'принимаю, но поправьте шрифт', ''])
+      expect(isAcceptance(text), text).toBe(false);
   });
 });
 

@@ -103,6 +103,40 @@ describeEachDatabase('incoming mail', (provider) => {
     expect(await db.ticket.count({ where: { title: { contains: 'Prices wrong' } } })).toBe(1);
   });
 
+  it('should accept resolved work when the authorized contact answers "accept", and reopen it on any other answer', async () => {
+    const { db, sink, send } = await setUp();
+    await send({
+      from: 'owner@bikes.example',
+      subject: 'Logo',
+      text: 'Replace the logo',
+      messageId: '<h1@bikes.example>',
+    });
+    const ticket = await db.ticket.findFirstOrThrow({ where: { title: 'Logo' } });
+    await sink.until((ls) => ls.some((l) => l.mail.subject?.startsWith(`[#${ticket.number}]`)));
+    const replyTo = sink.letters.find((l) => l.mail.subject?.startsWith(`[#${ticket.number}]`))?.mail.replyTo?.value[0]
+      ?.address;
+    await db.ticket.update({ where: { id: ticket.id }, data: { status: 'RESOLVED' } });
+    await send({
+      from: 'owner@bikes.example',
+      to: replyTo,
+      subject: 'Re: Logo',
+      text: 'The colour is off',
+      messageId: '<h2@bikes.example>',
+    });
+    await expect.poll(async () => (await db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).status).toBe('NEW');
+    await db.ticket.update({ where: { id: ticket.id }, data: { status: 'RESOLVED' } });
+    await send({
+      from: 'owner@bikes.example',
+      to: replyTo,
+      subject: 'Re: Logo',
+      text: 'Accept\n\n> Work done',
+      messageId: '<h3@bikes.example>',
+    });
+    await expect
+      .poll(async () => (await db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).status)
+      .toBe('ACCEPTED');
+  });
+
   it('should refuse a reply address with a forged token and file the letter as a new ticket instead', async () => {
     const { db, send } = await setUp();
     await send({ from: 'owner@bikes.example', subject: 'First', text: 'one', messageId: '<c1@bikes.example>' });

@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.ts';
+import { isAcceptance } from '../domain/mail/acceptance.ts';
 import { isAutomaticMail, type MailHeaders } from '../domain/mail/automatic-mail.ts';
 import { renderLetter } from '../domain/mail/letters.ts';
 import { threadRefs } from '../domain/mail/message-ids.ts';
@@ -8,6 +9,7 @@ import type { ActorRef } from './actor.ts';
 import { attachToTicket, type CheckedFile, checkFiles, type UploadedFile } from './attach-files.ts';
 import type { AttachmentStorage, UploadLimits } from './attachment-storage.ts';
 import { DomainError } from './domain-error.ts';
+import { moveTicket } from './move-ticket.ts';
 import { publicUrlPlaceholder } from './notify.ts';
 import { postMessage } from './post-message.ts';
 import { submitTicket } from './submit-ticket.ts';
@@ -29,7 +31,7 @@ export interface IncomingMail {
 }
 
 export type UnknownSenderPolicy = 'triage' | 'reply' | 'ignore';
-export type ReceiveOutcome = 'automatic' | 'reply' | 'ticket' | 'triage' | 'answered' | 'ignored';
+export type ReceiveOutcome = 'automatic' | 'reply' | 'accepted' | 'ticket' | 'triage' | 'answered' | 'ignored';
 
 export interface ReceiveOptions {
   storage: AttachmentStorage;
@@ -56,8 +58,27 @@ export async function receiveMail(db: Db, events: EventBus, mail: IncomingMail, 
   if (ticket) {
     const actor = clientOf(ticket, contact, from);
     if (actor) {
+      const reply = trimReply(mail.text) || mail.subject;
+      // "Accept" in answer to a resolved ticket accepts it (an authorized contact only;
+      // anyone else's "accept" is taken as a reply below).
+      if (ticket.status === 'RESOLVED' && isAcceptance(reply) && files.length === 0) {
+        try {
+          await moveTicket(db, events, {
+            ticketId: ticket.id,
+            action: 'accept',
+            actor,
+            input: { message: reply },
+            idempotencyKey: key,
+            source: 'EMAIL',
+            now: options.now,
+          });
+          return { outcome: 'accepted' as const, ticketId: ticket.id };
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+        }
+      }
       try {
-        const body = `${trimReply(mail.text) || mail.subject}${notes}`;
+        const body = `${reply}${notes}`;
         await postMessage(db, events, {
           ticketId: ticket.id,
           body,
@@ -141,13 +162,20 @@ export async function receiveMail(db: Db, events: EventBus, mail: IncomingMail, 
 
 type ThreadTicket = {
   id: string;
+  status: string;
   organizationId: string | null;
   contactId: string | null;
   visitor: { id: string; email: string | null } | null;
 };
 
 async function threadTicket(db: Db, mail: IncomingMail): Promise<ThreadTicket | null> {
-  const select = { id: true, organizationId: true, contactId: true, visitor: { select: { id: true, email: true } } };
+  const select = {
+    id: true,
+    status: true,
+    organizationId: true,
+    contactId: true,
+    visitor: { select: { id: true, email: true } },
+  };
   if (mail.tokenTicketId) {
     const byToken = await db.ticket.findUnique({ where: { id: mail.tokenTicketId }, select });
     if (byToken) return byToken;

@@ -1,3 +1,4 @@
+export * from './acceptance.ts';
 export * from './automatic-mail.ts';
 export * from './letters.ts';
 export * from './message-ids.ts';

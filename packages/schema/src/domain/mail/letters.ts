@@ -73,11 +73,11 @@ const texts: Record<LetterKind, Record<Locale, Lines>> = {
   RESOLVED: {
     en: (f) => ({
       subject: 'Work done: please check',
-      lead: `The work is done. Please check it within ${f.autoAcceptDays ?? 7} days and accept it, or reply to this letter if something is wrong; without an answer it is accepted automatically.`,
+      lead: `The work is done. Please check it within ${f.autoAcceptDays ?? 7} days: reply "accept" to accept it, or write what is wrong; without an answer it is accepted automatically.`,
     }),
     ru: (f) => ({
       subject: 'Работа выполнена: проверьте',
-      lead: `Работа выполнена. Проверьте её в течение ${f.autoAcceptDays ?? 7} дней и примите или ответьте на это письмо, если что-то не так; без ответа заявка будет принята автоматически.`,
+      lead: `Работа выполнена. Проверьте её в течение ${f.autoAcceptDays ?? 7} дней: ответьте «принимаю», чтобы принять, или напишите, что не так; без ответа заявка будет принята автоматически.`,
     }),
   },
   AUTO_ACCEPTED: {
