@@ -158,3 +158,31 @@ export const demoTickets: DemoTicket[] = [
     rejectReason: 'Не относится к поддержке',
   },
 ];
+
+/** Public articles of the demo knowledge base, in both languages. */
+export const demoArticles = [
+  {
+    locale: 'ru',
+    title: 'Сайт не открывается: ошибка 502',
+    body: 'Ошибка 502 значит, что сервер сайта не ответил вовремя. Подождите пять минут и обновите страницу.\n\nЕсли ошибка осталась, напишите нам: мы перезапустим сервер.',
+    tags: ['ошибки', 'доступность'],
+  },
+  {
+    locale: 'ru',
+    title: 'Как добавить товар в каталог',
+    body: '## Шаги\n\n1. Откройте админку магазина.\n2. Каталог → Товары → Добавить.\n3. Заполните название, цену и фотографии и нажмите «Сохранить».',
+    tags: ['каталог'],
+  },
+  {
+    locale: 'en',
+    title: 'The site shows a blank page',
+    body: 'A blank page usually means a failed plugin update. Clear the browser cache first; if the page stays blank, tell us and we will roll the update back.',
+    tags: ['errors'],
+  },
+  {
+    locale: 'en',
+    title: 'Adding products to the catalogue',
+    body: 'Open the shop admin, go to Catalogue → Products → Add, fill in the name, price and photos, and press Save.',
+    tags: ['catalogue'],
+  },
+];

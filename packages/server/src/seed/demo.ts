@@ -11,9 +11,9 @@ import {
   priorityRank,
   type TicketStatus,
 } from '@caredesk/schema/domain';
-import { builtInCalendar, recomputeOpenTicketClocks } from '@caredesk/schema/services';
+import { builtInCalendar, createArticle, publishArticle, recomputeOpenTicketClocks } from '@caredesk/schema/services';
 import { issueApiToken } from '../auth/issue-token.ts';
-import { demoStaff, demoTickets } from './demo-data.ts';
+import { demoArticles, demoStaff, demoTickets } from './demo-data.ts';
 import { statusPath } from './status-path.ts';
 
 export interface DemoCredentials {
@@ -275,6 +275,11 @@ export async function seedDemo(db: Db, options: { publicUrl: string; now?: Date 
   );
   // Due and warning times of the open demo tickets, from the calendar just installed.
   await recomputeOpenTicketClocks(db);
+  // Public knowledge-base articles, so that the widget on /demo has answers to suggest.
+  for (const article of demoArticles) {
+    const draft = await createArticle(db, article, null, now);
+    await publishArticle(db, draft.id, null, now);
+  }
   return credentials;
 }
 
