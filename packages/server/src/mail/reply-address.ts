@@ -17,11 +17,12 @@ export function replyAddresses(fromHeader: string, secret: string) {
     forTicket: (ticketId: string) => `${base}+t${ticketId}.${sign(ticketId)}@${domain}`,
     /** The ticket id of a recipient address whose token is genuine, else null. */
     ticketOf(recipient: string): string | null {
-      const match = /\+t([a-z0-9]{10,40})\.([0-9a-f]{16})@/i.exec(recipient);
+      // Ids and signatures are lower case: a server that changed the case is forgiven.
+      const match = /\+t([a-z0-9]{10,40})\.([0-9a-f]{16})@/.exec(recipient.toLowerCase());
       if (!match) return null;
       const [, id, signature] = match as unknown as [string, string, string];
       const expected = Buffer.from(sign(id));
-      const given = Buffer.from(signature.toLowerCase());
+      const given = Buffer.from(signature);
       return expected.length === given.length && timingSafeEqual(expected, given) ? id : null;
     },
   };
