@@ -1,12 +1,12 @@
 import type { Db } from '@caredesk/schema/db';
 import type { Route } from './routes.ts';
 
-const escape = (text: string) =>
+const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 /** Inline Markdown on escaped text: code, bold, italic and http(s) links only. */
 function inline(text: string): string {
-  return escape(text)
+  return escapeHtml(text)
     .replace(/`([^`]+)`/g, '<code>$1</code>')
     .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>')
     .replace(/(^|[^*])\*([^*]+)\*/g, '$1<em>$2</em>')
@@ -34,7 +34,7 @@ export function renderMarkdown(markdown: string): string {
       flush();
       const code: string[] = [];
       for (i++; i < lines.length && !(lines[i] as string).startsWith('```'); i++) code.push(lines[i] as string);
-      out.push(`<pre><code>${escape(code.join('\n'))}</code></pre>`);
+      out.push(`<pre><code>${escapeHtml(code.join('\n'))}</code></pre>`);
       continue;
     }
     const heading = /^(#{1,4})\s+(.*)$/.exec(line);
@@ -71,7 +71,7 @@ export function articlePage(db: Db): Route {
           })
         : null;
     if (!article) return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } });
-    const title = escape(article.publishedTitle ?? '');
+    const title = escapeHtml(article.publishedTitle ?? '');
     const html = `<!doctype html>
 <html lang="${locale === 'en' ? 'en' : 'ru'}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
