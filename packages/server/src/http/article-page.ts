@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Db } from '@caredesk/schema/db';
 import type { Route } from './routes.ts';
 
@@ -56,6 +57,28 @@ export function renderMarkdown(markdown: string): string {
   return out.join('\n');
 }
 
+const feedbackWords = {
+  ru: { ask: 'Статья помогла?', yes: 'Да', no: 'Нет', thanks: 'Спасибо за ответ!' },
+  en: { ask: 'Did this help?', yes: 'Yes', no: 'No', thanks: 'Thank you for telling us!' },
+};
+
+/** "Did this help?": two buttons that answer through recordArticleFeedback, once per page view. */
+function feedbackBlock(id: string, words: (typeof feedbackWords)['ru'], nonce: string): string {
+  const mutation = 'mutation ($id: ID!, $h: Boolean!) { recordArticleFeedback(id: $id, helpful: $h) { __typename } }';
+  return `<aside id="feedback" aria-live="polite"><p>${words.ask}
+<button type="button" data-helpful="true">${words.yes}</button>
+<button type="button" data-helpful="false">${words.no}</button></p></aside>
+<script nonce="${nonce}">
+document.querySelectorAll('#feedback button').forEach(function (button) {
+  button.addEventListener('click', function () {
+    fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: ${JSON.stringify(mutation)}, variables: { id: ${JSON.stringify(id)}, h: button.dataset.helpful === 'true' } }) });
+    document.getElementById('feedback').textContent = ${JSON.stringify(words.thanks)};
+  });
+});
+</script>`;
+}
+
 /**
  * `/kb/{locale}/{slug}`: a published public article as a page, where cited links lead. Drafts,
  * organization and staff articles answer 404 here (a link carries no sign-in).
@@ -67,11 +90,13 @@ export function articlePage(db: Db): Route {
       locale && slug
         ? await db.article.findFirst({
             where: { locale, slug: decodeURIComponent(slug), status: 'PUBLISHED', visibility: 'PUBLIC' },
-            select: { publishedTitle: true, publishedBody: true, publishedAt: true },
+            select: { id: true, publishedTitle: true, publishedBody: true, publishedAt: true },
           })
         : null;
     if (!article) return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } });
     const title = escapeHtml(article.publishedTitle ?? '');
+    const nonce = randomBytes(16).toString('base64');
+    const words = locale === 'en' ? feedbackWords.en : feedbackWords.ru;
     const html = `<!doctype html>
 <html lang="${locale === 'en' ? 'en' : 'ru'}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -79,12 +104,15 @@ export function articlePage(db: Db): Route {
 <style>body{font:16px/1.55 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1f2328}pre{background:#f6f8fa;padding:.75rem;overflow:auto}code{font-size:.9em}</style>
 </head><body><article><h1>${title}</h1>
 ${renderMarkdown(article.publishedBody ?? '')}
-</article></body></html>`;
+</article>
+${feedbackBlock(Buffer.from(`Article:${article.id}`).toString('base64'), words, nonce)}
+</body></html>`;
     return new Response(html, {
       headers: {
         'content-type': 'text/html; charset=utf-8',
-        'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
-        'cache-control': 'public, max-age=60',
+        'content-security-policy': `default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-${nonce}'; connect-src 'self'`,
+        // The nonce is per response: shared caches must not serve it to another reader.
+        'cache-control': 'private, max-age=60',
       },
     });
   };
