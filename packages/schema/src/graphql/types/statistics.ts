@@ -84,6 +84,12 @@ async function monthOf(ctx: { db: Parameters<typeof loadWorkingCalendar>[0] }, m
   return { calendar, range: monthRange(month, calendar.timeZone) };
 }
 
+/** Every ticket filed in the month, for the per-specialist and per-line figures. */
+async function staffMonth(ctx: { db: Parameters<typeof loadWorkingCalendar>[0] }, month: string) {
+  const { calendar, range } = await monthOf(ctx, month);
+  return { calendar, tickets: await ticketTimesOfMonth(ctx.db, range) };
+}
+
 builder.queryFields((t) => ({
   organizationStatistics: t.field({
     type: SupportStatisticsRef,
@@ -106,8 +112,7 @@ builder.queryFields((t) => ({
     authScopes: { $all: { staff: true, tokenScope: 'tickets:read' } },
     args: { month: t.arg.string({ required: true, description: 'YYYY-MM' }) },
     resolve: async (_root, { month }, ctx) => {
-      const { calendar, range } = await monthOf(ctx, month);
-      const tickets = await ticketTimesOfMonth(ctx.db, range);
+      const { calendar, tickets } = await staffMonth(ctx, month);
       const staff = await ctx.db.staffMember.findMany({
         where: { id: { in: [...new Set(tickets.flatMap((x) => (x.assigneeId ? [x.assigneeId] : [])))] } },
         orderBy: { name: 'asc' },
@@ -132,8 +137,7 @@ builder.queryFields((t) => ({
     authScopes: { $all: { staff: true, tokenScope: 'tickets:read' } },
     args: { month: t.arg.string({ required: true, description: 'YYYY-MM' }) },
     resolve: async (_root, { month }, ctx) => {
-      const { calendar, range } = await monthOf(ctx, month);
-      const tickets = await ticketTimesOfMonth(ctx.db, range);
+      const { calendar, tickets } = await staffMonth(ctx, month);
       const staff = await ctx.db.staffMember.findMany({
         where: { supportLine: { not: null } },
         select: { id: true, supportLine: true },
