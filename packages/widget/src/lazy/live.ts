@@ -16,6 +16,8 @@ export interface Follow {
 
 /** Subscribes over graphql-ws, retrying forever with capped, jittered exponential backoff. */
 export function follow(options: Follow): () => void {
+  // Every connection after the first is a reconnect (not only those graphql-ws counts as retries).
+  let connectedBefore = false;
   const client = createClient({
     url: options.url,
     connectionParams: { authorization: `Bearer ${options.token}`, locale: options.locale },
@@ -26,9 +28,10 @@ export function follow(options: Follow): () => void {
     retryWait: (retries) =>
       new Promise((resolve) => setTimeout(resolve, Math.min(1_000 * 2 ** retries, 30_000) * (0.5 + Math.random() / 2))),
     on: {
-      connected: (_socket, _payload, wasRetry) => {
+      connected: () => {
         options.onState('live');
-        if (wasRetry) options.onReconnected();
+        if (connectedBefore) options.onReconnected();
+        connectedBefore = true;
       },
       closed: () => options.onState('reconnecting'),
     },

@@ -106,7 +106,7 @@ describeInChromium('tickets followed live in the widget (headless Chromium)', ()
     await page.getByText('You are offline').waitFor();
     expect(await s.t.database.db.ticket.count({ where: { title: 'Filed on a train' } })).toBe(0);
     await browser.context.setOffline(false);
-    await page.getByText(/Request #\d+ is filed/).waitFor();
+    await page.getByText(/Request #\d+ is filed/).waitFor({ timeout: 75_000 });
     expect(await s.t.database.db.ticket.count({ where: { title: 'Filed on a train' } })).toBe(1);
     // A reload finds nothing left to send.
     await page.reload();
@@ -114,7 +114,7 @@ describeInChromium('tickets followed live in the widget (headless Chromium)', ()
     expect(await page.evaluate(() => localStorage.getItem('caredesk:outbox'))).toBeNull();
     expect(await s.t.database.db.ticket.count({ where: { title: 'Filed on a train' } })).toBe(1);
     await page.close();
-  });
+  }, 120_000);
 
   it("should keep a signed-in contact's offline report and file it once, as that contact", async () => {
     const token = await s.contactToken('owner@flowers.example');
@@ -129,7 +129,8 @@ describeInChromium('tickets followed live in the widget (headless Chromium)', ()
     await page.getByRole('button', { name: 'Send' }).click();
     await page.getByText('You are offline').waitFor();
     await browser.context.setOffline(false);
-    await page.getByText(/Request #\d+ is filed/).waitFor();
+    // Sent on the browser's "online" event, or by the outbox's next retry (5 s, then 10 s…).
+    await page.getByText(/Request #\d+ is filed/).waitFor({ timeout: 75_000 });
     const filed = await s.t.database.db.ticket.findMany({
       where: { title: 'Price list out of date' },
       include: { contact: true },
@@ -138,5 +139,5 @@ describeInChromium('tickets followed live in the widget (headless Chromium)', ()
     expect(filed[0]?.contact?.email).toBe('owner@flowers.example');
     expect(filed[0]?.visitorId).toBeNull();
     await page.close();
-  });
+  }, 120_000);
 });
