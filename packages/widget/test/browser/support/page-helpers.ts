@@ -18,7 +18,11 @@ export async function seriousViolations(page: Page): Promise<{ id: string; impac
   await page.addScriptTag({ content: axeSource });
   return page.evaluate(async () => {
     // Colours mid-animation (the panel fades in) are not the ones people read: let it end.
-    await Promise.all(document.getAnimations().map((animation) => animation.finished));
+    // The widget's own animations live in its shadow root, which document.getAnimations() may not list.
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const root = document.querySelector('caredesk-widget')?.shadowRoot;
+    const running = [...document.getAnimations(), ...(root?.getAnimations() ?? [])];
+    await Promise.all(running.map((animation) => animation.finished));
     const axe = (
       window as unknown as {
         axe: {
