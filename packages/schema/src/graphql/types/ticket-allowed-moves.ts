@@ -1,8 +1,8 @@
-import type { Actor, TicketAction } from '../../domain/ticket-lifecycle.ts';
+import type { TicketAction } from '../../domain/ticket-lifecycle.ts';
 import { allowedActions } from '../../domain/ticket-move.ts';
 import type { TicketStatus } from '../../domain/ticket-status.ts';
+import { actorOf } from '../actor.ts';
 import { builder } from '../builder.ts';
-import type { GraphQLContext } from '../context.ts';
 
 const actions: TicketAction[] = [
   'reply',
@@ -21,22 +21,14 @@ const TicketMove = builder.enumType('TicketMove', {
   values: actions,
 });
 
-function actorOfViewer(ctx: GraphQLContext): Actor | null {
-  const { viewer } = ctx;
-  if (viewer.kind === 'staff') return { kind: 'STAFF', role: viewer.role };
-  if (viewer.kind === 'contact') return { kind: 'CONTACT', authorized: viewer.authorized };
-  if (viewer.kind === 'visitor') return { kind: 'VISITOR' };
-  return null;
-}
-
 builder.prismaObjectFields('Ticket', (t) => ({
   allowedMoves: t.field({
     type: [TicketMove],
     description:
       'The moves the caller may make now, from the one transition table (docs/ticket-lifecycle.md); offer only these.',
     resolve: (ticket, _args, ctx) => {
-      const actor = actorOfViewer(ctx);
-      return actor ? allowedActions(ticket.status as TicketStatus, actor) : [];
+      // Strangers have no moves; everyone else is the lifecycle's actor, as in the mutations.
+      return ctx.viewer.kind === 'anonymous' ? [] : allowedActions(ticket.status as TicketStatus, actorOf(ctx));
     },
   }),
 }));
