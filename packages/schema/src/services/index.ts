@@ -70,6 +70,7 @@ export {
   workingHoursOf,
 } from './sla.ts';
 export { fireDueSlaEvents, type SlaJobResult } from './sla-job.ts';
+export { type SiteUptime, siteUptimeForMonth } from './site-uptime.ts';
 export { setStaffPassword, signInStaff } from './staff-sign-in.ts';
 export { type SubmitTicket, submitTicket } from './submit-ticket.ts';
 export { addTicketSecret, purgeTicketSecrets, revealTicketSecret } from './ticket-secrets.ts';
