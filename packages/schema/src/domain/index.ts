@@ -1,3 +1,4 @@
+export * from './billing/index.ts';
 export * from './error-codes.ts';
 export * from './file-type.ts';
 export * from './mail/index.ts';

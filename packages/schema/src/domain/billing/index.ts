@@ -1,0 +1,5 @@
+export * from './money.ts';
+export * from './month-bill.ts';
+export * from './months.ts';
+export * from './rules.ts';
+export * from './terms.ts';
