@@ -14,6 +14,8 @@ export type Viewer =
       role: StaffRole;
       /** Scopes of the API token used; null for a signed-in session (the role decides). */
       scopes: ReadonlySet<TokenScope> | null;
+      /** The API token used, if any (monitoring agents are bound to theirs). */
+      tokenId?: string;
       sessionId?: string;
     }
   | { kind: 'contact'; contactId: string; organizationId: string; authorized: boolean; sessionId: string }
@@ -28,6 +30,8 @@ export type RateBucket = 'submitPerIp' | 'submitPerSite' | 'signInPerIp' | 'sign
 export interface Topics {
   ticketUpdated: { ticketId: string };
   queueUpdated: { ticketId: string };
+  /** A monitor's confirmed state changed; keyed by site id and by 'all'. */
+  monitorStatusChanged: { monitorId: string };
 }
 
 /** Publish/subscribe, in-process or across instances (the server picks the adapter). */

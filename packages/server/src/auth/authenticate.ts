@@ -45,7 +45,7 @@ async function viewerForApiToken(db: Db, secret: string, now: Date): Promise<Vie
       (s): s is TokenScope => typeof s === 'string' && isTokenScope(s),
     ),
   );
-  return { kind: 'staff', staffId: token.staff.id, role: token.staff.role as StaffRole, scopes };
+  return { kind: 'staff', staffId: token.staff.id, role: token.staff.role as StaffRole, scopes, tokenId: token.id };
 }
 
 async function viewerForSession(db: Db, secret: string, now: Date): Promise<Viewer> {

@@ -1,0 +1,238 @@
+import type { Db } from '../../db/client.ts';
+import type { MonitorState } from '../../domain/monitoring/confirm.ts';
+import type { EventBus } from '../../graphql/context.ts';
+import { systemActor } from '../actor.ts';
+import { publishTicketChange } from '../publish.ts';
+import { submitTicket } from '../submit-ticket.ts';
+import { type Evidence, evidenceText } from './evidence.ts';
+import { notifyStaffOfMonitor } from './staff-letters.ts';
+
+/** A new DOWN within this long after the last one ended reopens its ticket. */
+export const reopenWindowMs = 30 * 60_000;
+
+export interface MonitorFacts {
+  id: string;
+  name: string;
+  siteId: string;
+  site: { name: string; url: string; organizationId: string };
+}
+
+export interface StateChange {
+  monitor: MonitorFacts;
+  from: MonitorState;
+  to: MonitorState;
+  at: Date;
+  evidence: Evidence;
+  /** Inside a maintenance window: recorded, but nothing is filed. */
+  inMaintenance: boolean;
+}
+
+const openTicketStatuses = ['NEW', 'FEEDBACK', 'IN_PROGRESS', 'RESOLVED'] as const;
+
+/**
+ * Records a confirmed state change with its incident, and acts on it: a DOWN files an
+ * IMMEDIATE emergency ticket (or reopens the last one when it ended under 30 minutes ago), a
+ * recovery writes the downtime into that ticket, a DEGRADED files one NORMAL ticket. Staff
+ * get letters for DOWN and recovery. Maintenance files nothing.
+ */
+export async function applyStateChange(db: Db, events: EventBus, change: StateChange): Promise<void> {
+  const { monitor, from, to, at } = change;
+  const open = await db.monitorIncident.findMany({ where: { monitorId: monitor.id, endedAt: null } });
+  const openDown = open.find((i) => i.kind === 'DOWN');
+  const openDegraded = open.find((i) => i.kind === 'DEGRADED');
+  let incidentId: string | null = null;
+
+  if (to === 'DOWN') {
+    if (openDegraded) await closeIncident(db, openDegraded.id, at);
+    if (openDown) incidentId = openDown.id;
+    else {
+      const incident = await db.monitorIncident.create({
+        data: {
+          monitorId: monitor.id,
+          siteId: monitor.siteId,
+          kind: 'DOWN',
+          startedAt: at,
+          inMaintenance: change.inMaintenance,
+          evidence: change.evidence as object,
+        },
+      });
+      incidentId = incident.id;
+      if (!change.inMaintenance) await fileDownTicket(db, events, change, incident.id);
+    }
+  } else if (to === 'UP' || to === 'DEGRADED') {
+    if (openDown) {
+      incidentId = openDown.id;
+      await closeIncident(db, openDown.id, at);
+      if (openDown.ticketId) await recordRecovery(db, events, change, openDown.ticketId, openDown.startedAt);
+    }
+    if (to === 'UP' && openDegraded) await closeIncident(db, openDegraded.id, at);
+    if (to === 'DEGRADED' && !openDegraded) {
+      const incident = await db.monitorIncident.create({
+        data: {
+          monitorId: monitor.id,
+          siteId: monitor.siteId,
+          kind: 'DEGRADED',
+          startedAt: at,
+          inMaintenance: change.inMaintenance,
+          evidence: change.evidence as object,
+        },
+      });
+      incidentId = incident.id;
+      if (!change.inMaintenance) await fileDegradedTicket(db, events, change, incident.id);
+    }
+  }
+  await db.monitorStateChange.create({
+    data: {
+      monitorId: monitor.id,
+      fromState: from,
+      toState: to,
+      at,
+      reason: change.evidence.message ?? null,
+      evidence: change.evidence as object,
+      incidentId,
+    },
+  });
+}
+
+async function closeIncident(db: Db, id: string, at: Date) {
+  await db.monitorIncident.updateMany({ where: { id, endedAt: null }, data: { endedAt: at } });
+}
+
+async function fileDownTicket(db: Db, events: EventBus, change: StateChange, incidentId: string) {
+  const { monitor, at } = change;
+  const evidence = evidenceText(change.evidence);
+  const recent = await db.monitorIncident.findFirst({
+    where: {
+      monitorId: monitor.id,
+      kind: 'DOWN',
+      id: { not: incidentId },
+      ticketId: { not: null },
+      endedAt: { gte: new Date(at.getTime() - reopenWindowMs) },
+    },
+    orderBy: { endedAt: 'desc' },
+  });
+  let ticketId: string;
+  if (recent?.ticketId) {
+    ticketId = recent.ticketId;
+    await reopenTicket(db, ticketId, `Сайт снова недоступен / The site is down again.\n\n${evidence}`, incidentId, at);
+    publishTicketChange(events, ticketId);
+  } else {
+    const { ticket } = await submitTicket(
+      db,
+      events,
+      {
+        title: `Сайт недоступен / Site down: ${monitor.site.name} (${monitor.name})`,
+        description: `Мониторинг подтвердил сбой / Monitoring confirmed a failure: ${monitor.site.url}\n\n${evidence}`,
+        priority: 'IMMEDIATE',
+        category: 'EMERGENCY',
+        source: 'MONITORING',
+        siteId: monitor.siteId,
+        organizationId: monitor.site.organizationId,
+        pageContext: { monitorId: monitor.id, incidentId, evidence: change.evidence },
+        idempotencyKey: `monitor:incident:${incidentId}`,
+      },
+      systemActor,
+      at,
+    );
+    ticketId = ticket.id;
+  }
+  await db.monitorIncident.update({ where: { id: incidentId }, data: { ticketId } });
+  await db.monitor.update({ where: { id: monitor.id }, data: { incidentTicketId: ticketId } });
+  await notifyStaffOfMonitor(
+    db,
+    'MONITOR_DOWN',
+    ticketId,
+    { monitorName: monitor.name, siteName: monitor.site.name, evidence },
+    at,
+  );
+}
+
+/** A new DOWN soon after the last one: a message on the same ticket, back to NEW if it was resolved. */
+async function reopenTicket(db: Db, ticketId: string, body: string, incidentId: string, at: Date) {
+  await db.$transaction(async (tx) => {
+    const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId }, select: { status: true } });
+    await tx.message.create({
+      data: {
+        ticketId,
+        body,
+        authorKind: 'SYSTEM',
+        source: 'MONITORING',
+        idempotencyKey: `monitor:reopen:${incidentId}`,
+        createdAt: at,
+      },
+    });
+    if (ticket.status === 'RESOLVED' || ticket.status === 'FEEDBACK' || ticket.status === 'ACCEPTED') {
+      await tx.ticket.update({ where: { id: ticketId }, data: { status: 'NEW', queuedAt: at, resolvedAt: null } });
+      await tx.statusChange.create({
+        data: {
+          ticketId,
+          fromStatus: ticket.status,
+          toStatus: 'NEW',
+          actorKind: 'SYSTEM',
+          reason: 'monitor',
+          createdAt: at,
+        },
+      });
+    }
+  });
+}
+
+async function recordRecovery(db: Db, events: EventBus, change: StateChange, ticketId: string, since: Date) {
+  const minutes = Math.max(0, Math.round((change.at.getTime() - since.getTime()) / 60_000));
+  const seconds = Math.round((change.at.getTime() - since.getTime()) / 1000);
+  await db.message.create({
+    data: {
+      ticketId,
+      body: `Сайт снова работает, простой ${minutes} мин (${seconds} с). / The site is back up after ${minutes} min (${seconds} s) of downtime.\n\n${evidenceText(change.evidence)}`,
+      authorKind: 'SYSTEM',
+      source: 'MONITORING',
+      idempotencyKey: `monitor:recovered:${ticketId}:${since.toISOString()}`,
+      createdAt: change.at,
+    },
+  });
+  publishTicketChange(events, ticketId);
+  await notifyStaffOfMonitor(
+    db,
+    'MONITOR_RECOVERED',
+    ticketId,
+    {
+      monitorName: change.monitor.name,
+      siteName: change.monitor.site.name,
+      evidence: evidenceText(change.evidence),
+      downtimeMinutes: minutes,
+    },
+    change.at,
+  );
+}
+
+async function fileDegradedTicket(db: Db, events: EventBus, change: StateChange, incidentId: string) {
+  const { monitor, at } = change;
+  // Once: while an earlier slow-response ticket of this monitor is still open, nothing new.
+  const earlier = await db.monitorIncident.findFirst({
+    where: { monitorId: monitor.id, kind: 'DEGRADED', ticketId: { not: null }, id: { not: incidentId } },
+    orderBy: { startedAt: 'desc' },
+    select: { ticketId: true },
+  });
+  if (earlier?.ticketId) {
+    const ticket = await db.ticket.findUnique({ where: { id: earlier.ticketId }, select: { status: true } });
+    if (ticket && (openTicketStatuses as readonly string[]).includes(ticket.status)) return;
+  }
+  const { ticket } = await submitTicket(
+    db,
+    events,
+    {
+      title: `Сайт работает с перебоями / Site degraded: ${monitor.site.name} (${monitor.name})`,
+      description: `${change.evidence.message ?? ''}\n\n${evidenceText(change.evidence)}`,
+      priority: 'NORMAL',
+      category: 'PROBLEM',
+      source: 'MONITORING',
+      siteId: monitor.siteId,
+      organizationId: monitor.site.organizationId,
+      pageContext: { monitorId: monitor.id, incidentId, evidence: change.evidence },
+      idempotencyKey: `monitor:incident:${incidentId}`,
+    },
+    systemActor,
+    at,
+  );
+  await db.monitorIncident.update({ where: { id: incidentId }, data: { ticketId: ticket.id } });
+}

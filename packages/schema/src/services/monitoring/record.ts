@@ -1,0 +1,168 @@
+import { createHash } from 'node:crypto';
+import type { CheckReport } from '../../checks/types.ts';
+import type { Db } from '../../db/client.ts';
+import { confirm, type MonitorState, type Tallies } from '../../domain/monitoring/confirm.ts';
+import { inMaintenance } from '../../domain/monitoring/maintenance.ts';
+import type { EventBus } from '../../graphql/context.ts';
+import { maintenanceRule } from '../site-uptime.ts';
+import type { Evidence } from './evidence.ts';
+import { applyStateChange } from './incidents.ts';
+
+export interface RecordInput {
+  monitorId: string;
+  report: CheckReport;
+  /** "central" for the scheduler, the agent's location otherwise. */
+  location: string;
+  agentId?: string | null;
+  /** When the check ran. */
+  at: Date;
+  /** Central checks: set the next check time (retry interval while failures are unconfirmed). */
+  reschedule: boolean;
+}
+
+export interface RecordOutcome {
+  state: MonitorState;
+  changed: boolean;
+  /** The location has unconfirmed failures: its next check is due on the retry interval. */
+  retrySoon: boolean;
+  intervalSeconds: number;
+  retryIntervalSeconds: number;
+}
+
+const monitorFacts = {
+  id: true,
+  name: true,
+  siteId: true,
+  kind: true,
+  state: true,
+  tallies: true,
+  paused: true,
+  central: true,
+  intervalSeconds: true,
+  retryIntervalSeconds: true,
+  updatedAt: true,
+  site: { select: { name: true, url: true, organizationId: true } },
+  _count: { select: { assignments: true } },
+} as const;
+
+/** Tells subscribers of the site and of all sites that a monitor's state changed. */
+export function publishMonitorChange(events: EventBus, monitor: { id: string; siteId: string }): void {
+  events.publish('monitorStatusChanged', monitor.siteId, { monitorId: monitor.id });
+  events.publish('monitorStatusChanged', 'all', { monitorId: monitor.id });
+}
+
+/** Small random spread so monitors created together do not stay in lockstep. */
+function jitterMs(seconds: number): number {
+  return Math.round((Math.random() - 0.5) * Math.min(seconds * 20, 4000));
+}
+
+/**
+ * Stores one check result and folds it into the monitor's state (domain/monitoring/confirm).
+ * The result and the state are written only together: the result first, then the state
+ * guarded by the version read, so two reports at once never lose a count. A confirmed change
+ * goes to `applyStateChange` (incidents, tickets, letters) and to subscribers.
+ */
+export async function recordCheck(db: Db, events: EventBus, input: RecordInput): Promise<RecordOutcome | null> {
+  const { report, at } = input;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const monitor = await db.monitor.findUnique({ where: { id: input.monitorId }, select: monitorFacts });
+    if (!monitor || monitor.paused) return null;
+    const locations = (monitor.central ? 1 : 0) + monitor._count.assignments;
+    const stale = Math.max(3 * monitor.intervalSeconds, monitor.intervalSeconds + 120) * 1000;
+    const decision = confirm({
+      state: monitor.state as MonitorState,
+      tallies: (monitor.tallies ?? {}) as unknown as Tallies,
+      locations: Math.max(1, locations),
+      result: { location: input.location, outcome: report.outcome, at },
+      freshSince: new Date(at.getTime() - stale),
+    });
+    const evidence: Evidence = {
+      outcome: report.outcome,
+      location: input.location,
+      checkedAt: at.toISOString(),
+      statusCode: report.statusCode ?? null,
+      responseTimeMs: report.responseTimeMs ?? null,
+      message: report.message ?? null,
+      ...(report.details ? { details: report.details } : {}),
+    };
+    const result = await db.checkResult.create({
+      data: {
+        monitorId: monitor.id,
+        agentId: input.agentId ?? null,
+        location: input.location,
+        checkedAt: at,
+        outcome: report.outcome,
+        responseTimeMs: report.responseTimeMs ?? null,
+        statusCode: report.statusCode ?? null,
+        message: report.message ?? null,
+        details: report.outcome === 'UP' ? undefined : ((report.details ?? undefined) as object | undefined),
+      },
+      select: { id: true },
+    });
+    const delay = decision.retrySoon ? monitor.retryIntervalSeconds : monitor.intervalSeconds;
+    const updated = await db.monitor.updateMany({
+      where: { id: monitor.id, updatedAt: monitor.updatedAt },
+      data: {
+        state: decision.state,
+        ...(decision.changed ? { stateSince: at } : {}),
+        tallies: decision.tallies as object,
+        lastCheckAt: at,
+        lastEvidence: evidence as object,
+        ...(report.expiresAt ? { expiresAt: report.expiresAt } : {}),
+        ...(input.reschedule
+          ? { nextCheckAt: new Date(at.getTime() + delay * 1000 + jitterMs(delay)), leaseOwner: null, leaseUntil: null }
+          : {}),
+      },
+    });
+    if (updated.count === 0) {
+      // Someone else wrote the monitor meanwhile: read again and count this result once.
+      await db.checkResult.delete({ where: { id: result.id } });
+      continue;
+    }
+    if (decision.changed) {
+      const windows = await db.maintenanceWindow.findMany({
+        where: {
+          OR: [{ monitorId: monitor.id }, { siteId: monitor.siteId }, { organizationId: monitor.site.organizationId }],
+        },
+      });
+      await applyStateChange(db, events, {
+        monitor,
+        from: monitor.state as MonitorState,
+        to: decision.state,
+        at,
+        evidence,
+        inMaintenance: inMaintenance(windows.map(maintenanceRule), at),
+      });
+      publishMonitorChange(events, monitor);
+    }
+    return {
+      state: decision.state,
+      changed: decision.changed,
+      retrySoon: decision.retrySoon,
+      intervalSeconds: monitor.intervalSeconds,
+      retryIntervalSeconds: monitor.retryIntervalSeconds,
+    };
+  }
+  throw new Error(`recordCheck: monitor ${input.monitorId} kept changing`);
+}
+
+/**
+ * UNKNOWN for a monitor whose checks caredesk could not do or record (its database failed, an
+ * agent went silent): never DOWN, never a ticket; its tallies start over.
+ */
+export async function markUnknown(db: Db, events: EventBus, monitorId: string, reason: string, now: Date) {
+  const monitor = await db.monitor.findUnique({ where: { id: monitorId }, select: monitorFacts });
+  if (!monitor || monitor.paused || monitor.state === 'UNKNOWN') return false;
+  const updated = await db.monitor.updateMany({
+    where: { id: monitorId, updatedAt: monitor.updatedAt },
+    data: { state: 'UNKNOWN', stateSince: now, tallies: {}, leaseOwner: null, leaseUntil: null },
+  });
+  if (updated.count === 0) return false;
+  await db.monitorStateChange.create({
+    data: { monitorId, fromState: monitor.state, toState: 'UNKNOWN', at: now, reason },
+  });
+  publishMonitorChange(events, monitor);
+  return true;
+}
+
+export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');

@@ -1,0 +1,242 @@
+import { randomUUID } from 'node:crypto';
+import { runCheck } from '../../checks/run-check.ts';
+import type { CheckReport, HeartbeatConfig } from '../../checks/types.ts';
+import type { Db } from '../../db/client.ts';
+import { isStale } from '../../domain/monitoring/confirm.ts';
+import type { EventBus } from '../../graphql/context.ts';
+import { markUnknown, recordCheck } from './record.ts';
+
+export interface SchedulerOptions {
+  db: Db;
+  events: EventBus;
+  now: () => Date;
+  /** Checks in flight at most (the pool). */
+  concurrency?: number;
+  /** How often the loop looks for due checks. */
+  tickMs?: number;
+  rdapBaseUrl?: string;
+  /** Spread overdue checks over their interval when starting (after a restart). */
+  spreadOnStart?: boolean;
+  /** Called with each check's lateness (ms after its due time), for the benchmark. */
+  onLag?: (ms: number) => void;
+  onError?: (error: unknown) => void;
+}
+
+export interface MonitorScheduler {
+  readonly instanceId: string;
+  start(): Promise<void>;
+  /** Stops claiming and waits for the checks in flight. */
+  stop(): Promise<void>;
+  /** Claims everything due now, runs it and waits for it (tests move the clock and call this). */
+  runDue(): Promise<number>;
+  /** Marks UNKNOWN what nobody checked for too long. */
+  sweepStale(): Promise<number>;
+  inFlight(): number;
+}
+
+const leaseExtraMs = 30_000;
+
+/** A heartbeat is judged from its last push: DOWN once the period and the grace have passed. */
+function heartbeatReport(config: HeartbeatConfig, last: Date | null, created: Date, now: Date): CheckReport {
+  const since = last ?? created;
+  const overdueMs = now.getTime() - since.getTime() - (config.periodSeconds + config.graceSeconds) * 1000;
+  if (overdueMs <= 0) return { outcome: 'UP' };
+  return {
+    outcome: 'DOWN',
+    message: `no heartbeat since ${since.toISOString()}`,
+    details: {
+      lastHeartbeatAt: last?.toISOString() ?? null,
+      periodSeconds: config.periodSeconds,
+      graceSeconds: config.graceSeconds,
+    },
+  };
+}
+
+/**
+ * One central scheduler for all monitors: a loop claims due checks with a lease (an UPDATE …
+ * WHERE nextCheckAt <= now AND the lease is free, so instances sharing a database each run a
+ * due check once), runs them in a capped pool and records them. When its own database fails
+ * the results are dropped and the monitors become UNKNOWN once it is back: never DOWN.
+ */
+export function createMonitorScheduler(options: SchedulerOptions): MonitorScheduler {
+  const { db, events, now } = options;
+  const instanceId = randomUUID();
+  const concurrency = options.concurrency ?? 100;
+  const tickMs = options.tickMs ?? 500;
+  const env = { rdapBaseUrl: options.rdapBaseUrl ?? 'https://rdap.org', now };
+  const running = new Set<Promise<void>>();
+  /** Monitors whose result could not be recorded: UNKNOWN as soon as the database answers. */
+  const lost = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = true;
+  let lastSweep = 0;
+  let claimSeq = 0;
+
+  const fail = (error: unknown) => options.onError?.(error);
+
+  async function claim(limit: number) {
+    const at = now();
+    const free = { OR: [{ leaseUntil: null }, { leaseUntil: { lt: at } }] };
+    const due = { paused: false, central: true, nextCheckAt: { lte: at }, ...free };
+    const candidates = await db.monitor.findMany({
+      where: due,
+      select: { id: true },
+      orderBy: { nextCheckAt: 'asc' },
+      take: limit,
+    });
+    if (candidates.length === 0) return [];
+    // A lease value unique to this claim, so the claimed rows can be read back.
+    const leaseUntil = new Date(at.getTime() + leaseExtraMs + 60_000 + (claimSeq++ % 1000));
+    const ids = candidates.map((c) => c.id);
+    await db.monitor.updateMany({ where: { id: { in: ids }, ...due }, data: { leaseOwner: instanceId, leaseUntil } });
+    return db.monitor.findMany({
+      where: { id: { in: ids }, leaseOwner: instanceId, leaseUntil },
+      select: {
+        id: true,
+        kind: true,
+        config: true,
+        timeoutMs: true,
+        degradedAfterMs: true,
+        nextCheckAt: true,
+        lastHeartbeatAt: true,
+        createdAt: true,
+      },
+    });
+  }
+
+  type Claimed = Awaited<ReturnType<typeof claim>>[number];
+
+  async function runOne(monitor: Claimed) {
+    const started = now();
+    options.onLag?.(started.getTime() - monitor.nextCheckAt.getTime());
+    const report =
+      monitor.kind === 'HEARTBEAT'
+        ? heartbeatReport(
+            monitor.config as unknown as HeartbeatConfig,
+            monitor.lastHeartbeatAt,
+            monitor.createdAt,
+            started,
+          )
+        : await runCheck(
+            {
+              kind: monitor.kind,
+              config: monitor.config,
+              timeoutMs: monitor.timeoutMs,
+              degradedAfterMs: monitor.degradedAfterMs,
+            },
+            env,
+          );
+    try {
+      await recordCheck(db, events, {
+        monitorId: monitor.id,
+        report,
+        location: 'central',
+        at: started,
+        reschedule: true,
+      });
+    } catch (error) {
+      lost.add(monitor.id);
+      fail(error);
+    }
+  }
+
+  async function recoverLost() {
+    for (const id of [...lost]) {
+      await markUnknown(db, events, id, 'caredesk could not record its checks', now());
+      lost.delete(id);
+    }
+  }
+
+  /** Claims up to the free part of the pool and starts the checks; resolves when they are started. */
+  async function fill(): Promise<Promise<void>[]> {
+    const room = concurrency - running.size;
+    if (room <= 0) return [];
+    let claimed: Claimed[];
+    try {
+      claimed = await claim(room);
+      if (lost.size > 0) await recoverLost();
+    } catch (error) {
+      fail(error);
+      return [];
+    }
+    return claimed.map((monitor) => {
+      const job = runOne(monitor).finally(() => running.delete(job));
+      running.add(job);
+      return job;
+    });
+  }
+
+  async function sweepStale(): Promise<number> {
+    const at = now();
+    const candidates = await db.monitor.findMany({
+      where: {
+        paused: false,
+        state: { in: ['UP', 'DOWN', 'DEGRADED'] },
+        lastCheckAt: { lt: new Date(at.getTime() - 180_000) },
+      },
+      select: { id: true, lastCheckAt: true, stateSince: true, intervalSeconds: true, kind: true },
+    });
+    let marked = 0;
+    for (const m of candidates) {
+      if (m.kind === 'HEARTBEAT' || !isStale(m.lastCheckAt, new Date(0), m.intervalSeconds, at)) continue;
+      if (await markUnknown(db, events, m.id, 'no check results arrived (scheduler or agent silent)', at)) marked++;
+    }
+    return marked;
+  }
+
+  async function spreadOverdue() {
+    const at = now();
+    const overdue = await db.monitor.findMany({
+      where: { paused: false, central: true, nextCheckAt: { lt: at } },
+      select: { id: true, intervalSeconds: true },
+    });
+    for (const m of overdue) {
+      const offset = Math.floor(Math.random() * m.intervalSeconds * 1000);
+      await db.monitor.updateMany({
+        where: { id: m.id, nextCheckAt: { lt: at } },
+        data: { nextCheckAt: new Date(at.getTime() + offset) },
+      });
+    }
+  }
+
+  const loop = async () => {
+    if (stopped) return;
+    await fill();
+    if (now().getTime() - lastSweep > 30_000) {
+      lastSweep = now().getTime();
+      await sweepStale().catch(fail);
+    }
+    if (!stopped) {
+      timer = setTimeout(loop, tickMs);
+      timer.unref?.();
+    }
+  };
+
+  return {
+    instanceId,
+    async start() {
+      if (!stopped) return;
+      stopped = false;
+      lastSweep = now().getTime();
+      if (options.spreadOnStart ?? true) await spreadOverdue().catch(fail);
+      await loop();
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await Promise.allSettled([...running]);
+    },
+    async runDue() {
+      let total = 0;
+      for (;;) {
+        const started = await fill();
+        if (started.length === 0 && running.size === 0) return total;
+        total += started.length;
+        await Promise.allSettled([...running]);
+        if (started.length === 0) return total;
+      }
+    },
+    sweepStale,
+    inFlight: () => running.size,
+  };
+}
