@@ -152,6 +152,9 @@ export class CaredeskWidget extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.tickets = storedTickets(this.siteKey);
+    // A contact who signed in inside the widget stays signed in on this site.
+    if (localStorage.getItem(`caredesk:${this.siteKey}:session`))
+      void this.loadPart().then((p) => p.restoreSession(this));
     if (localStorage.getItem(outboxFlag)) void import('./outbox-link.ts').then((m) => m.startOutbox(this));
   }
 

@@ -8,6 +8,7 @@ import { myTickets, readTicket } from './ticket-queries.ts';
 import { type StoredTicket, storedTickets } from './ticket-store.ts';
 
 export { liveLink } from './live-link.ts';
+export { restoreSession } from './sign-in.ts';
 export { listView } from './views/list-view.ts';
 export { threadView } from './views/thread-view.ts';
 

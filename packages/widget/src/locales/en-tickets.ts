@@ -20,6 +20,14 @@ export const strings = {
   s_ACCEPTED: 'Accepted',
   s_PAID: 'Paid',
   s_REJECTED: 'Closed',
+  signInLead: 'Working with the studio? Sign in to see every request of your company.',
+  signInEmail: 'Your work e-mail',
+  sendCode: 'Send me a code',
+  codeSent: 'If {email} is known to us, a code is on its way. It works for 10 minutes.',
+  codeLabel: 'Code from the letter',
+  signIn: 'Sign in',
+  signedInAs: 'Signed in as {email}',
+  signOut: 'Sign out',
 };
 
 export type TicketStrings = typeof strings;

@@ -21,5 +21,13 @@ export const strings: TicketStrings = {
   s_RESOLVED: 'Сделано, проверьте',
   s_ACCEPTED: 'Принято',
   s_PAID: 'Оплачено',
+  signInLead: 'Вы работаете со студией? Войдите, чтобы видеть все заявки вашей компании.',
+  signInEmail: 'Рабочий e-mail',
+  sendCode: 'Прислать код',
+  codeSent: 'Если адрес {email} нам известен, на него отправлен код. Он действует 10 минут.',
+  codeLabel: 'Код из письма',
+  signIn: 'Войти',
+  signedInAs: 'Вы вошли как {email}',
+  signOut: 'Выйти',
   s_REJECTED: 'Закрыто',
 };

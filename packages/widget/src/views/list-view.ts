@@ -2,11 +2,12 @@ import { html } from 'lit';
 import type { CaredeskWidget } from '../caredesk-widget.ts';
 import type { StringKey } from '../i18n.ts';
 import { partStyles } from './part-styles.ts';
+import { signInView } from './sign-in-view.ts';
 
 /** The tickets this browser (or this contact) filed, with their status. */
 export function listView(w: CaredeskWidget) {
   const t = w.t;
-  if (!w.tickets.length) return html`<p class="muted">${t('noTickets')}</p>`;
+  if (!w.tickets.length) return html`<p class="muted">${t('noTickets')}</p>${signInView(w)}`;
   return html`${partStyles}<ul class="tickets" aria-label=${t('myTickets')}>
     ${w.tickets.map(
       (ticket) => html`<li>
@@ -16,5 +17,5 @@ export function listView(w: CaredeskWidget) {
         </button>
       </li>`,
     )}
-  </ul>`;
+  </ul>${signInView(w)}`;
 }

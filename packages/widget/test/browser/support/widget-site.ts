@@ -23,6 +23,8 @@ export interface WidgetSite {
   /** The same pages from an origin no site allows. */
   stranger: string;
   siteKey: string;
+  /** The sign-in code in the last letter sent to this address. */
+  lastCode(email: string): string;
   /** A session token of a client contact, signed in by the e-mailed code. */
   contactToken(email: string): Promise<string>;
   /** Serves `html` at `path` on the client site. */
@@ -64,6 +66,11 @@ export async function startWidgetSite(): Promise<WidgetSite> {
     stranger: `http://localhost:${sitePort}`,
     siteKey: demo.siteKeys[0] as string,
     page: (path, html) => pages.set(path, html),
+    lastCode: (email) =>
+      [...mailer.sent]
+        .reverse()
+        .find((m) => m.to.includes(email))
+        ?.subject.match(/\d{6}/)?.[0] ?? '',
     async contactToken(email) {
       const before = mailer.sent.length;
       await t.gql('mutation ($i: RequestSignInCodeInput!) { requestSignInCode(input: $i) { __typename } }', {
