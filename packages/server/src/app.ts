@@ -10,9 +10,9 @@ import {
   DomainError,
   defaultOutboxTiming,
   fireDueSlaEvents,
+  issueDueMonthlyInvoices,
   type Mailer,
   type OutboxTiming,
-  receiveMail,
   secretBoxKey,
 } from '@caredesk/schema/services';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
@@ -30,6 +30,7 @@ import { clientAddress } from './http/client-address.ts';
 import { demoPage } from './http/demo-page.ts';
 import { readinessCheck } from './http/health.ts';
 import { useQueryLimits, useStaffOnlyIntrospection } from './http/query-limits.ts';
+import { reportPath, reportRoute } from './http/report-route.ts';
 import { useRoutes } from './http/routes.ts';
 import { hmacSigner } from './http/signed-links.ts';
 import { useUploadLimit } from './http/upload-limit.ts';
@@ -39,6 +40,9 @@ import { intervalJob } from './jobs/interval-job.ts';
 import { memoryRateLimiter } from './limits/memory-rate-limiter.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { consoleMailer } from './mail/console-mailer.ts';
+import { imapPoller } from './mail/imap-poller.ts';
+import { incomingMail } from './mail/incoming.ts';
+import { listenerSecurity } from './mail/mail-settings.ts';
 import { sendDueMail } from './mail/outbox-sender.ts';
 import { replyAddresses } from './mail/reply-address.ts';
 import { smtpListener } from './mail/smtp-listener.ts';
@@ -93,11 +97,22 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
   const links = {
     attachment: (id: string) =>
       `${config.publicUrl}${signer.sign(attachmentPath(id), new Date(now().getTime() + linkMinutes * 60_000))}`,
+    report: (organizationId: string, month: string, format: 'pdf' | 'csv', locale: 'ru' | 'en') =>
+      `${config.publicUrl}${signer.sign(reportPath(organizationId, month, format, locale), new Date(now().getTime() + linkMinutes * 60_000))}`,
   };
 
   const mailer =
     deps.mailer ?? (config.mail.smtpUrl ? smtpMailer(config.mail.smtpUrl, config.mail.from) : consoleMailer(logger));
   const replies = replyAddresses(config.mail.from, config.secretKey ?? randomBytes(32).toString('base64url'));
+  const receive = incomingMail({
+    db,
+    events,
+    storage,
+    limits: config.uploadLimits,
+    unknownSender: config.mail.unknownSender,
+    replies,
+    now,
+  });
   const listener =
     config.mail.listenPort === null
       ? null
@@ -107,14 +122,12 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
           // The files' limit plus room for the text and the base64 encoding of the files.
           maxBytes: Math.ceil(config.uploadLimits.maxRequestBytes * 1.4) + 1024 * 1024,
           logger: logger.child({ component: 'smtp' }),
-          receive: (mail) =>
-            receiveMail(
-              db,
-              events,
-              { ...mail, tokenTicketId: mail.recipients.map(replies.ticketOf).find(Boolean) ?? null },
-              { storage, limits: config.uploadLimits, unknownSender: config.mail.unknownSender, now: now() },
-            ),
+          security: listenerSecurity(config.mail),
+          receive,
         });
+  const imap = config.mail.imap
+    ? imapPoller({ settings: config.mail.imap, logger: logger.child({ component: 'imap' }), receive })
+    : null;
   const secretsKey = secretBoxKey(config.secretKey ?? randomBytes(32).toString('base64url'));
   const limiter = memoryRateLimiter();
   const rateLimit = (bucket: RateBucket, key: string) => {
@@ -197,6 +210,7 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
         },
         {
           '/attachments/': attachmentRoute(db, storage, signer, now),
+          '/reports/': reportRoute(db, signer, now),
           '/widget/': widget.part,
           '/kb/': articlePage(db),
         },
@@ -207,6 +221,8 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
   // Jobs that act on stored due times: safe to run on every instance at once.
   const jobs = [
     intervalJob('auto-accept', 60_000, () => acceptDueTickets(db, events, now()), logger),
+    // Month end: each organization's invoice for the month just ended, once (docs/billing.md).
+    intervalJob('monthly-invoices', 60 * 60_000, () => issueDueMonthlyInvoices(db, now()), logger),
     intervalJob('sla', config.slaCheckIntervalMs, () => fireDueSlaEvents(db, events, now()), logger),
     intervalJob(
       'outbox',
@@ -216,7 +232,7 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
           db,
           mailer,
           now,
-          timing: deps.outboxTiming ?? defaultOutboxTiming,
+          timing: deps.outboxTiming ?? { ...defaultOutboxTiming, digestEveryMs: config.mail.digestEveryMs },
           publicUrl: config.publicUrl,
           replies,
         }),
@@ -240,6 +256,7 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
         server?.listen(config.port, config.host, () => resolve());
       });
       const smtpPort = listener ? await listener.start() : null;
+      imap?.start();
       for (const job of jobs) job.start();
       const { port } = server.address() as AddressInfo;
       const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
@@ -250,6 +267,7 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
       logger.info('caredesk stopping');
       await Promise.all(jobs.map((job) => job.stop()));
       await listener?.stop();
+      await imap?.stop();
       mailer.close?.();
       if (wss) {
         for (const socket of wss.clients) socket.close(1001, 'Server is shutting down');

@@ -11,7 +11,9 @@ export type ErrorCode =
   | 'TOO_MANY_FILES'
   | 'UNSUPPORTED_FILE_TYPE'
   | 'INVALID_CODE'
-  | 'RATE_LIMITED';
+  | 'RATE_LIMITED'
+  | 'TICKET_CLOSED'
+  | 'TIMER_NOT_RUNNING';
 
 export type Locale = 'ru' | 'en';
 
@@ -66,6 +68,11 @@ const messages: Record<ErrorCode, Record<Locale, string>> = {
     en: 'Too many attempts. Try again a little later.',
     ru: 'Слишком много попыток. Попробуйте чуть позже.',
   },
+  TICKET_CLOSED: {
+    en: 'The ticket is closed: no more time can be recorded on it.',
+    ru: 'Заявка закрыта: время по ней больше не учитывается.',
+  },
+  TIMER_NOT_RUNNING: { en: 'You have no running timer.', ru: 'У вас нет запущенного таймера.' },
 };
 
 /** The message for a code in the reader's language. */

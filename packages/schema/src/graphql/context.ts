@@ -51,7 +51,11 @@ export interface GraphQLContext {
   storage: AttachmentStorage;
   uploadLimits: UploadLimits;
   /** Addresses the server hands out: short-lived signed download links. */
-  links: { attachment(id: string): string };
+  links: {
+    attachment(id: string): string;
+    /** The monthly report of an organization as a file, in the reader's language. */
+    report(organizationId: string, month: string, format: 'pdf' | 'csv', locale: Locale): string;
+  };
   /** The Origin header of the request or WebSocket handshake, if a browser sent one. */
   origin: string | null;
   mailer: Mailer;

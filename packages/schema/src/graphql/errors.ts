@@ -20,6 +20,8 @@ const codes: ErrorCode[] = [
   'UNSUPPORTED_FILE_TYPE',
   'INVALID_CODE',
   'RATE_LIMITED',
+  'TICKET_CLOSED',
+  'TIMER_NOT_RUNNING',
 ];
 
 export const ErrorCodeEnum = builder.enumType('ErrorCode', { values: codes });

@@ -23,6 +23,12 @@ import './types/statistics.ts';
 import './types/site-admin.ts';
 import './types/article.ts';
 import './types/notification-preference.ts';
+import './types/monitor.ts';
+import './types/monitor-admin.ts';
+import './types/monitor-agent.ts';
+import './types/time-entry.ts';
+import './types/invoice.ts';
+import './types/monthly-report.ts';
 
 builder.queryType({});
 builder.mutationType({});

@@ -26,6 +26,7 @@ export {
 export { attachToTicket, type CheckedFile, checkFiles, type UploadedFile } from './attach-files.ts';
 export { type AttachmentStorage, defaultUploadLimits, type UploadLimits } from './attachment-storage.ts';
 export { acceptDueTickets } from './auto-accept.ts';
+export * from './billing/index.ts';
 export {
   builtInCalendar,
   importCalendar,
@@ -60,6 +61,7 @@ export {
 } from './receive-mail.ts';
 export { forgetVocabulary, searchArticles } from './search-articles.ts';
 export { secretBoxKey } from './secret-box.ts';
+export { type SiteUptime, siteUptimeForMonth } from './site-uptime.ts';
 export {
   loadWorkingCalendar,
   recordSlaEvent,
@@ -70,7 +72,6 @@ export {
   workingHoursOf,
 } from './sla.ts';
 export { fireDueSlaEvents, type SlaJobResult } from './sla-job.ts';
-export { type SiteUptime, siteUptimeForMonth } from './site-uptime.ts';
 export { setStaffPassword, signInStaff } from './staff-sign-in.ts';
 export { type SubmitTicket, submitTicket } from './submit-ticket.ts';
 export { addTicketSecret, purgeTicketSecrets, revealTicketSecret } from './ticket-secrets.ts';

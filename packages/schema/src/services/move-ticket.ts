@@ -5,6 +5,7 @@ import { decideMove, type MoveInput } from '../domain/ticket-move.ts';
 import type { TicketStatus } from '../domain/ticket-status.ts';
 import type { EventBus } from '../graphql/context.ts';
 import { type ActorRef, auditColumns } from './actor.ts';
+import { issueTicketInvoice, markTicketInvoicePaid } from './billing/invoices.ts';
 import { DomainError } from './domain-error.ts';
 import { noticesForMove, notifyTicket } from './notify.ts';
 import { publishTicketChange } from './publish.ts';
@@ -99,6 +100,9 @@ export async function moveTicket(db: Db, events: EventBus, request: MoveRequest)
       actor,
       now,
     );
+    // A paid ticket's invoice is issued when its work is accepted, and paid with it (docs/billing.md).
+    if (patch.status === 'ACCEPTED' && ticket.paid) await issueTicketInvoice(tx, ticketId, now);
+    if (patch.status === 'PAID') await markTicketInvoicePaid(tx, ticketId, now);
     // Credentials handed over for the work go when the work is over; the client is told.
     if (closingStatuses.includes(patch.status) && (await purgeTicketSecrets(tx, ticketId, now)) > 0) {
       await tx.message.create({

@@ -9,25 +9,27 @@ import { StaffMemberRef } from './staff-member.ts';
 
 const minutes = 'in working minutes of the studio calendar';
 
-const SupportStatisticsRef = builder.objectRef<SupportStatistics & { month: string }>('SupportStatistics').implement({
-  description: `Reaction and resolution of a month's tickets, ${minutes}.`,
-  fields: (t) => ({
-    month: t.exposeString('month', { description: 'YYYY-MM in the studio time zone.' }),
-    tickets: t.exposeInt('tickets', { description: 'Filed in the month.' }),
-    answered: t.exposeInt('answered'),
-    resolved: t.exposeInt('resolved'),
-    averageFirstResponseMinutes: t.exposeFloat('averageFirstResponseMinutes', { nullable: true }),
-    medianFirstResponseMinutes: t.exposeFloat('medianFirstResponseMinutes', { nullable: true }),
-    averageResolutionMinutes: t.exposeFloat('averageResolutionMinutes', { nullable: true }),
-    medianResolutionMinutes: t.exposeFloat('medianResolutionMinutes', { nullable: true }),
-    reactionWithinTargetShare: t.exposeFloat('reactionWithinTargetShare', {
-      nullable: true,
-      description: 'From 0 to 1, of the tickets whose reaction is decided (reacted or breached).',
+export const SupportStatisticsRef = builder
+  .objectRef<SupportStatistics & { month: string }>('SupportStatistics')
+  .implement({
+    description: `Reaction and resolution of a month's tickets, ${minutes}.`,
+    fields: (t) => ({
+      month: t.exposeString('month', { description: 'YYYY-MM in the studio time zone.' }),
+      tickets: t.exposeInt('tickets', { description: 'Filed in the month.' }),
+      answered: t.exposeInt('answered'),
+      resolved: t.exposeInt('resolved'),
+      averageFirstResponseMinutes: t.exposeFloat('averageFirstResponseMinutes', { nullable: true }),
+      medianFirstResponseMinutes: t.exposeFloat('medianFirstResponseMinutes', { nullable: true }),
+      averageResolutionMinutes: t.exposeFloat('averageResolutionMinutes', { nullable: true }),
+      medianResolutionMinutes: t.exposeFloat('medianResolutionMinutes', { nullable: true }),
+      reactionWithinTargetShare: t.exposeFloat('reactionWithinTargetShare', {
+        nullable: true,
+        description: 'From 0 to 1, of the tickets whose reaction is decided (reacted or breached).',
+      }),
+      resolutionWithinTargetShare: t.exposeFloat('resolutionWithinTargetShare', { nullable: true }),
+      breaches: t.exposeInt('breaches', { description: 'Tickets with a reaction or resolution breach.' }),
     }),
-    resolutionWithinTargetShare: t.exposeFloat('resolutionWithinTargetShare', { nullable: true }),
-    breaches: t.exposeInt('breaches', { description: 'Tickets with a reaction or resolution breach.' }),
-  }),
-});
+  });
 
 const TicketStatisticsRef = builder.objectRef<ReturnType<typeof ticketStatistics>>('TicketStatistics').implement({
   description: `One ticket's times, ${minutes}.`,

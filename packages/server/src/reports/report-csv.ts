@@ -1,0 +1,71 @@
+import { formatHours, type Locale } from '@caredesk/schema/domain';
+import type { MonthlyReportData } from '@caredesk/schema/services';
+
+function cell(value: string | number | null): string {
+  const text = value === null ? '' : String(value);
+  return /[",;\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+const rubles = (kopecks: number) => (kopecks / 100).toFixed(2);
+
+/**
+ * The report's lines as CSV (RFC 4180, UTF-8 with a byte-order mark so that spreadsheets read
+ * the Cyrillic): one row a line, then the total. Amounts both in kopecks and in rubles.
+ */
+export function reportCsv(report: MonthlyReportData, locale: Locale): string {
+  const header =
+    locale === 'ru'
+      ? [
+          'Месяц',
+          'Вид',
+          'Заявка',
+          'Описание',
+          'Часы',
+          'Минуты',
+          'Ставка, коп./ч',
+          'Коэффициент',
+          'Счёт',
+          'Сумма, коп.',
+          'Сумма, ₽',
+        ]
+      : [
+          'Month',
+          'Kind',
+          'Ticket',
+          'Description',
+          'Hours',
+          'Minutes',
+          'Rate, kopecks/h',
+          'Coefficient',
+          'Invoice',
+          'Amount, kopecks',
+          'Amount, RUB',
+        ];
+  const rows = report.lines.map((l) => [
+    report.month,
+    l.kind,
+    l.ticketNumber === null ? null : `#${l.ticketNumber}`,
+    l.description[locale],
+    l.minutes ? formatHours(Math.abs(l.minutes)) : null,
+    l.minutes,
+    l.rateKopecks,
+    l.coefficientPercent === null ? null : (l.coefficientPercent / 100).toFixed(2),
+    l.invoiceNumber,
+    l.amountKopecks,
+    rubles(l.amountKopecks),
+  ]);
+  const total = [
+    report.month,
+    'TOTAL',
+    null,
+    locale === 'ru' ? 'Итого' : 'Total',
+    null,
+    null,
+    null,
+    null,
+    null,
+    report.totalKopecks,
+    rubles(report.totalKopecks),
+  ];
+  return `\ufeff${[header, ...rows, total].map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
+}
