@@ -3,7 +3,7 @@ import { gql } from './graphql.ts';
 import type { Move } from './moves.ts';
 import type { Ticket } from './queries.ts';
 import { newKey } from './submitter.ts';
-import { acceptTicket, rejectTicket, replyToTicket } from './ticket-queries.ts';
+import { acceptTicket, attachFiles, rejectTicket, replyToTicket } from './ticket-queries.ts';
 
 /** Runs one move of the client on the open ticket and shows the ticket as the server returns it. */
 export async function act(w: CaredeskWidget, move: Move): Promise<void> {
@@ -11,7 +11,10 @@ export async function act(w: CaredeskWidget, move: Move): Promise<void> {
   if (!ticket) return;
   const box = w.renderRoot.querySelector<HTMLTextAreaElement>('textarea[name=reply]');
   const body = box?.value.trim() ?? '';
-  if ((move === 'reply' || move === 'corrections') && !body) {
+  const writing = move === 'reply' || move === 'corrections';
+  const files = writing ? w.files : [];
+  // Files alone may be added with "Reply"; asking for corrections needs words.
+  if (writing && !body && (move === 'corrections' || !files.length)) {
     box?.focus();
     return;
   }
@@ -20,21 +23,39 @@ export async function act(w: CaredeskWidget, move: Move): Promise<void> {
   w.busy = true;
   w.problems = [];
   try {
-    const result =
-      move === 'accept'
-        ? await gql<{ ticket: Ticket }>(caller, 'acceptTicket', acceptTicket, { input: { ticketId } })
-        : move === 'withdraw'
-          ? await gql<{ ticket: Ticket }>(caller, 'rejectTicket', rejectTicket, {
-              input: { ticketId, reason: w.t('withdrawReason') },
-            })
-          : await gql<{ ticket: Ticket }>(caller, 'replyToTicket', replyToTicket, {
-              input: { ticketId, body, idempotencyKey: newKey() },
-            });
+    let result: { ticket: Ticket } | null = null;
+    if (files.length) {
+      const { gqlUpload } = await import('./upload.ts');
+      result = await gqlUpload<{ ticket: Ticket }>(
+        caller,
+        'attachFiles',
+        attachFiles,
+        { input: { ticketId } },
+        'files',
+        files,
+        (percent) => {
+          w.progress = percent;
+        },
+      );
+      w.files = [];
+    }
+    if (!writing || body)
+      result =
+        move === 'accept'
+          ? await gql<{ ticket: Ticket }>(caller, 'acceptTicket', acceptTicket, { input: { ticketId } })
+          : move === 'withdraw'
+            ? await gql<{ ticket: Ticket }>(caller, 'rejectTicket', rejectTicket, {
+                input: { ticketId, reason: w.t('withdrawReason') },
+              })
+            : await gql<{ ticket: Ticket }>(caller, 'replyToTicket', replyToTicket, {
+                input: { ticketId, body, idempotencyKey: newKey() },
+              });
     if (box) box.value = '';
-    w.live?.show(result.ticket);
+    if (result) w.live?.show(result.ticket);
   } catch (error) {
     w.fail(error);
   } finally {
+    w.progress = null;
     w.busy = false;
   }
 }

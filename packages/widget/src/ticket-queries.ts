@@ -16,5 +16,6 @@ const move = (name: string, input: string) => `mutation ($input: ${input}!) { ${
 export const replyToTicket = move('replyToTicket', 'ReplyToTicketInput');
 export const acceptTicket = move('acceptTicket', 'TicketOnlyInput');
 export const rejectTicket = move('rejectTicket', 'RejectTicketInput');
+export const attachFiles = move('attachFiles', 'AttachFilesInput');
 
 export const ticketUpdated = `subscription ($id: ID!) { ticketUpdated(id: $id) { ${ticketFields} } }`;

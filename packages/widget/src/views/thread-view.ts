@@ -4,6 +4,7 @@ import type { StringKey } from '../i18n.ts';
 import { movesToOffer } from '../moves.ts';
 import type { Ticket } from '../queries.ts';
 import { act } from '../ticket-actions.ts';
+import { filesView } from './files-view.ts';
 import { partStyles } from './part-styles.ts';
 
 type Entry = { at: string; view: unknown };
@@ -46,7 +47,13 @@ export function threadView(w: CaredeskWidget) {
         : nothing
     }
     <ol class="thread" aria-live="polite">${entries.map((e) => e.view)}</ol>
-    ${canWrite ? html`<label>${t('replyLabel')}<textarea name="reply"></textarea></label>` : nothing}
+    ${
+      canWrite
+        ? html`<label>${t('replyLabel')}<textarea name="reply" @paste=${(e: ClipboardEvent) => w.addFiles([...(e.clipboardData?.files ?? [])])}></textarea></label>
+          ${filesView(w)}
+          ${w.progress !== null ? html`<div class="muted" role="status"><progress max="100" .value=${w.progress}></progress> ${t('uploading', { p: w.progress })}</div>` : nothing}`
+        : nothing
+    }
     <div class="row">
       ${moves.map((move) => html`<button class=${move === 'withdraw' ? '' : 'primary'} ?disabled=${w.busy} @click=${() => void act(w, move)}>${t(move === 'reply' ? 'reply' : move)}</button>`)}
     </div>

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Chromium, describeInChromium, launchChromium } from './support/chromium.ts';
-import { saveScreenshot } from './support/page-helpers.ts';
+import { pasteImage, saveScreenshot } from './support/page-helpers.ts';
 import { embedPage, startWidgetSite, type WidgetSite } from './support/widget-site.ts';
 
 describeInChromium('tickets followed live in the widget (headless Chromium)', () => {
@@ -58,6 +58,29 @@ describeInChromium('tickets followed live in the widget (headless Chromium)', ()
       'Which browser do you use?',
       'Chromium on Linux',
     ]);
+    await page.close();
+  });
+
+  it('should send an answer with a file pasted into it, and show the file in the thread', async () => {
+    page = await browser.context.newPage();
+    await page.goto(`${s.site}/`);
+    await file('Logo is blurry', 'On the home page');
+    await page.getByRole('button', { name: 'My requests' }).click();
+    await page.getByRole('button', { name: /Logo is blurry/ }).click();
+    await page.getByRole('button', { name: /Back/ }).waitFor();
+    await page.getByLabel('Your answer').fill('This is how it looks');
+    await pasteImage(page, 'caredesk-widget >> textarea[name=reply]');
+    await page.getByText(/^pasted\.png/).waitFor();
+    await page.getByRole('button', { name: 'Reply' }).click();
+    await page.getByRole('img', { name: 'pasted.png' }).waitFor();
+    const ticket = await s.t.database.db.ticket.findFirstOrThrow({
+      where: { title: 'Logo is blurry' },
+      include: { attachments: true, messages: { orderBy: { createdAt: 'asc' } } },
+    });
+    expect(ticket.attachments.map((a) => [a.fileName, a.contentType])).toEqual([['pasted.png', 'image/png']]);
+    expect(ticket.messages.map((m) => m.body)).toEqual(['On the home page', 'This is how it looks']);
+    // The chosen files are gone once sent: nothing waits to go twice.
+    expect(await page.getByText(/^pasted\.png/).count()).toBe(0);
     await page.close();
   });
 
