@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import { type DatabaseTarget, DatabaseUrlError, parseDatabaseUrl } from '@caredesk/schema/db';
+import { type MoreMailConfig, moreMailConfig, moreMailVariables } from './mail/mail-settings.ts';
+import { type MonitoringConfig, monitoringConfig, monitoringVariables } from './monitoring/monitoring-config.ts';
 
 /** Everything the server reads from the environment, validated. */
 export interface Config {
@@ -24,10 +26,11 @@ export interface Config {
   /** How often the SLA job looks for warnings and breaches that came due. */
   slaCheckIntervalMs: number;
   mail: MailConfig;
+  monitoring: MonitoringConfig;
 }
 
-/** The e-mail channel: outgoing SMTP, the built-in listener, unknown senders. */
-export interface MailConfig {
+/** The e-mail channel: outgoing SMTP, the built-in listener, IMAP polling, unknown senders. */
+export interface MailConfig extends MoreMailConfig {
   /** smtp:// or smtps:// of the outgoing server; null: letters are written to the log. */
   smtpUrl: string | null;
   /** The From address, e.g. `Support <support@studio.example>`; replies go to its +token form. */
@@ -73,6 +76,8 @@ export const configVariables = [
     'A letter from an unknown address: triage (ticket), reply (polite answer) or ignore',
   ],
   ['OUTBOX_INTERVAL_MS', '5000', 'How often the outbox is sent'],
+  ...moreMailVariables,
+  ...monitoringVariables,
 ] as const;
 
 export class ConfigError extends Error {
@@ -171,10 +176,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     problems,
   );
   const mail = mailConfig(env, host, publicUrl, problems);
+  const monitoring = monitoringConfig(env, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     slaCheckIntervalMs,
     mail,
+    monitoring,
     rateLimits,
     trustProxy,
     port,
@@ -214,5 +221,6 @@ function mailConfig(env: NodeJS.ProcessEnv, host: string, publicUrl: string, pro
     listenHost: env.MAIL_LISTEN_HOST?.trim() || host,
     unknownSender,
     outboxIntervalMs,
+    ...moreMailConfig(env, problems),
   };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Db } from '../db/client.ts';
 import { isAcceptance } from '../domain/mail/acceptance.ts';
 import { isAutomaticMail, type MailHeaders } from '../domain/mail/automatic-mail.ts';
@@ -13,6 +14,7 @@ import { moveTicket } from './move-ticket.ts';
 import { publicUrlPlaceholder } from './notify.ts';
 import { postMessage } from './post-message.ts';
 import { submitTicket } from './submit-ticket.ts';
+import { isUniqueViolation } from './unique-violation.ts';
 
 /** A letter as the SMTP listener or the IMAP poller parsed it. */
 export interface IncomingMail {
@@ -57,6 +59,10 @@ export async function receiveMail(db: Db, events: EventBus, mail: IncomingMail, 
   const ticket = await threadTicket(db, mail);
   if (ticket) {
     const actor = clientOf(ticket, contact, from);
+    // The same letter again (a retrying server, an IMAP poller that died before marking it):
+    // its reply is on the ticket already, files and all.
+    const earlier = actor ? await db.message.findUnique({ where: { idempotencyKey: key } }) : null;
+    if (earlier) return { outcome: 'reply' as const, ticketId: earlier.ticketId };
     if (actor) {
       const reply = trimReply(mail.text) || mail.subject;
       // "Accept" in answer to a resolved ticket accepts it (an authorized contact only;
@@ -138,6 +144,15 @@ export async function receiveMail(db: Db, events: EventBus, mail: IncomingMail, 
     return { outcome: 'triage' as const, ticketId: created.id };
   }
   if (options.unknownSender === 'reply' && from) {
+    // One answer per letter (by its Message-ID), and at most one a day per address: a robot
+    // that answers our answer without marking itself automatic cannot start a loop.
+    const id = mail.messageId ? answerId(mail.messageId) : undefined;
+    if (id && (await db.outboxMail.findUnique({ where: { id }, select: { id: true } })))
+      return { outcome: 'answered' as const };
+    const answered = await db.outboxMail.count({
+      where: { kind: 'UNKNOWN_SENDER', to: from, createdAt: { gt: new Date(options.now.getTime() - dayMs) } },
+    });
+    if (answered > 0) return { outcome: 'ignored' as const };
     const locale = /[а-яё]/i.test(`${mail.subject} ${mail.text}`) ? 'ru' : 'en';
     const letter = renderLetter('UNKNOWN_SENDER', locale, {
       number: 0,
@@ -145,19 +160,33 @@ export async function receiveMail(db: Db, events: EventBus, mail: IncomingMail, 
       status: 'NEW',
       link: publicUrlPlaceholder,
     });
-    await db.outboxMail.create({
-      data: {
-        kind: 'UNKNOWN_SENDER',
-        to: from,
-        locale,
-        ...letter,
-        subject: letter.subject.replace('[#0] ', ''),
-        nextAttemptAt: options.now,
-      },
-    });
+    try {
+      await db.outboxMail.create({
+        data: {
+          ...(id ? { id } : {}),
+          kind: 'UNKNOWN_SENDER',
+          to: from,
+          locale,
+          ...letter,
+          subject: letter.subject.replace('[#0] ', ''),
+          nextAttemptAt: options.now,
+          createdAt: options.now,
+        },
+      });
+    } catch (error) {
+      // The same letter filed at the same moment by another instance: answered once.
+      if (!isUniqueViolation(error)) throw error;
+    }
     return { outcome: 'answered' as const };
   }
   return { outcome: 'ignored' as const };
+}
+
+const dayMs = 24 * 3_600_000;
+
+/** The outbox id of the answer to a letter: the same for every delivery of that letter. */
+function answerId(messageId: string): string {
+  return `ans${createHash('sha256').update(messageId.trim().toLowerCase()).digest('hex').slice(0, 24)}`;
 }
 
 type ThreadTicket = {

@@ -1,75 +1,80 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import type { IncomingMail } from '@caredesk/schema/services';
-import { type AddressObject, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import type { Logger } from '../logger.ts';
+import { type ParsedLetter, parseLetter } from './parse-letter.ts';
 
 export interface SmtpListener {
   start(): Promise<number>;
   stop(): Promise<void>;
 }
 
+export interface ListenerSecurity {
+  /** PEM key and certificate: STARTTLS is offered. */
+  tls: { key: Buffer; cert: Buffer } | null;
+  /** Refuse MAIL FROM on a connection that did not STARTTLS first. */
+  requireTls: boolean;
+  /** AUTH PLAIN/LOGIN with this account is required before MAIL FROM. */
+  auth: { user: string; password: string } | null;
+}
+
+const open: ListenerSecurity = { tls: null, requireTls: false, auth: null };
+
 /**
  * caredesk's own SMTP server for incoming mail: the studio's MX (or a forward) delivers the
  * support address here. Each letter is parsed (mailparser) and handed to `receive`; a letter
  * larger than `maxBytes` is refused in the SMTP dialogue (552), so the sender's server tells
  * its sender. A failure to file answers 451, so the sending server retries later.
+ * With a certificate it offers STARTTLS (and may require it); with an account it requires AUTH.
  */
 export function smtpListener(options: {
   host: string;
   port: number;
   maxBytes: number;
   logger: Logger;
-  receive(mail: IncomingMail & { recipients: string[] }): Promise<unknown>;
+  security?: ListenerSecurity;
+  receive(mail: ParsedLetter): Promise<unknown>;
 }): SmtpListener {
   const { logger } = options;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['AUTH', 'STARTTLS'],
+  const security = options.security ?? open;
+  const disabled = [...(security.tls ? [] : ['STARTTLS']), ...(security.auth ? [] : ['AUTH'])];
+  const settings: SMTPServerOptions = {
+    authOptional: !security.auth,
+    disabledCommands: disabled,
     size: options.maxBytes,
     banner: 'caredesk',
     logger: false,
+    ...(security.tls ? { key: security.tls.key, cert: security.tls.cert } : {}),
+    ...(security.auth
+      ? {
+          authMethods: ['PLAIN', 'LOGIN'],
+          // Without a certificate AUTH goes in the clear: for a private interface only.
+          allowInsecureAuth: !security.tls,
+        }
+      : {}),
+    onAuth(auth, _session, callback) {
+      const account = security.auth;
+      if (account && auth.username === account.user && sameText(auth.password ?? '', account.password))
+        return callback(null, { user: account.user });
+      logger.warn({ user: auth.username }, 'smtp listener: failed AUTH');
+      callback(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
+    },
+    onMailFrom(_address, session, callback) {
+      if (security.requireTls && !session.secure)
+        return callback(Object.assign(new Error('Must issue a STARTTLS command first'), { responseCode: 530 }));
+      callback();
+    },
     onData(stream, session, callback) {
-      simpleParser(stream)
-        .then(async (parsed) => {
+      parseLetter(stream, {
+        from: session.envelope.mailFrom ? session.envelope.mailFrom.address : null,
+        recipients: session.envelope.rcptTo.map((to) => to.address),
+      })
+        .then(async (letter) => {
           if (stream.sizeExceeded) {
             const error = Object.assign(new Error('Message too large'), { responseCode: 552 });
             return callback(error);
           }
-          const header = (name: string) => {
-            const value = parsed.headers.get(name);
-            return value == null ? undefined : typeof value === 'string' ? value : JSON.stringify(value);
-          };
-          const headers: Record<string, string | undefined> = {};
-          for (const name of ['auto-submitted', 'x-autoreply', 'x-autorespond', 'precedence', 'list-id'])
-            headers[name] = header(name);
-          headers['x-auto-response-suppress'] = header('x-auto-response-suppress');
-          headers['list-unsubscribe'] = parsed.headers.has('list-unsubscribe') ? 'yes' : undefined;
-          headers['content-type'] = parsed.headers.get('content-type')
-            ? contentType(parsed.headers.get('content-type'))
-            : undefined;
-          const envelopeFrom = session.envelope.mailFrom ? session.envelope.mailFrom.address : null;
-          const references = typeof parsed.references === 'string' ? [parsed.references] : (parsed.references ?? []);
-          await options.receive({
-            envelopeFrom: envelopeFrom || null,
-            from: firstAddress(parsed.from),
-            subject: parsed.subject ?? '',
-            text: parsed.text ?? '',
-            messageId: parsed.messageId ?? null,
-            threadIds: [...(parsed.inReplyTo ? [parsed.inReplyTo] : []), ...references],
-            tokenTicketId: null,
-            headers,
-            recipients: session.envelope.rcptTo.map((to) => to.address),
-            files: parsed.attachments.map((file) => ({
-              name: file.filename ?? 'attachment',
-              size: file.content.byteLength,
-              arrayBuffer: async () =>
-                file.content.buffer.slice(
-                  file.content.byteOffset,
-                  file.content.byteOffset + file.content.byteLength,
-                ) as ArrayBuffer,
-            })),
-          });
+          await options.receive(letter);
           callback();
         })
         .catch((error: unknown) => {
@@ -77,7 +82,8 @@ export function smtpListener(options: {
           callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));
         });
     },
-  });
+  };
+  const server = new SMTPServer(settings);
   server.on('error', (error) => logger.warn({ err: error }, 'smtp listener'));
   let listening = false;
   return {
@@ -93,12 +99,8 @@ export function smtpListener(options: {
   };
 }
 
-function firstAddress(from: AddressObject | AddressObject[] | undefined): string | null {
-  const list = Array.isArray(from) ? from : from ? [from] : [];
-  return list[0]?.value[0]?.address ?? null;
-}
-
-function contentType(value: unknown): string {
-  if (typeof value === 'string') return value;
-  return (value as { value?: string }).value ?? '';
+function sameText(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }

@@ -1,0 +1,92 @@
+import { describeEachDatabase } from '@caredesk/schema/testing';
+import { afterEach, expect, it } from 'vitest';
+import { seedDemo } from '../src/seed/demo.ts';
+import { deliver, startSmtpSink } from './support/smtp-sink.ts';
+import { createTestApp, type TestApp } from './support/test-app.ts';
+
+const png = (bytes: number) => Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(bytes - 8, 1)]);
+
+describeEachDatabase('incoming mail: bounces, loops and letters delivered twice', (provider) => {
+  const apps: TestApp[] = [];
+  const sinks: Awaited<ReturnType<typeof startSmtpSink>>[] = [];
+  afterEach(async () => {
+    for (const t of apps.splice(0)) await t.close();
+    for (const sink of sinks.splice(0)) await sink.close();
+  });
+
+  async function setUp() {
+    const sink = await startSmtpSink();
+    sinks.push(sink);
+    const t = await createTestApp(provider, {
+      env: {
+        SMTP_URL: sink.url,
+        OUTBOX_INTERVAL_MS: '50',
+        MAIL_FROM: 'Support <support@studio.example>',
+        MAIL_LISTEN_PORT: '0',
+        MAIL_LISTEN_HOST: '127.0.0.1',
+      },
+    });
+    apps.push(t);
+    await seedDemo(t.database.db, { publicUrl: 'http://localhost:4000' });
+    const { smtpPort } = await t.app.start();
+    if (smtpPort === null) throw new Error('the SMTP listener did not start');
+    const send = (letter: Record<string, unknown>, envelopeFrom?: string) =>
+      deliver(smtpPort, { to: 'support@studio.example', ...letter }, envelopeFrom);
+    return { db: t.database.db, sink, send };
+  }
+
+  it('should recognise bounces by the null sender, a delivery report or a no-reply address, and file none', async () => {
+    const { db, send } = await setUp();
+    const before = await db.ticket.count();
+    // A bounce: MAIL FROM:<>, even from a known contact's address in From.
+    await send({ from: 'owner@bikes.example', subject: 'Returned', text: 'x', messageId: '<l1@x>' }, '');
+    // A delivery status notification (RFC 3464).
+    await send({
+      from: 'owner@bikes.example',
+      subject: 'Delivery Status Notification (Failure)',
+      messageId: '<l2@x>',
+      text: 'The letter could not be delivered',
+      headers: { 'Content-Type': 'multipart/report; report-type=delivery-status; boundary="b"' },
+    });
+    await send({ from: 'noreply@shop.example', subject: 'Your order', text: 'x', messageId: '<l3@x>' });
+    expect(await db.ticket.count()).toBe(before);
+    expect(await db.outboxMail.count({ where: { kind: 'UNKNOWN_SENDER' } })).toBe(0);
+  });
+
+  it('should answer an unknown sender once per letter and at most once a day, so a robot cannot loop with us', async () => {
+    const { db, sink, send } = await setUp();
+    const letter = {
+      from: 'robot@elsewhere.example',
+      subject: 'Hi',
+      text: 'Hello',
+      messageId: '<loop1@elsewhere.example>',
+    };
+    await send(letter);
+    await send(letter);
+    // A robot that answers our answer without saying it is a robot: a new letter, same sender.
+    await send({ ...letter, subject: 'Re: We could not file your letter: Hi', messageId: '<loop2@elsewhere.example>' });
+    await sink.until((ls) => ls.some((l) => l.to.includes('robot@elsewhere.example')));
+    await expect.poll(() => db.outboxMail.count({ where: { kind: 'UNKNOWN_SENDER', status: 'PENDING' } })).toBe(0);
+    expect(await db.outboxMail.count({ where: { kind: 'UNKNOWN_SENDER' } })).toBe(1);
+    expect(sink.letters.filter((l) => l.to.includes('robot@elsewhere.example'))).toHaveLength(1);
+  });
+
+  it('should keep a reply with its file once when the same letter is delivered again', async () => {
+    const { db, send } = await setUp();
+    await send({ from: 'owner@bikes.example', subject: 'Twice', text: 'first', messageId: '<t1@bikes.example>' });
+    const ticket = await db.ticket.findFirstOrThrow({ where: { title: 'Twice' } });
+    const reply = {
+      from: 'owner@bikes.example',
+      subject: 'Re: Twice',
+      text: 'with a screenshot',
+      inReplyTo: `<ticket.${ticket.id}@studio.example>`,
+      messageId: '<t2@bikes.example>',
+      attachments: [{ filename: 'shot.png', content: png(400) }],
+    };
+    await send(reply);
+    await send(reply);
+    expect(await db.message.count({ where: { ticketId: ticket.id, body: 'with a screenshot' } })).toBe(1);
+    expect(await db.attachment.count({ where: { ticketId: ticket.id, fileName: 'shot.png' } })).toBe(1);
+    expect(await db.outboxMail.count({ where: { ticketId: ticket.id, kind: 'CLIENT_REPLY' } })).toBeLessThanOrEqual(1);
+  });
+});
