@@ -10,11 +10,12 @@ describeEachDatabase('support statistics', (provider) => {
   let t: TestApp;
   let demo: DemoCredentials;
   const ids: Record<string, string> = {};
+  const queries: string[] = [];
   let orgId = '';
   const token = (role: string) => demo.staff.find((s) => s.role === role)?.token ?? '';
 
   beforeAll(async () => {
-    t = await createTestApp(provider);
+    t = await createTestApp(provider, { onQuery: (e) => queries.push(e.query) });
     demo = (await seedDemo(t.database.db, { publicUrl: 'http://localhost:4000' })) as DemoCredentials;
     const { db } = t.database;
     const org = await db.organization.create({ data: { name: 'Счётная палата' } });
@@ -90,6 +91,23 @@ describeEachDatabase('support statistics', (provider) => {
       resolutionWithinTargetShare: 1,
       breaches: 1,
     });
+  });
+
+  it('should give the times of a whole page of tickets without a query per ticket', async () => {
+    const page = async (fields: string) => {
+      queries.length = 0;
+      const response = await t.gql<{ tickets: { edges: unknown[] } }>(
+        `{ tickets(first: 30) { edges { node { id ${fields} } } } }`,
+        {},
+        token('HEAD'),
+      );
+      return { count: queries.length, tickets: response.data?.tickets.edges.length ?? 0 };
+    };
+    const plain = await page('');
+    const withTimes = await page('statistics { firstResponseMinutes reactionWithinTarget }');
+    expect(withTimes.tickets).toBeGreaterThanOrEqual(15);
+    // The breach events come with the tickets; the calendar is read once for the request.
+    expect(withTimes.count - plain.count).toBeLessThanOrEqual(3);
   });
 
   it("should give one ticket's times and whether it met its targets", async () => {

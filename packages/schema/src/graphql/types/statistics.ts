@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { type SupportStatistics, summarize, ticketStatistics } from '../../domain/sla/statistics.ts';
 import { loadWorkingCalendar } from '../../services/sla.ts';
-import { monthRange, ticketTimes, ticketTimesOfMonth } from '../../services/statistics.ts';
+import { monthRange, ticketTimesOf, ticketTimesOfMonth, ticketTimesSelect } from '../../services/statistics.ts';
 import { forbidden } from '../auth-scopes.ts';
 import { builder } from '../builder.ts';
 import { OrganizationRef } from './organization.ts';
@@ -41,17 +41,23 @@ const TicketStatisticsRef = builder.objectRef<ReturnType<typeof ticketStatistics
   }),
 });
 
+/** The working calendar, read once per request however many tickets ask for it. */
+const calendars = new WeakMap<object, ReturnType<typeof loadWorkingCalendar>>();
+function calendarOfRequest(ctx: { db: Parameters<typeof loadWorkingCalendar>[0] }) {
+  let calendar = calendars.get(ctx);
+  if (!calendar) {
+    calendar = loadWorkingCalendar(ctx.db);
+    calendars.set(ctx, calendar);
+  }
+  return calendar;
+}
+
 builder.prismaObjectFields('Ticket', (t) => ({
   statistics: t.field({
     type: TicketStatisticsRef,
     description: `Time to first answer and to resolution, ${minutes}, and whether the targets were met.`,
-    resolve: async (ticket, _args, ctx) => {
-      const times = await ticketTimes(ctx.db, ticket.id);
-      return ticketStatistics(
-        await loadWorkingCalendar(ctx.db),
-        times ?? { ...ticket, reactionBreached: null, resolutionBreached: null },
-      );
-    },
+    select: ticketTimesSelect,
+    resolve: async (ticket, _args, ctx) => ticketStatistics(await calendarOfRequest(ctx), ticketTimesOf(ticket)),
   }),
 }));
 
