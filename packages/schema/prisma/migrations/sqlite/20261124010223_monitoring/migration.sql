@@ -96,7 +96,7 @@ CREATE TABLE "new_Monitor" (
     "stateSince" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "nextCheckAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "lastCheckAt" DATETIME,
-    "tallies" JSONB NOT NULL DEFAULT {},
+    "tallies" JSONB NOT NULL DEFAULT '{}',
     "lastEvidence" JSONB,
     "leaseOwner" TEXT,
     "leaseUntil" DATETIME,
