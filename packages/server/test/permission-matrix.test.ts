@@ -46,6 +46,7 @@ interface Target {
   secretId: string;
   apiTokenId: string;
   articleId: string;
+  invoiceId: string;
 }
 interface Row {
   /** Who gets through. */
@@ -116,6 +117,14 @@ const matrix: Record<string, Row> = {
     operation: () => ({ query: '{ specialistStatistics(month: "2026-11") { line } }' }),
   },
   lineStatistics: { allowed: readers, operation: () => ({ query: '{ lineStatistics(month: "2026-11") { line } }' }) },
+  monthlyReport: {
+    allowed: ['contactUnauthorized', 'contactAuthorized', ...readers],
+    operation: (t) => ({
+      query: 'query ($id: ID!) { monthlyReport(organizationId: $id, month: "2026-11") { month totals { totalKopecks } } }',
+      variables: { id: t.organizationId },
+    }),
+    sees: (d) => !!d.monthlyReport,
+  },
   article: {
     allowed: everyone,
     operation: (t) => ({ query: 'query ($id: ID!) { article(id: $id) { id } }', variables: { id: t.articleId } }),
@@ -155,6 +164,28 @@ const matrix: Record<string, Row> = {
   acceptTicket: { allowed: ['contactAuthorized'], status: 'RESOLVED', operation: move('acceptTicket', '') },
   confirmEstimate: { allowed: ['contactAuthorized'], status: 'FEEDBACK', operation: move('confirmEstimate', '') },
   rejectTicket: { allowed: [...clientsOfTicket, ...workers], operation: move('rejectTicket', '', ', reason: "no"') },
+  startTimer: { allowed: workers, operation: move('startTimer', '', ', supportLine: 1') },
+  stopTimer: {
+    allowed: workers,
+    operation: () => ({ query: 'mutation { stopTimer { __typename ... on DomainError { code } } }' }),
+  },
+  logTime: { allowed: workers, operation: move('logTime', '', ', minutes: 5, supportLine: 1') },
+  issueMonthlyInvoices: {
+    allowed: ['HEAD', 'ACCOUNTANT', 'ADMIN', 'tokenWrite', 'tokenAdmin'],
+    operation: (t) => ({
+      query:
+        'mutation ($id: ID!) { issueMonthlyInvoices(input: { month: "2026-10", organizationId: $id }) { __typename ... on DomainError { code } } }',
+      variables: { id: t.organizationId },
+    }),
+  },
+  confirmInvoicePayment: {
+    allowed: ['ACCOUNTANT', 'ADMIN', 'tokenWrite', 'tokenAdmin'],
+    operation: (t) => ({
+      query:
+        'mutation ($id: ID!) { confirmInvoicePayment(input: { invoiceId: $id }) { __typename ... on DomainError { code } } }',
+      variables: { id: t.invoiceId },
+    }),
+  },
   confirmPayment: {
     allowed: ['ACCOUNTANT', 'ADMIN', 'tokenWrite', 'tokenAdmin'],
     status: 'ACCEPTED',
@@ -449,12 +480,24 @@ describeEachDatabase('the permission matrix', (provider) => {
       data: { name: 'spare', tokenHash: newSecret('api').hash, prefix: 'cdk_', scopes: [], staffId: admin.id },
     });
     // A published public article of its own, for the knowledge-base rows.
+    // An issued invoice of the shop of its own, for the invoice rows.
+    const invoice = await db.invoice.create({
+      data: {
+        organizationId: site.organizationId,
+        key: `matrix:${n}`,
+        number: `MX-${n}`,
+        kind: 'MONTHLY',
+        month: '2026-10',
+        totalKopecks: 0,
+      },
+    });
     const article = await db.article.create({
       data: { slug: `matrix-${n}`, locale: 'ru', title: 'Оплата', body: 'Оплата картой', status: 'PUBLISHED' },
     });
     tokens.visitorOwn = own.secret;
     return {
       articleId: Buffer.from(`Article:${article.id}`).toString('base64'),
+      invoiceId: Buffer.from(`Invoice:${invoice.id}`).toString('base64'),
       ticketId,
       organizationId: Buffer.from(`Organization:${site.organizationId}`).toString('base64'),
       siteId: Buffer.from(`Site:${site.id}`).toString('base64'),
