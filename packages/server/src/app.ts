@@ -29,6 +29,7 @@ import { attachmentPath, attachmentRoute } from './http/attachment-route.ts';
 import { clientAddress } from './http/client-address.ts';
 import { demoPage } from './http/demo-page.ts';
 import { readinessCheck } from './http/health.ts';
+import { heartbeatPath, heartbeatRoute } from './http/heartbeat-route.ts';
 import { useQueryLimits, useStaffOnlyIntrospection } from './http/query-limits.ts';
 import { reportPath, reportRoute } from './http/report-route.ts';
 import { useRoutes } from './http/routes.ts';
@@ -47,6 +48,7 @@ import { sendDueMail } from './mail/outbox-sender.ts';
 import { replyAddresses } from './mail/reply-address.ts';
 import { smtpListener } from './mail/smtp-listener.ts';
 import { smtpMailer } from './mail/smtp-mailer.ts';
+import { monitoringJob } from './monitoring/monitoring-jobs.ts';
 import { diskStorage } from './storage/disk-storage.ts';
 
 export type ClosableEventBus = EventBus & { close(): Promise<void>; ready?(): Promise<void> };
@@ -213,6 +215,7 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
           '/reports/': reportRoute(db, signer, now),
           '/widget/': widget.part,
           '/kb/': articlePage(db),
+          [heartbeatPath]: heartbeatRoute(db, events, now),
         },
       ),
     ],
@@ -224,6 +227,7 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
     // Month end: each organization's invoice for the month just ended, once (docs/billing.md).
     intervalJob('monthly-invoices', 60 * 60_000, () => issueDueMonthlyInvoices(db, now()), logger),
     intervalJob('sla', config.slaCheckIntervalMs, () => fireDueSlaEvents(db, events, now()), logger),
+    monitoringJob(config.monitoring, { db, events, now, logger }),
     intervalJob(
       'outbox',
       config.mail.outboxIntervalMs,

@@ -40,6 +40,10 @@ export { collectDigests } from './digest.ts';
 export { DomainError } from './domain-error.ts';
 export { editTicket, type TicketEdit } from './edit-ticket.ts';
 export type { Mail, Mailer } from './mailer.ts';
+export { recordHeartbeat } from './monitoring/heartbeat.ts';
+export { markUnknown, recordCheck } from './monitoring/record.ts';
+export { deleteExpiredResults, rollUpResults } from './monitoring/rollups.ts';
+export { createMonitorScheduler, type MonitorScheduler } from './monitoring/scheduler.ts';
 export { type MoveRequest, moveTicket } from './move-ticket.ts';
 export { noticesForMove, notifyTicket, publicUrlPlaceholder } from './notify.ts';
 export {

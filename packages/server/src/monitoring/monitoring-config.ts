@@ -1,0 +1,48 @@
+/** Settings of the monitoring scheduler (MONITOR_* variables). */
+export interface MonitoringConfig {
+  /** Whether this instance runs the central scheduler (several may: each due check runs once). */
+  enabled: boolean;
+  /** Checks in flight at most. */
+  concurrency: number;
+  /** How often the scheduler looks for due checks. */
+  tickMs: number;
+  /** Base of the RDAP service for domain expiry: `<url>/domain/<name>`. */
+  rdapUrl: string;
+  /** How often rollups are computed and old results deleted. */
+  rollupIntervalMs: number;
+}
+
+export const monitoringVariables = [
+  ['MONITORING_ENABLED', 'true', 'false: this instance runs no monitoring checks (others sharing the database may)'],
+  ['MONITOR_CONCURRENCY', '200', 'Monitoring checks in flight at most, per instance'],
+  ['MONITOR_TICK_MS', '250', 'How often the monitoring scheduler looks for due checks'],
+  ['MONITOR_RDAP_URL', 'https://rdap.org', 'RDAP service for domain expiry (<url>/domain/<name>)'],
+  ['MONITOR_ROLLUP_INTERVAL_MS', '300000', 'How often hourly/daily rollups are computed and old results deleted'],
+] as const;
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, problems: string[]) {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    problems.push(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+    return fallback;
+  }
+  return value;
+}
+
+export function monitoringConfig(env: NodeJS.ProcessEnv, problems: string[]): MonitoringConfig {
+  const enabledRaw = env.MONITORING_ENABLED?.trim().toLowerCase() ?? 'true';
+  if (!['true', 'false', '1', '0', 'yes', 'no', ''].includes(enabledRaw))
+    problems.push(`MONITORING_ENABLED must be true or false, got "${enabledRaw}"`);
+  const rdapUrl = (env.MONITOR_RDAP_URL?.trim() || 'https://rdap.org').replace(/\/+$/, '');
+  if (!/^https?:\/\/\S+$/.test(rdapUrl))
+    problems.push(`MONITOR_RDAP_URL must be an http(s):// address, got "${rdapUrl}"`);
+  return {
+    enabled: !['false', '0', 'no'].includes(enabledRaw),
+    concurrency: int(env, 'MONITOR_CONCURRENCY', 200, 1, 10_000, problems),
+    tickMs: int(env, 'MONITOR_TICK_MS', 250, 10, 60_000, problems),
+    rdapUrl,
+    rollupIntervalMs: int(env, 'MONITOR_ROLLUP_INTERVAL_MS', 300_000, 1000, 86_400_000, problems),
+  };
+}
