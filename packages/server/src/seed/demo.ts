@@ -14,6 +14,7 @@ import {
 import { builtInCalendar, createArticle, publishArticle, recomputeOpenTicketClocks } from '@caredesk/schema/services';
 import { issueApiToken } from '../auth/issue-token.ts';
 import { demoArticles, demoStaff, demoTickets } from './demo-data.ts';
+import { seedDemoWork } from './demo-work.ts';
 import { statusPath } from './status-path.ts';
 
 export interface DemoCredentials {
@@ -208,6 +209,8 @@ export async function seedDemo(db: Db, options: { publicUrl: string; now?: Date 
             firstResponseAt: demo.status === 'NEW' ? null : at(path[1] ?? 'NEW'),
             reactionStartedAt: createdAt,
             reactedAt: demo.status === 'NEW' ? null : at(path[1] ?? 'NEW'),
+            // The demo studio reacts in time: billing charges the priority ordered.
+            deliveredPriority: demo.status === 'NEW' ? null : demo.priority,
             startedAt: at('IN_PROGRESS'),
             resolvedAt: at('RESOLVED'),
             acceptedAt: at('ACCEPTED'),
@@ -275,6 +278,8 @@ export async function seedDemo(db: Db, options: { publicUrl: string; now?: Date 
   );
   // Due and warning times of the open demo tickets, from the calendar just installed.
   await recomputeOpenTicketClocks(db);
+  // A month of work with its invoices, so that every demo organization has a monthly report.
+  await seedDemoWork(db, now);
   // Public knowledge-base articles, so that the widget on /demo has answers to suggest.
   for (const article of demoArticles) {
     const draft = await createArticle(db, article, null, now);
