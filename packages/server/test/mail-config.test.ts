@@ -4,7 +4,7 @@ import { replyAddresses } from '../src/mail/reply-address.ts';
 
 describe('e-mail configuration', () => {
   it('should log letters, listen for none and answer unknown senders by default, from support@ the public host', () => {
-    expect(loadConfig({ PUBLIC_URL: 'https://desk.studio.example' }).mail).toEqual({
+    expect(loadConfig({ PUBLIC_URL: 'https://desk.studio.example' }).mail).toMatchObject({
       smtpUrl: null,
       from: 'caredesk <support@desk.studio.example>',
       listenPort: null,
