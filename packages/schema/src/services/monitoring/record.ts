@@ -51,9 +51,9 @@ export function publishMonitorChange(events: EventBus, monitor: { id: string; si
   events.publish('monitorStatusChanged', 'all', { monitorId: monitor.id });
 }
 
-/** Small random spread so monitors created together do not stay in lockstep. */
+/** A small random lead (never a delay) so monitors created together drift apart. */
 function jitterMs(seconds: number): number {
-  return Math.round((Math.random() - 0.5) * Math.min(seconds * 20, 4000));
+  return -Math.round(Math.random() * Math.min(seconds * 10, 2000));
 }
 
 /**

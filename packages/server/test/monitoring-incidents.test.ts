@@ -1,0 +1,199 @@
+import { siteUptimeForMonth } from '@caredesk/schema/services';
+import { describeEachDatabase } from '@caredesk/schema/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type DemoCredentials, seedDemo } from '../src/seed/demo.ts';
+import { createMonitorMutation, globalId, rawId, startTargetSite, testScheduler } from './support/monitoring.ts';
+import { createTestApp, type TestApp } from './support/test-app.ts';
+
+describeEachDatabase('Monitoring: a site going down files its own emergency ticket', (provider) => {
+  let t: TestApp;
+  let demo: DemoCredentials;
+  let site: Awaited<ReturnType<typeof startTargetSite>>;
+  let clock = new Date('2026-11-24T09:00:00Z');
+  const now = () => clock;
+  const advance = (seconds: number) => {
+    clock = new Date(clock.getTime() + seconds * 1000);
+  };
+  let siteId: string;
+  let head: string;
+
+  beforeAll(async () => {
+    t = await createTestApp(provider, { now });
+    demo = (await seedDemo(t.database.db, { publicUrl: 'http://localhost:4000' })) as DemoCredentials;
+    head = demo.staff.find((s) => s.role === 'HEAD')?.token ?? '';
+    site = await startTargetSite();
+    siteId = (await t.database.db.site.findFirstOrThrow({ orderBy: { createdAt: 'asc' } })).id;
+  });
+  afterAll(async () => {
+    await site.close();
+    await t.close();
+  });
+
+  async function createHttpMonitor(name: string, http: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+    const response = await t.gql<{ createMonitor: { monitor: { id: string; state: string } } }>(
+      createMonitorMutation,
+      { input: { siteId: globalId('Site', siteId), name, kind: 'HTTP', http, ...extra } },
+      head,
+    );
+    expect(response.errors).toBeUndefined();
+    return rawId(response.data?.createMonitor.monitor.id ?? '');
+  }
+  const monitorState = async (id: string) => (await t.database.db.monitor.findUniqueOrThrow({ where: { id } })).state;
+  it('should file an IMMEDIATE emergency ticket with the evidence after three failures, within two minutes', async () => {
+    const scheduler = testScheduler(t, now);
+    const id = await createHttpMonitor('Shop home', { url: `${site.url}/`, keyword: 'Add to cart' });
+    await scheduler.runDue();
+    advance(60);
+    await scheduler.runDue();
+    expect(await monitorState(id)).toBe('UP');
+
+    site.state.mode = 'fail';
+    const wentDown = clock.getTime() + 60_000;
+    advance(60);
+    await scheduler.runDue();
+    expect(await monitorState(id)).toBe('UP');
+    advance(20);
+    await scheduler.runDue();
+    expect(await monitorState(id)).toBe('UP');
+    advance(20);
+    await scheduler.runDue();
+    expect(await monitorState(id)).toBe('DOWN');
+
+    const tickets = await t.database.db.ticket.findMany({ where: { source: 'MONITORING' } });
+    expect(tickets).toHaveLength(1);
+    const ticket = tickets[0];
+    expect(ticket).toMatchObject({ priority: 'IMMEDIATE', category: 'EMERGENCY', status: 'NEW', siteId });
+    expect(ticket?.createdAt.getTime()).toBeLessThanOrEqual(wentDown + 120_000);
+    expect(ticket?.organizationId).toBe(
+      (await t.database.db.site.findUniqueOrThrow({ where: { id: siteId } })).organizationId,
+    );
+    expect(ticket?.description).toContain('HTTP 500');
+    expect(ticket?.description).toContain('database connection refused');
+    expect(ticket?.description).toMatch(/firstByte \d+ ms/);
+    const letters = await t.database.db.outboxMail.findMany({ where: { kind: 'MONITOR_DOWN', ticketId: ticket?.id } });
+    expect(letters.length).toBeGreaterThan(0);
+    expect(letters.some((l) => l.locale === 'ru' && l.subject.includes('Сайт недоступен'))).toBe(true);
+    await scheduler.stop();
+  });
+
+  it('should record the recovery with the downtime in the same ticket after two successes', async () => {
+    const scheduler = testScheduler(t, now);
+    const monitor = await t.database.db.monitor.findFirstOrThrow({ where: { name: 'Shop home' } });
+    site.state.mode = 'ok';
+    advance(60);
+    await scheduler.runDue();
+    expect(await monitorState(monitor.id)).toBe('DOWN');
+    advance(60);
+    await scheduler.runDue();
+    expect(await monitorState(monitor.id)).toBe('UP');
+    const incident = await t.database.db.monitorIncident.findFirstOrThrow({ where: { monitorId: monitor.id } });
+    expect((incident.endedAt?.getTime() ?? 0) - incident.startedAt.getTime()).toBe(120_000);
+    const messages = await t.database.db.message.findMany({
+      where: { ticketId: incident.ticketId ?? '' },
+      orderBy: { createdAt: 'asc' },
+    });
+    expect(messages.at(-1)?.body).toContain('2 min');
+    expect(await t.database.db.outboxMail.count({ where: { kind: 'MONITOR_RECOVERED' } })).toBeGreaterThan(0);
+    await scheduler.stop();
+  });
+
+  it('should reopen the same ticket when the site goes down again within 30 minutes', async () => {
+    const scheduler = testScheduler(t, now);
+    const monitor = await t.database.db.monitor.findFirstOrThrow({ where: { name: 'Shop home' } });
+    const first = await t.database.db.monitorIncident.findFirstOrThrow({ where: { monitorId: monitor.id } });
+    await t.database.db.ticket.update({ where: { id: first.ticketId ?? '' }, data: { status: 'RESOLVED' } });
+    advance(10 * 60);
+    site.state.mode = 'fail';
+    for (let i = 0; i < 3; i++) {
+      await scheduler.runDue();
+      advance(20);
+    }
+    expect(await monitorState(monitor.id)).toBe('DOWN');
+    expect(await t.database.db.ticket.count({ where: { source: 'MONITORING' } })).toBe(1);
+    const reopened = await t.database.db.ticket.findUniqueOrThrow({
+      where: { id: first.ticketId ?? '' },
+      include: { messages: { orderBy: { createdAt: 'asc' } } },
+    });
+    expect(reopened.status).toBe('NEW');
+    expect(reopened.messages.at(-1)?.body).toContain('down again');
+
+    // Back up, then down again 31 minutes later: a new ticket.
+    site.state.mode = 'ok';
+    advance(60);
+    await scheduler.runDue();
+    advance(60);
+    await scheduler.runDue();
+    expect(await monitorState(monitor.id)).toBe('UP');
+    advance(31 * 60);
+    site.state.mode = 'fail';
+    for (let i = 0; i < 3; i++) {
+      await scheduler.runDue();
+      advance(20);
+    }
+    expect(await monitorState(monitor.id)).toBe('DOWN');
+    expect(await t.database.db.ticket.count({ where: { source: 'MONITORING' } })).toBe(2);
+    site.state.mode = 'ok';
+    advance(60);
+    await scheduler.runDue();
+    advance(60);
+    await scheduler.runDue();
+    await scheduler.stop();
+  });
+
+  it('should file nothing during a maintenance window and leave it out of the uptime', async () => {
+    const scheduler = testScheduler(t, now);
+    const id = await createHttpMonitor('Checkout', { url: `${site.url}/checkout`, keyword: 'Add to cart' });
+    await scheduler.runDue();
+    advance(60);
+    await scheduler.runDue();
+    expect(await monitorState(id)).toBe('UP');
+    const tickets = await t.database.db.ticket.count({ where: { source: 'MONITORING' } });
+    const windowStart = clock;
+    const window = await t.gql<{ createMaintenanceWindow: { maintenanceWindow?: { id: string }; code?: string } }>(
+      `mutation ($input: CreateMaintenanceWindowInput!) { createMaintenanceWindow(input: $input) {
+        ... on MaintenanceWindowPayload { maintenanceWindow { id } } ... on DomainError { code } } }`,
+      {
+        input: {
+          title: 'Обновление CMS',
+          siteId: globalId('Site', siteId),
+          startsAt: clock.toISOString(),
+          endsAt: new Date(clock.getTime() + 3600_000).toISOString(),
+        },
+      },
+      head,
+    );
+    expect(window.data?.createMaintenanceWindow.maintenanceWindow?.id).toBeTruthy();
+    site.state.mode = 'no-keyword';
+    for (const seconds of [60, 20, 20]) {
+      advance(seconds);
+      await scheduler.runDue();
+    }
+    expect(await monitorState(id)).toBe('DOWN');
+    expect(await t.database.db.ticket.count({ where: { source: 'MONITORING' } })).toBe(tickets);
+    expect(await t.database.db.monitorIncident.findFirst({ where: { monitorId: id } })).toMatchObject({
+      inMaintenance: true,
+      ticketId: null,
+    });
+    site.state.mode = 'ok';
+    advance(60);
+    await scheduler.runDue();
+    advance(60);
+    await scheduler.runDue();
+    expect(await monitorState(id)).toBe('UP');
+    await scheduler.stop();
+
+    // Only the unplanned DOWN periods of "Shop home" count, not the maintenance.
+    const uptime = await siteUptimeForMonth(t.database.db, { siteId, month: '2026-11', now: clock });
+    const incidents = await t.database.db.monitorIncident.findMany({
+      where: { siteId, kind: 'DOWN', inMaintenance: false },
+    });
+    const downMs = incidents.reduce((s, i) => s + ((i.endedAt?.getTime() ?? 0) - i.startedAt.getTime()), 0);
+    expect(uptime.monitored).toBe(true);
+    expect(uptime.downtimeMinutes).toBe(Math.round(downMs / 60_000));
+    // Watched since the first monitor was created, less the maintenance still running now.
+    const first = await t.database.db.monitor.findFirstOrThrow({ orderBy: { createdAt: 'asc' } });
+    const monitoredMs = windowStart.getTime() - first.createdAt.getTime();
+    expect(uptime.uptimePercent).toBe(Math.round((1 - downMs / monitoredMs) * 10_000) / 100);
+    expect(uptime.uptimePercent).toBeLessThan(100);
+  });
+});

@@ -1,0 +1,69 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createMonitorScheduler, type MonitorScheduler } from '@caredesk/schema/services';
+import type { TestApp } from './test-app.ts';
+
+export type Behaviour = 'ok' | 'fail' | 'slow' | 'no-keyword' | 'json-bad';
+
+/** A real HTTP site on a free port whose answer the test switches: 200, 500, slow, without the keyword. */
+export async function startTargetSite() {
+  const state: { mode: Behaviour; slowMs: number; hits: number } = { mode: 'ok', slowMs: 300, hits: 0 };
+  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    state.hits++;
+    const send = (status: number, body: string, type = 'text/html') => {
+      res.writeHead(status, { 'content-type': type });
+      res.end(body);
+    };
+    if (req.url === '/health.json')
+      return send(200, JSON.stringify({ status: state.mode === 'json-bad' ? 'degraded' : 'ok' }), 'application/json');
+    switch (state.mode) {
+      case 'ok':
+        return send(200, '<h1>Shop</h1><p>Add to cart</p>');
+      case 'fail':
+        return send(500, '<h1>Internal Server Error</h1><p>database connection refused</p>');
+      case 'no-keyword':
+        return send(200, '<h1>Maintenance</h1>');
+      case 'slow':
+        setTimeout(() => send(200, '<h1>Shop</h1><p>Add to cart</p>'), state.slowMs);
+        return;
+      case 'json-bad':
+        return send(200, '<h1>Shop</h1><p>Add to cart</p>');
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    state,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** A scheduler on the test app's database with the test's clock; tests call runDue(). */
+export function testScheduler(t: TestApp, now: () => Date, options: { rdapBaseUrl?: string } = {}): MonitorScheduler {
+  return createMonitorScheduler({
+    db: t.database.db,
+    events: t.app.events,
+    now,
+    spreadOnStart: false,
+    onError: (error) => console.error('scheduler error', error),
+    ...(options.rdapBaseUrl ? { rdapBaseUrl: options.rdapBaseUrl } : {}),
+  });
+}
+
+export const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
+
+export const createMonitorMutation = `mutation ($input: CreateMonitorInput!) {
+  createMonitor(input: $input) {
+    ... on MonitorPayload { monitor { id name state kind intervalSeconds } pushUrl }
+    ... on DomainError { code field detail }
+  }
+}`;
+
+/** The raw id of a Monitor's global id. */
+export const rawId = (globalIdValue: string) => Buffer.from(globalIdValue, 'base64').toString().split(':')[1] ?? '';
