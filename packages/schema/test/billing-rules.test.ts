@@ -20,6 +20,7 @@ import {
 } from '../src/domain/billing/index.ts';
 import { parseSlaTargets } from '../src/domain/sla/sla-targets.ts';
 import { deliveredPriority, type SlaContext } from '../src/domain/sla/ticket-sla.ts';
+import { defaultBilling } from '../src/domain/studio-defaults.ts';
 import { moscowCalendar, msk } from './support/calendars.ts';
 
 const rules = defaultBillingRules;
@@ -261,6 +262,10 @@ describe('billing rules: tariffs, levels and order', () => {
     expect(resolveBillingRules({ hourlyRateKopecksByLine: { 1: -5, 2: 'x' } }).hourlyRateKopecksByLine).toEqual(
       defaultBillingRules.hourlyRateKopecksByLine,
     );
+  });
+
+  it('should read the studio defaults a new studio stores as exactly the billing defaults', () => {
+    expect(resolveBillingRules(defaultBilling)).toEqual(defaultBillingRules);
   });
 
   it('should always make the total the sum of its lines', () => {

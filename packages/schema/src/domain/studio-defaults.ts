@@ -35,9 +35,15 @@ export const defaultSlaTargets = {
   },
 } as const;
 
-/** Money in kopecks; coefficients in hundredths (130 = ×1.3). */
+/** Money in kopecks; coefficients in hundredths (130 = ×1.3). Read by domain/billing (resolveBillingRules). */
 export const defaultBilling = {
   hourlyRateKopecksByLine: { 1: 50_000, 2: 80_000, 3: 80_000 },
   priorityCoefficientPercent: { NORMAL: 100, HIGH: 130, URGENT: 170, IMMEDIATE: 200 },
   extraHourRateKopecks: 150_000,
+  /** One rate for every line instead of the rates by line (e.g. 200_000); null: by line. */
+  flatHourlyRateKopecks: null,
+  /** Paying 6 months ahead: 10 % off (basis points). */
+  longPrepaymentDiscountBasisPoints: 1000,
+  /** Free support of a newly built site. */
+  newSiteFreeMonths: 3,
 } as const;
