@@ -8,6 +8,7 @@ import { replyAddresses } from '../src/mail/reply-address.ts';
 import { seedDemo } from '../src/seed/demo.ts';
 import { diskStorage } from '../src/storage/disk-storage.ts';
 import { type Dovecot, dovecotMissing, freePort, startDovecot } from './support/dovecot.ts';
+import { runCli } from './support/run-cli.ts';
 import { startSmtpSink } from './support/smtp-sink.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
@@ -43,6 +44,27 @@ const silent = pino({ level: 'silent' });
 const title = `incoming mail by IMAP${dovecotMissing ? ` (skipped: ${dovecotMissing})` : ''}`;
 
 describe.skipIf(Boolean(dovecotMissing))(title, () => {
+  it('should be checked by caredesk doctor: the unseen letters when it answers, FAIL and exit 1 when not', async () => {
+    const dovecot = await startDovecot();
+    const t = await createTestApp('sqlite');
+    try {
+      await dovecot.append(letter({ from: 'a@b.example', subject: 'one', text: 'x', messageId: '<doc1@b.example>' }));
+      const up = await runCli(['doctor'], { DATABASE_URL: t.database.url, IMAP_URL: dovecot.url });
+      expect(up.stdout).toMatch(/ok\s+imap\s+imap:\/\/\*\*\*@127\.0\.0\.1:\d+ INBOX: 1 unseen of 1/);
+      expect(up.stdout).not.toContain(dovecot.password);
+      expect(up.code).toBe(0);
+      const down = await runCli(['doctor'], {
+        DATABASE_URL: t.database.url,
+        IMAP_URL: `imap://someone:wrong@127.0.0.1:${dovecot.port}`,
+      });
+      expect(down.stdout).toMatch(/FAIL\s+imap\s+.*AUTHENTICATIONFAILED|FAIL\s+imap\s+.*[Aa]uthentication/);
+      expect(down.code).toBe(1);
+    } finally {
+      await t.close();
+      await dovecot.stop();
+    }
+  });
+
   describeEachDatabase('a real Dovecot mailbox', (provider) => {
     const stops: (() => Promise<void>)[] = [];
     afterEach(async () => {

@@ -2,6 +2,7 @@ import { createDb, describeTarget, migrationStatus } from '@caredesk/schema/db';
 import { Redis } from 'ioredis';
 import { configVariables, loadConfig } from '../config.ts';
 import { loadWidgetScript } from '../http/widget-asset.ts';
+import { checkMailbox } from '../mail/imap-poller.ts';
 import type { Command } from './command.ts';
 
 export const doctor: Command = {
@@ -48,6 +49,10 @@ export const doctor: Command = {
       }
     } else {
       line(true, 'pub/sub', 'in-process (set REDIS_URL to run several instances)');
+    }
+    if (config.mail.imap) {
+      const mailbox = await checkMailbox(config.mail.imap);
+      line(mailbox.ok, 'imap', mailbox.detail);
     }
     line(loadWidgetScript() !== null, 'widget', loadWidgetScript() ? 'built' : 'not built: run pnpm install');
     return healthy ? 0 : 1;

@@ -192,3 +192,19 @@ function describe(error: unknown): string {
   const details = error as Error & { code?: string; responseText?: string };
   return [details.code, details.responseText ?? error.message].filter(Boolean).join(': ');
 }
+
+/** Whether the mailbox can be logged into and its folder opened (for `caredesk doctor`). */
+export async function checkMailbox(settings: ImapSettings): Promise<{ ok: boolean; detail: string }> {
+  const where = `${settings.url.replace(/\/\/[^@]*@/, '//***@')} ${settings.folder}`;
+  const client = new ImapFlow({ ...connection(settings.url), logger: false, disableAutoIdle: true });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    const status = await client.status(settings.folder, { messages: true, unseen: true });
+    await client.logout();
+    return { ok: true, detail: `${where}: ${status.unseen ?? 0} unseen of ${status.messages ?? 0}` };
+  } catch (error) {
+    client.close();
+    return { ok: false, detail: `${where}: ${describe(error)}` };
+  }
+}
