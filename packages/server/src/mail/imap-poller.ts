@@ -202,7 +202,8 @@ export async function checkMailbox(settings: ImapSettings): Promise<{ ok: boolea
     await client.connect();
     const status = await client.status(settings.folder, { messages: true, unseen: true });
     await client.logout();
-    return { ok: true, detail: `${where}: ${status.unseen ?? 0} unseen of ${status.messages ?? 0}` };
+    const counts = status || { unseen: 0, messages: 0 };
+    return { ok: true, detail: `${where}: ${counts.unseen ?? 0} unseen of ${counts.messages ?? 0}` };
   } catch (error) {
     client.close();
     return { ok: false, detail: `${where}: ${describe(error)}` };
