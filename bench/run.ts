@@ -1,7 +1,7 @@
 // pnpm bench [name…]: runs every benchmark and writes bench/RESULTS.md with the date and the
 // machine; with names, runs only those and prints the results without touching RESULTS.md.
 // BENCH_SECONDS sets the measuring time of each load run (default 10).
-// Names: overhead, submit, queue, fanout, fanout-redis, sla (BENCH_SLA_TICKETS, default 100000). Fan-out sizes: BENCH_FANOUT_N (default
+// Names: overhead, submit, queue, fanout, fanout-redis, sla (BENCH_SLA_TICKETS, default 100000), monthly-report (BENCH_REPORT_TICKETS, default 300). Fan-out sizes: BENCH_FANOUT_N (default
 // 1000,10000) and BENCH_FANOUT_REDIS_N (default 1000,10000); BENCH_QUEUE_TICKETS (default 100000).
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { fanout, fanoutAcrossInstances } from './benchmarks/fanout.ts';
 import { graphqlOverhead } from './benchmarks/graphql-overhead.ts';
 import { kbSearch } from './benchmarks/kb-search.ts';
+import { mailIntake } from './benchmarks/mail-intake.ts';
+import { monthlyReportBench } from './benchmarks/monthly-report.ts';
 import { queuePage } from './benchmarks/queue-page.ts';
 import { slaClocks } from './benchmarks/sla-clocks.ts';
 import { submitThroughput } from './benchmarks/submit-throughput.ts';
@@ -27,6 +29,8 @@ const benchmarks: Record<string, () => Promise<string>> = {
   'fanout-redis': () => fanoutAcrossInstances(sizes(process.env.BENCH_FANOUT_REDIS_N, [1_000, 10_000])),
   sla: () => slaClocks(Number(process.env.BENCH_SLA_TICKETS ?? 100_000)),
   'kb-search': () => kbSearch(Number(process.env.BENCH_KB_ARTICLES ?? 10_000), 20),
+  'mail-intake': () => mailIntake(Number(process.env.BENCH_MAIL_LETTERS ?? 500)),
+  'monthly-report': () => monthlyReportBench(Number(process.env.BENCH_REPORT_TICKETS ?? 300), 10),
   'widget-load': widgetLoad,
   'widget-screenshot': widgetScreenshot,
 };
