@@ -45,13 +45,17 @@ export async function startTargetSite() {
 }
 
 /** A scheduler on the test app's database with the test's clock; tests call runDue(). */
-export function testScheduler(t: TestApp, now: () => Date, options: { rdapBaseUrl?: string } = {}): MonitorScheduler {
+export function testScheduler(
+  t: TestApp,
+  now: () => Date,
+  options: { rdapBaseUrl?: string; errors?: unknown[] } = {},
+): MonitorScheduler {
   return createMonitorScheduler({
     db: t.database.db,
     events: t.app.events,
     now,
     spreadOnStart: false,
-    onError: (error) => console.error('scheduler error', error),
+    onError: (error) => options.errors?.push(error),
     ...(options.rdapBaseUrl ? { rdapBaseUrl: options.rdapBaseUrl } : {}),
   });
 }

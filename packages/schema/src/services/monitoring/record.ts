@@ -155,7 +155,7 @@ export async function markUnknown(db: Db, events: EventBus, monitorId: string, r
   if (!monitor || monitor.paused || monitor.state === 'UNKNOWN') return false;
   const updated = await db.monitor.updateMany({
     where: { id: monitorId, updatedAt: monitor.updatedAt },
-    data: { state: 'UNKNOWN', stateSince: now, tallies: {}, leaseOwner: null, leaseUntil: null },
+    data: { state: 'UNKNOWN', stateSince: now, tallies: {} },
   });
   if (updated.count === 0) return false;
   await db.monitorStateChange.create({

@@ -40,7 +40,7 @@ const leaseExtraMs = 30_000;
 function heartbeatReport(config: HeartbeatConfig, last: Date | null, created: Date, now: Date): CheckReport {
   const since = last ?? created;
   const overdueMs = now.getTime() - since.getTime() - (config.periodSeconds + config.graceSeconds) * 1000;
-  if (overdueMs <= 0) return { outcome: 'UP' };
+  if (overdueMs < 0) return { outcome: 'UP' };
   return {
     outcome: 'DOWN',
     message: `no heartbeat since ${since.toISOString()}`,
