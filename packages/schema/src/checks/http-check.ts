@@ -11,7 +11,7 @@ interface Answer {
   timings: Record<string, number>;
 }
 
-function fetchOnce(url: URL, config: HttpConfig, timeoutMs: number, started: number): Promise<Answer> {
+function fetchOnce(url: URL, config: HttpConfig, timeoutMs: number, started: number, totalMs: number): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const timings: Record<string, number> = {};
     const since = () => Math.round(performance.now() - started);
@@ -53,7 +53,7 @@ function fetchOnce(url: URL, config: HttpConfig, timeoutMs: number, started: num
         timings.tlsMs = since();
       });
     });
-    req.on('timeout', () => req.destroy(new Error(`timed out after ${timeoutMs} ms`)));
+    req.on('timeout', () => req.destroy(new Error(`timed out after ${totalMs} ms`)));
     req.on('error', reject);
     req.end(config.body);
   });
@@ -114,8 +114,8 @@ export async function httpCheck(
   const maxRedirects = config.maxRedirects ?? 5;
   try {
     for (;;) {
-      const left = Math.max(1, timeoutMs - (performance.now() - started));
-      const answer = await fetchOnce(url, config, left, started);
+      const left = Math.max(1, Math.round(timeoutMs - (performance.now() - started)));
+      const answer = await fetchOnce(url, config, left, started, timeoutMs);
       const location = answer.headers.location;
       if (follow && answer.status >= 300 && answer.status < 400 && location && redirects.length < maxRedirects) {
         redirects.push(String(location));
