@@ -71,6 +71,33 @@ describeEachDatabase('incoming mail: bounces, loops and letters delivered twice'
     expect(sink.letters.filter((l) => l.to.includes('robot@elsewhere.example'))).toHaveLength(1);
   });
 
+  it('should file a letter longer than a ticket may be, cut and marked, and one with no text at all', async () => {
+    const { db, send } = await setUp();
+    const long = `${'The log says: timeout. '.repeat(1500)}END`;
+    await send({ from: 'owner@bikes.example', subject: 'Long log', text: long, messageId: '<long1@bikes.example>' });
+    const ticket = await db.ticket.findFirstOrThrow({ where: { title: 'Long log' } });
+    expect(ticket.description.length).toBeLessThanOrEqual(20_000);
+    expect(ticket.description).toMatch(/\[… 34503 characters, cut\]$/);
+    expect(ticket.description.startsWith('The log says: timeout.')).toBe(true);
+    // A reply as long: cut the same way, still a reply to the ticket (not a new ticket).
+    await send({
+      from: 'owner@bikes.example',
+      subject: 'Re: Long log',
+      text: long,
+      inReplyTo: `<ticket.${ticket.id}@studio.example>`,
+      messageId: '<long2@bikes.example>',
+    });
+    const reply = await db.message.findFirstOrThrow({
+      where: { ticketId: ticket.id, source: 'EMAIL', body: { endsWith: 'cut]' } },
+    });
+    expect(reply.body.length).toBeLessThanOrEqual(20_000);
+    expect(await db.ticket.count({ where: { title: { contains: 'Long log' } } })).toBe(1);
+
+    await send({ from: 'owner@bikes.example', subject: '', text: '', messageId: '<empty1@bikes.example>' });
+    const empty = await db.ticket.findFirstOrThrow({ where: { description: '(empty letter)' } });
+    expect(empty.title).toBe('(e-mail)');
+  });
+
   it('should keep a reply with its file once when the same letter is delivered again', async () => {
     const { db, send } = await setUp();
     await send({ from: 'owner@bikes.example', subject: 'Twice', text: 'first', messageId: '<t1@bikes.example>' });

@@ -12,8 +12,8 @@ import type { AttachmentStorage, UploadLimits } from './attachment-storage.ts';
 import { DomainError } from './domain-error.ts';
 import { moveTicket } from './move-ticket.ts';
 import { publicUrlPlaceholder } from './notify.ts';
-import { postMessage } from './post-message.ts';
-import { submitTicket } from './submit-ticket.ts';
+import { messageLimit, postMessage } from './post-message.ts';
+import { limits, submitTicket } from './submit-ticket.ts';
 import { isUniqueViolation } from './unique-violation.ts';
 
 /** A letter as the SMTP listener or the IMAP poller parsed it. */
@@ -64,7 +64,7 @@ export async function receiveMail(db: Db, events: EventBus, mail: IncomingMail, 
     const earlier = actor ? await db.message.findUnique({ where: { idempotencyKey: key } }) : null;
     if (earlier) return { outcome: 'reply' as const, ticketId: earlier.ticketId };
     if (actor) {
-      const reply = trimReply(mail.text) || mail.subject;
+      const reply = trimReply(mail.text) || mail.subject.trim() || emptyLetter;
       // "Accept" in answer to a resolved ticket accepts it (an authorized contact only;
       // anyone else's "accept" is taken as a reply below).
       if (ticket.status === 'RESOLVED' && isAcceptance(reply) && files.length === 0) {
@@ -84,7 +84,7 @@ export async function receiveMail(db: Db, events: EventBus, mail: IncomingMail, 
         }
       }
       try {
-        const body = `${reply}${notes}`;
+        const body = fit(reply, notes, messageLimit);
         await postMessage(db, events, {
           ticketId: ticket.id,
           body,
@@ -103,7 +103,8 @@ export async function receiveMail(db: Db, events: EventBus, mail: IncomingMail, 
     }
   }
   const title = mail.subject.trim().slice(0, 200) || mail.text.trim().split('\n')[0]?.slice(0, 200) || '(e-mail)';
-  const description = `${mail.text.trim() || mail.subject}${notes}`;
+  const text = mail.text.trim() || mail.subject.trim() || emptyLetter;
+  const description = fit(text, notes, limits.description);
   if (contact) {
     const actor: ActorRef = { kind: 'CONTACT', authorized: contact.authorized, contactId: contact.id };
     const { ticket: created } = await submitTicket(
@@ -131,7 +132,7 @@ export async function receiveMail(db: Db, events: EventBus, mail: IncomingMail, 
       events,
       {
         title,
-        description: `${from}:\n\n${description}`,
+        description: fit(`${from}:\n\n${text}`, notes, limits.description),
         source: 'EMAIL',
         idempotencyKey: key,
         files,
@@ -183,6 +184,17 @@ export async function receiveMail(db: Db, events: EventBus, mail: IncomingMail, 
 }
 
 const dayMs = 24 * 3_600_000;
+const emptyLetter = '(empty letter)';
+
+/**
+ * The text and the notes on refused files within a length limit: a longer letter is cut and
+ * says so, rather than being refused for ever (a refusal makes the sending server retry).
+ */
+function fit(text: string, notes: string, limit: number): string {
+  if (text.length + notes.length <= limit) return `${text}${notes}`;
+  const cut = `\n\n[… ${text.length} characters, cut]`;
+  return `${text.slice(0, Math.max(0, limit - notes.length - cut.length))}${cut}${notes}`.slice(0, limit);
+}
 
 /** The outbox id of the answer to a letter: the same for every delivery of that letter. */
 function answerId(messageId: string): string {
