@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  BillingRulesError,
   billedPriority,
   billMonth,
   billPaidTicket,
@@ -11,6 +12,7 @@ import {
   hourlyRate,
   type MonthInput,
   paidFromMonth,
+  parseBillingRules,
   priceOfTime,
   resolveBillingRules,
   roundHalfUp,
@@ -306,5 +308,21 @@ describe('billing rules: tariffs, levels and order', () => {
         },
       ),
     );
+  });
+});
+
+describe('billing rules given by a person', () => {
+  it('should merge known rules and refuse unknown keys and bad values, naming them', () => {
+    expect(parseBillingRules({ flatHourlyRateKopecks: 200_000 }).flatHourlyRateKopecks).toBe(200_000);
+    expect(parseBillingRules({ hourlyRateKopecksByLine: { 2: 90_000 } }).hourlyRateKopecksByLine).toEqual({
+      1: 50_000,
+      2: 90_000,
+      3: 80_000,
+    });
+    expect(() => parseBillingRules({ hourlyRate: 1 })).toThrow('unknown rule hourlyRate');
+    expect(() => parseBillingRules({ hourlyRateKopecksByLine: { 4: 1 } })).toThrow('unknown key 4');
+    expect(() => parseBillingRules({ priorityCoefficientPercent: { HIGH: 1.3 } })).toThrow('HIGH');
+    expect(() => parseBillingRules({ longPrepaymentDiscountBasisPoints: 20_000 })).toThrow('at most 10000');
+    expect(() => parseBillingRules([])).toThrow(BillingRulesError);
   });
 });

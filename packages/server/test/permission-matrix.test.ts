@@ -47,6 +47,7 @@ interface Target {
   apiTokenId: string;
   articleId: string;
   invoiceId: string;
+  tariffId: string;
 }
 interface Row {
   /** Who gets through. */
@@ -117,10 +118,13 @@ const matrix: Record<string, Row> = {
     operation: () => ({ query: '{ specialistStatistics(month: "2026-11") { line } }' }),
   },
   lineStatistics: { allowed: readers, operation: () => ({ query: '{ lineStatistics(month: "2026-11") { line } }' }) },
+  tariffs: { allowed: readers, operation: () => ({ query: '{ tariffs { name } }' }) },
+  billingRules: { allowed: readers, operation: () => ({ query: '{ billingRules }' }) },
   monthlyReport: {
     allowed: ['contactUnauthorized', 'contactAuthorized', ...readers],
     operation: (t) => ({
-      query: 'query ($id: ID!) { monthlyReport(organizationId: $id, month: "2026-11") { month totals { totalKopecks } } }',
+      query:
+        'query ($id: ID!) { monthlyReport(organizationId: $id, month: "2026-11") { month totals { totalKopecks } } }',
       variables: { id: t.organizationId },
     }),
     sees: (d) => !!d.monthlyReport,
@@ -170,6 +174,28 @@ const matrix: Record<string, Row> = {
     operation: () => ({ query: 'mutation { stopTimer { __typename ... on DomainError { code } } }' }),
   },
   logTime: { allowed: workers, operation: move('logTime', '', ', minutes: 5, supportLine: 1') },
+  setBillingRules: {
+    allowed: ['HEAD', 'ADMIN', 'tokenWrite', 'tokenAdmin'],
+    operation: () => ({
+      query:
+        'mutation ($r: JSON!) { setBillingRules(input: { rules: $r }) { __typename ... on DomainError { code } } }',
+      variables: { r: { extraHourRateKopecks: 150_000 } },
+    }),
+  },
+  createTariff: {
+    allowed: ['HEAD', 'ADMIN', 'tokenWrite', 'tokenAdmin'],
+    operation: (_t, n) => ({
+      query: `mutation { createTariff(input: { name: "Матрица ${n}", billingMode: ACTUAL, monthlyFeeKopecks: 0, extraHourRateKopecks: 150000 }) { __typename ... on DomainError { code } } }`,
+    }),
+  },
+  createContract: {
+    allowed: ['HEAD', 'ACCOUNTANT', 'ADMIN', 'tokenWrite', 'tokenAdmin'],
+    operation: (t, n) => ({
+      query:
+        'mutation ($org: ID!, $tariff: ID!, $number: String!) { createContract(input: { organizationId: $org, tariffId: $tariff, number: $number, startsOn: "2026-12-01T00:00:00Z" }) { __typename ... on DomainError { code } } }',
+      variables: { org: t.organizationId, tariff: t.tariffId, number: `M-${n}` },
+    }),
+  },
   issueMonthlyInvoices: {
     allowed: ['HEAD', 'ACCOUNTANT', 'ADMIN', 'tokenWrite', 'tokenAdmin'],
     operation: (t) => ({
@@ -480,6 +506,7 @@ describeEachDatabase('the permission matrix', (provider) => {
       data: { name: 'spare', tokenHash: newSecret('api').hash, prefix: 'cdk_', scopes: [], staffId: admin.id },
     });
     // A published public article of its own, for the knowledge-base rows.
+    const tariff = await db.tariff.findUniqueOrThrow({ where: { name: 'Актуальный' } });
     // An issued invoice of the shop of its own, for the invoice rows.
     const invoice = await db.invoice.create({
       data: {
@@ -498,6 +525,7 @@ describeEachDatabase('the permission matrix', (provider) => {
     return {
       articleId: Buffer.from(`Article:${article.id}`).toString('base64'),
       invoiceId: Buffer.from(`Invoice:${invoice.id}`).toString('base64'),
+      tariffId: Buffer.from(`Tariff:${tariff.id}`).toString('base64'),
       ticketId,
       organizationId: Buffer.from(`Organization:${site.organizationId}`).toString('base64'),
       siteId: Buffer.from(`Site:${site.id}`).toString('base64'),

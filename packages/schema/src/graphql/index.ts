@@ -29,6 +29,7 @@ import './types/monitor-agent.ts';
 import './types/time-entry.ts';
 import './types/invoice.ts';
 import './types/monthly-report.ts';
+import './types/billing-admin.ts';
 
 builder.queryType({});
 builder.mutationType({});

@@ -89,3 +89,45 @@ export function billedPriority(delivered: TicketPriority | null): TicketPriority
 export function coefficientOf(rules: BillingRules, priority: TicketPriority): number {
   return rules.priorityCoefficientPercent[priority] ?? 100;
 }
+
+export class BillingRulesError extends Error {}
+
+const priorityNames = ['NORMAL', 'HIGH', 'URGENT', 'IMMEDIATE'];
+const ruleKeys = Object.keys(defaultBillingRules);
+
+/**
+ * Strictly checks rules given by a person (studio settings, a contract's overrides): only the
+ * known keys, whole non-negative numbers, lines 1–3, the four priorities. Returns what was
+ * given merged over `base`; throws BillingRulesError naming the first wrong value.
+ */
+export function parseBillingRules(input: unknown, base: BillingRules = defaultBillingRules): BillingRules {
+  if (!isRecord(input)) throw new BillingRulesError('rules must be an object');
+  for (const key of Object.keys(input)) if (!ruleKeys.includes(key)) throw new BillingRulesError(`unknown rule ${key}`);
+  const checkMap = (name: string, allowed: string[]) => {
+    const value = input[name];
+    if (value === undefined) return;
+    if (!isRecord(value)) throw new BillingRulesError(`${name} must be an object`);
+    for (const [key, amount] of Object.entries(value)) {
+      if (!allowed.includes(key)) throw new BillingRulesError(`${name}: unknown key ${key}`);
+      if (!nonNegativeInt(amount)) throw new BillingRulesError(`${name}.${key} must be a whole number ≥ 0`);
+    }
+  };
+  checkMap('hourlyRateKopecksByLine', ['1', '2', '3']);
+  checkMap('priorityCoefficientPercent', priorityNames);
+  for (const name of ['extraHourRateKopecks', 'longPrepaymentDiscountBasisPoints', 'newSiteFreeMonths']) {
+    if (input[name] !== undefined && !nonNegativeInt(input[name]))
+      throw new BillingRulesError(`${name} must be a whole number ≥ 0`);
+  }
+  if (
+    input.longPrepaymentDiscountBasisPoints !== undefined &&
+    (input.longPrepaymentDiscountBasisPoints as number) > 10_000
+  )
+    throw new BillingRulesError('longPrepaymentDiscountBasisPoints must be at most 10000 (100 %)');
+  if (
+    input.flatHourlyRateKopecks !== undefined &&
+    input.flatHourlyRateKopecks !== null &&
+    !nonNegativeInt(input.flatHourlyRateKopecks)
+  )
+    throw new BillingRulesError('flatHourlyRateKopecks must be a whole number ≥ 0 or null');
+  return resolveBillingRules(base, input);
+}

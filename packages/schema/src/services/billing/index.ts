@@ -1,3 +1,10 @@
+export {
+  type ContractInput,
+  createContract,
+  createTariff,
+  setBillingRules,
+  type TariffInput,
+} from './billing-admin.ts';
 export { type BillingTerms, billingTermsFor, monthOf, studioTimeZone } from './billing-terms.ts';
 export {
   issueDueMonthlyInvoices,
