@@ -297,4 +297,14 @@ describeEachDatabase('the monthly report and invoices', (provider) => {
     ]);
     expect(r.totals.monthKopecks).toBe(870_000);
   });
+
+  it('should issue a month’s invoice once when two instances run the month-end job at the same moment', async () => {
+    clock = msk('2026-12-01T00:30');
+    await Promise.all([issueDueMonthlyInvoices(t.database.db, clock), issueDueMonthlyInvoices(t.database.db, clock)]);
+    const november = await t.database.db.invoice.findMany({
+      where: { organizationId: orgId, month: '2026-11', kind: 'MONTHLY' },
+      include: { lines: true },
+    });
+    expect(november.map((i) => [i.totalKopecks, i.lines.map((l) => l.kind)])).toEqual([[420_000, ['FEE']]]);
+  });
 });
