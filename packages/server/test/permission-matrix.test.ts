@@ -48,6 +48,8 @@ interface Target {
   articleId: string;
   invoiceId: string;
   tariffId: string;
+  monitorId: string;
+  agentId: string;
 }
 interface Row {
   /** Who gets through. */
@@ -403,6 +405,89 @@ const matrix: Record<string, Row> = {
     }),
   },
   queueUpdated: { allowed: readers, operation: () => ({ query: 'subscription { queueUpdated { id } }' }) },
+  // monitoring
+  monitors: {
+    allowed: ['contactUnauthorized', 'contactAuthorized', ...readers],
+    operation: (t) => ({ query: 'query ($s: ID) { monitors(siteId: $s) { id state } }', variables: { s: t.siteId } }),
+    sees: (d, t) => JSON.stringify(d.monitors).includes(t.monitorId),
+  },
+  siteUptime: {
+    allowed: ['contactUnauthorized', 'contactAuthorized', ...readers],
+    operation: (t) => ({
+      query: 'query ($s: ID!) { siteUptime(siteId: $s, month: "2026-11") { __typename ... on DomainError { code } } }',
+      variables: { s: t.siteId },
+    }),
+  },
+  createMonitor: {
+    allowed: workers,
+    operation: (t) => ({
+      query:
+        'mutation ($s: ID!) { createMonitor(input: { siteId: $s, name: "m", kind: HTTP, http: { url: "https://flowers.example/" } }) { __typename ... on DomainError { code } } }',
+      variables: { s: t.siteId },
+    }),
+  },
+  updateMonitor: {
+    allowed: workers,
+    operation: (t) => ({
+      query:
+        'mutation ($m: ID!) { updateMonitor(input: { monitorId: $m, name: "m2" }) { __typename ... on DomainError { code } } }',
+      variables: { m: t.monitorId },
+    }),
+  },
+  pauseMonitor: {
+    allowed: workers,
+    operation: (t) => ({
+      query:
+        'mutation ($m: ID!) { pauseMonitor(monitorId: $m, paused: true) { __typename ... on DomainError { code } } }',
+      variables: { m: t.monitorId },
+    }),
+  },
+  deleteMonitor: {
+    allowed: workers,
+    operation: (t) => ({
+      query: 'mutation ($m: ID!) { deleteMonitor(monitorId: $m) { __typename ... on DomainError { code } } }',
+      variables: { m: t.monitorId },
+    }),
+  },
+  createMaintenanceWindow: {
+    allowed: workers,
+    operation: (t) => ({
+      query:
+        'mutation ($s: ID!) { createMaintenanceWindow(input: { title: "m", siteId: $s, startsAt: "2026-12-01T00:00:00Z", endsAt: "2026-12-01T01:00:00Z" }) { __typename ... on DomainError { code } } }',
+      variables: { s: t.siteId },
+    }),
+  },
+  registerMonitorAgent: {
+    allowed: ['HEAD', 'ADMIN', 'tokenWrite', 'tokenAdmin'],
+    operation: (_t, n) => ({
+      query: `mutation { registerMonitorAgent(name: "matrix-new-${n}", location: "Riga") { __typename ... on DomainError { code } } }`,
+    }),
+  },
+  assignMonitorAgent: {
+    allowed: ['HEAD', 'ADMIN', 'tokenWrite', 'tokenAdmin'],
+    operation: (t) => ({
+      query:
+        'mutation ($m: ID!, $a: ID!) { assignMonitorAgent(monitorId: $m, agentId: $a) { __typename ... on DomainError { code } } }',
+      variables: { m: t.monitorId, a: t.agentId },
+    }),
+  },
+  leaseMonitorChecks: {
+    allowed: ['tokenMonitoring'],
+    operation: () => ({ query: 'mutation { leaseMonitorChecks { monitorId } }' }),
+  },
+  reportCheckResults: {
+    allowed: ['tokenMonitoring'],
+    operation: () => ({
+      query: 'mutation { reportCheckResults(input: { results: [] }) { __typename ... on DomainError { code } } }',
+    }),
+  },
+  monitorStatusChanged: {
+    allowed: ['contactUnauthorized', 'contactAuthorized', ...readers],
+    operation: (t) => ({
+      query: 'subscription ($s: ID) { monitorStatusChanged(siteId: $s) { id } }',
+      variables: { s: t.siteId },
+    }),
+  },
   myNotificationMode: {
     allowed: ['contactOther', 'contactUnauthorized', 'contactAuthorized', ...readers, 'tokenWrite', 'tokenMonitoring'],
     operation: () => ({ query: '{ myNotificationMode }' }),
@@ -521,8 +606,17 @@ describeEachDatabase('the permission matrix', (provider) => {
     const article = await db.article.create({
       data: { slug: `matrix-${n}`, locale: 'ru', title: 'Оплата', body: 'Оплата картой', status: 'PUBLISHED' },
     });
+    // A monitor of the shop and an agent of its own, for the monitoring rows.
+    const monitor = await db.monitor.create({
+      data: { siteId: site.id, name: 'Цель', kind: 'HTTP', config: { url: shop }, paused: true },
+    });
+    const agent = await db.monitorAgent.create({
+      data: { name: `matrix-${n}`, location: 'Matrix', apiTokenId: apiToken.id },
+    });
     tokens.visitorOwn = own.secret;
     return {
+      monitorId: Buffer.from(`Monitor:${monitor.id}`).toString('base64'),
+      agentId: agent.id,
       articleId: Buffer.from(`Article:${article.id}`).toString('base64'),
       invoiceId: Buffer.from(`Invoice:${invoice.id}`).toString('base64'),
       tariffId: Buffer.from(`Tariff:${tariff.id}`).toString('base64'),
@@ -571,6 +665,9 @@ describeEachDatabase('the permission matrix', (provider) => {
     const timer = setInterval(() => {
       t.app.events.publish('ticketUpdated', id, { ticketId: id });
       t.app.events.publish('queueUpdated', 'all', { ticketId: id });
+      const monitorId = Buffer.from(target.monitorId, 'base64').toString().split(':')[1] ?? '';
+      const siteId = Buffer.from(target.siteId, 'base64').toString().split(':')[1] ?? '';
+      t.app.events.publish('monitorStatusChanged', siteId, { monitorId });
     }, 20);
     let text = '';
     try {

@@ -134,7 +134,8 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { limit }, ctx) => {
       const now = ctx.now();
       const agent = await agentOfToken(ctx.db, ctx.viewer.kind === 'staff' ? ctx.viewer.tokenId : undefined, now);
-      return leaseAgentChecks(ctx.db, agent, now, limit ?? 100);
+      // A monitoring token of no registered agent has nothing assigned.
+      return agent ? leaseAgentChecks(ctx.db, agent, now, limit ?? 100) : [];
     },
   }),
   reportCheckResults: t.field({
@@ -146,6 +147,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       const now = ctx.now();
       const agent = await agentOfToken(ctx.db, ctx.viewer.kind === 'staff' ? ctx.viewer.tokenId : undefined, now);
+      if (!agent) return { accepted: 0, rejected: input.results.length };
       return reportAgentResults(
         ctx.db,
         ctx.events,

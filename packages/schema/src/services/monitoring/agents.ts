@@ -45,11 +45,10 @@ export async function assignMonitorAgent(db: Db, monitorId: string, agentId: str
   });
 }
 
-/** The agent bound to the caller's token, seen now. */
+/** The agent bound to the caller's token, seen now; null for a token of no agent. */
 export async function agentOfToken(db: Db, tokenId: string | undefined, now: Date) {
   const agent = tokenId ? await db.monitorAgent.findFirst({ where: { apiTokenId: tokenId } }) : null;
-  if (!agent) throw new DomainError('NOT_FOUND', 'agent', 'this token belongs to no monitoring agent');
-  await db.monitorAgent.update({ where: { id: agent.id }, data: { lastSeenAt: now } });
+  if (agent) await db.monitorAgent.update({ where: { id: agent.id }, data: { lastSeenAt: now } });
   return agent;
 }
 
