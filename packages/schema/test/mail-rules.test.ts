@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   isAcceptance,
   isAutomaticMail,
+  isEstimateAgreement,
   outboxMessageId,
   renderLetter,
   threadRefs,
@@ -62,6 +63,13 @@ describe('acceptance by reply', () => {
     for (const text of ['I do not accept this', 'принимаю, но поправьте шрифт', ''])
       expect(isAcceptance(text), text).toBe(false);
   });
+
+  it('should take a bare "agree" in either language as agreement to an estimate and anything more as a reply', () => {
+    for (const text of ['agree', 'I agree.', 'Confirmed!', 'OK', 'Согласен', 'подтверждаю', 'да'])
+      expect(isEstimateAgreement(text), text).toBe(true);
+    for (const text of ['I agree but only for 2000', 'не согласен', 'согласен, если сделаете к пятнице', ''])
+      expect(isEstimateAgreement(text), text).toBe(false);
+  });
 });
 
 describe('letters', () => {
@@ -76,6 +84,17 @@ describe('letters', () => {
     expect(renderLetter('RESOLVED', 'en', facts).subject).toBe('[#1042] Work done: please check: Cart <broken>');
     expect(renderLetter('RESOLVED', 'ru', facts).subject).toBe('[#1042] Работа выполнена: проверьте: Cart <broken>');
     expect(renderLetter('RESOLVED', 'ru', { ...facts, autoAcceptDays: 5 }).text).toContain('в течение 5 дней');
+  });
+
+  it('should ask to confirm an open cost estimate, with the amount as people read it', () => {
+    const feedback = { ...facts, status: 'FEEDBACK' as const, estimateKopecks: 1_234_550 };
+    expect(renderLetter('FEEDBACK', 'en', feedback).text).toContain('estimated at 12,345.50 RUB. Reply "agree"');
+    expect(renderLetter('FEEDBACK', 'ru', feedback).subject).toBe(
+      '[#1042] Подтвердите оценку стоимости: Cart <broken>',
+    );
+    expect(renderLetter('FEEDBACK', 'en', { ...feedback, estimateKopecks: null }).subject).toBe(
+      '[#1042] Your answer is needed: Cart <broken>',
+    );
   });
 
   it('should escape the HTML version and keep the text version as written', () => {

@@ -46,6 +46,8 @@ export async function notifyTicket(
       title: true,
       status: true,
       assigneeId: true,
+      estimateKopecks: true,
+      estimateConfirmedAt: true,
       contact: { select: { id: true, email: true, locale: true } },
       visitor: { select: { id: true, email: true, locale: true } },
       site: { select: { url: true } },
@@ -84,6 +86,7 @@ export async function notifyTicket(
         autoAcceptDays: settings?.autoAcceptDays ?? 7,
         clock: notice.clock,
         dueAt: notice.dueAt,
+        estimateKopecks: notice.kind === 'FEEDBACK' && !ticket.estimateConfirmedAt ? ticket.estimateKopecks : null,
       });
       await tx.outboxMail.create({
         data: {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/client.ts';
-import { isAcceptance } from '../domain/mail/acceptance.ts';
+import { isAcceptance, isEstimateAgreement } from '../domain/mail/acceptance.ts';
 import { isAutomaticMail, type MailHeaders } from '../domain/mail/automatic-mail.ts';
 import { renderLetter } from '../domain/mail/letters.ts';
 import { threadRefs } from '../domain/mail/message-ids.ts';
@@ -33,7 +33,15 @@ export interface IncomingMail {
 }
 
 export type UnknownSenderPolicy = 'triage' | 'reply' | 'ignore';
-export type ReceiveOutcome = 'automatic' | 'reply' | 'accepted' | 'ticket' | 'triage' | 'answered' | 'ignored';
+export type ReceiveOutcome =
+  | 'automatic'
+  | 'reply'
+  | 'accepted'
+  | 'confirmed'
+  | 'ticket'
+  | 'triage'
+  | 'answered'
+  | 'ignored';
 
 export interface ReceiveOptions {
   storage: AttachmentStorage;
@@ -79,6 +87,26 @@ export async function receiveMail(db: Db, events: EventBus, mail: IncomingMail, 
             now: options.now,
           });
           return { outcome: 'accepted' as const, ticketId: ticket.id };
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+        }
+      }
+      // "Agree" in answer to a cost estimate confirms it (an authorized contact only), so paid
+      // work can start without the widget.
+      const estimateOpen =
+        ticket.status === 'FEEDBACK' && ticket.estimateKopecks !== null && ticket.estimateConfirmedAt === null;
+      if (estimateOpen && isEstimateAgreement(reply) && files.length === 0) {
+        try {
+          await moveTicket(db, events, {
+            ticketId: ticket.id,
+            action: 'confirmEstimate',
+            actor,
+            input: { message: reply },
+            idempotencyKey: key,
+            source: 'EMAIL',
+            now: options.now,
+          });
+          return { outcome: 'confirmed' as const, ticketId: ticket.id };
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
         }
@@ -204,6 +232,8 @@ function answerId(messageId: string): string {
 type ThreadTicket = {
   id: string;
   status: string;
+  estimateKopecks: number | null;
+  estimateConfirmedAt: Date | null;
   organizationId: string | null;
   contactId: string | null;
   visitor: { id: string; email: string | null } | null;
@@ -213,6 +243,8 @@ async function threadTicket(db: Db, mail: IncomingMail): Promise<ThreadTicket | 
   const select = {
     id: true,
     status: true,
+    estimateKopecks: true,
+    estimateConfirmedAt: true,
     organizationId: true,
     contactId: true,
     visitor: { select: { id: true, email: true } },

@@ -1,3 +1,4 @@
+import { formatRubles } from '../billing/money.ts';
 import type { Locale } from '../error-codes.ts';
 import type { TicketStatus } from '../ticket-status.ts';
 
@@ -21,6 +22,8 @@ export interface LetterFacts {
   /** SLA letters: which clock and when it is (was) due. */
   clock?: 'REACTION' | 'RESOLUTION';
   dueAt?: Date | null;
+  /** FEEDBACK: a cost estimate waiting for the client's confirmation. */
+  estimateKopecks?: number | null;
 }
 
 export interface Letter {
@@ -54,11 +57,20 @@ const texts: Record<LetterKind, Record<Locale, Lines>> = {
     ru: () => ({ subject: 'Новый ответ', lead: 'Поддержка ответила:' }),
   },
   FEEDBACK: {
-    en: () => ({
-      subject: 'Your answer is needed',
-      lead: 'Support needs your answer (a question or a cost estimate):',
-    }),
-    ru: () => ({ subject: 'Нужен ваш ответ', lead: 'Поддержке нужен ваш ответ (вопрос или оценка стоимости):' }),
+    en: (f) =>
+      f.estimateKopecks != null
+        ? {
+            subject: 'Please confirm the cost estimate',
+            lead: `The work is estimated at ${formatRubles(f.estimateKopecks, 'en')}. Reply "agree" to confirm the estimate, or write your questions:`,
+          }
+        : { subject: 'Your answer is needed', lead: 'Support needs your answer (a question or a cost estimate):' },
+    ru: (f) =>
+      f.estimateKopecks != null
+        ? {
+            subject: 'Подтвердите оценку стоимости',
+            lead: `Работа оценена в ${formatRubles(f.estimateKopecks, 'ru')}. Ответьте «согласен», чтобы подтвердить оценку, или задайте вопросы:`,
+          }
+        : { subject: 'Нужен ваш ответ', lead: 'Поддержке нужен ваш ответ (вопрос или оценка стоимости):' },
   },
   STATUS_CHANGED: {
     en: (f) => ({
