@@ -10,6 +10,7 @@ import { fanout, fanoutAcrossInstances } from './benchmarks/fanout.ts';
 import { graphqlOverhead } from './benchmarks/graphql-overhead.ts';
 import { kbSearch } from './benchmarks/kb-search.ts';
 import { mailIntake } from './benchmarks/mail-intake.ts';
+import { monitoringBench } from './benchmarks/monitoring.ts';
 import { monthlyReportBench } from './benchmarks/monthly-report.ts';
 import { queuePage } from './benchmarks/queue-page.ts';
 import { slaClocks } from './benchmarks/sla-clocks.ts';
@@ -31,6 +32,11 @@ const benchmarks: Record<string, () => Promise<string>> = {
   'kb-search': () => kbSearch(Number(process.env.BENCH_KB_ARTICLES ?? 10_000), 20),
   'mail-intake': () => mailIntake(Number(process.env.BENCH_MAIL_LETTERS ?? 500)),
   'monthly-report': () => monthlyReportBench(Number(process.env.BENCH_REPORT_TICKETS ?? 300), 10),
+  monitoring: () =>
+    monitoringBench(
+      Number(process.env.BENCH_MONITOR_SECONDS ?? 120),
+      (process.env.BENCH_MONITOR_DATABASES ?? 'sqlite,postgresql').split(',') as ('sqlite' | 'postgresql')[],
+    ),
   'widget-load': widgetLoad,
   'widget-screenshot': widgetScreenshot,
 };

@@ -1,0 +1,141 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { createDb, type Db, migrate } from '@caredesk/schema/db';
+import { createMonitorScheduler } from '@caredesk/schema/services';
+import { emptyTarget } from '../../packages/schema/src/testing/test-databases.ts';
+import { seedDemo } from '../../packages/server/src/seed/demo.ts';
+
+// A site in its own process, so the scheduler measured does not share its event loop.
+const siteScript = `
+const http = require('node:http');
+const server = http.createServer((req, res) => { res.writeHead(200, { 'content-type': 'text/html' }); res.end('<h1>Shop</h1><p>Add to cart</p>'); });
+server.keepAliveTimeout = 1000;
+server.listen(0, '127.0.0.1', () => console.log(server.address().port));`;
+
+function startSite(): Promise<{ child: ChildProcess; port: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', siteScript], { stdio: ['ignore', 'pipe', 'inherit'] });
+    child.stdout?.once('data', (chunk: Buffer) => resolve({ child, port: Number(chunk.toString().trim()) }));
+    child.once('error', reject);
+  });
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * p) - 1)] ?? 0;
+
+async function databaseBytes(db: Db, target: { provider: string; file?: string; schema?: string }): Promise<number> {
+  if (target.provider === 'sqlite') {
+    await db.$queryRawUnsafe('PRAGMA wal_checkpoint(TRUNCATE)');
+    return statSync(target.file ?? '').size;
+  }
+  const rows = await db.$queryRawUnsafe<{ bytes: bigint }[]>(
+    `SELECT COALESCE(SUM(pg_total_relation_size(format('%I.%I', schemaname, tablename)::regclass)), 0)::bigint AS bytes
+     FROM pg_tables WHERE schemaname = $1`,
+    target.schema,
+  );
+  return Number(rows[0]?.bytes ?? 0);
+}
+
+/**
+ * `count` HTTP monitors every `intervalSeconds` against a local site, one scheduler instance
+ * with the real clock, for `seconds`: how late checks start (the scheduler's lag), the CPU the
+ * process used, and the database growth per check, extrapolated to a day.
+ */
+async function scenario(
+  provider: 'sqlite' | 'postgresql',
+  count: number,
+  intervalSeconds: number,
+  seconds: number,
+  port: number,
+) {
+  const { target, cleanUp } = emptyTarget(provider);
+  try {
+    await migrate(target);
+    const db = createDb(target);
+    try {
+      await seedDemo(db, { publicUrl: 'http://localhost:4000' });
+      const site = await db.site.findFirstOrThrow();
+      const now = new Date();
+      for (let from = 0; from < count; from += 1000) {
+        await db.monitor.createMany({
+          data: Array.from({ length: Math.min(1000, count - from) }, (_, i) => ({
+            siteId: site.id,
+            name: `Page ${from + i}`,
+            kind: 'HTTP' as const,
+            config: { url: `http://127.0.0.1:${port}/p${from + i}`, keyword: 'Add to cart' },
+            intervalSeconds,
+            timeoutMs: 10_000,
+            // Overdue, as after a restart: the scheduler spreads them over one interval.
+            nextCheckAt: new Date(now.getTime() - 60_000),
+          })),
+        });
+      }
+      const before = await databaseBytes(db, target);
+      const lags: number[] = [];
+      let errors = 0;
+      let measuring = false;
+      const scheduler = createMonitorScheduler({
+        db,
+        events: {
+          publish: () => {},
+          subscribe: () => ({
+            [Symbol.asyncIterator]: () => ({ next: async () => ({ done: true, value: undefined }) }),
+          }),
+        },
+        now: () => new Date(),
+        concurrency: 200,
+        tickMs: 250,
+        onLag: (ms) => {
+          if (measuring) lags.push(ms);
+        },
+        onError: () => {
+          errors++;
+        },
+      });
+      await scheduler.start();
+      // Warm-up: the first seconds after the spread.
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
+      const results0 = await db.checkResult.count();
+      const cpu0 = process.cpuUsage();
+      const t0 = performance.now();
+      measuring = true;
+      await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+      measuring = false;
+      const elapsed = (performance.now() - t0) / 1000;
+      const cpu = process.cpuUsage(cpu0);
+      await scheduler.stop();
+      const results = (await db.checkResult.count()) - results0;
+      const total = await db.checkResult.count();
+      const after = await databaseBytes(db, target);
+      const sorted = lags.sort((a, b) => a - b);
+      const perDay = (count * 86_400) / intervalSeconds;
+      const bytesPerCheck = (after - before) / Math.max(1, total);
+      const cpuShare = ((cpu.user + cpu.system) / 1e6 / elapsed) * 100;
+      return `- ${provider}, **${count.toLocaleString('en')} monitors every ${intervalSeconds} s**, ${elapsed.toFixed(0)} s measured: ${results.toLocaleString('en')} checks (${(results / elapsed).toFixed(1)}/s, expected ${(count / intervalSeconds).toFixed(1)}/s); scheduler lag **p50 ${percentile(sorted, 0.5)} ms, p99 ${percentile(sorted, 0.99)} ms**, max ${sorted.at(-1) ?? 0} ms; CPU of the caredesk process **${cpuShare.toFixed(0)} % of one core**; database growth ${Math.round(bytesPerCheck)} bytes per check → **${((bytesPerCheck * perDay) / 2 ** 20).toFixed(0)} MiB/day** of raw results (${perDay.toLocaleString('en')} checks/day; kept 7 days when UP)${errors ? `; ${errors} errors` : ''}.`;
+    } finally {
+      await db.$disconnect();
+    }
+  } finally {
+    await cleanUp();
+  }
+}
+
+/** 2,000 HTTP monitors at 60 s and 10,000 at 5 min, on one instance, SQLite and PostgreSQL. */
+export async function monitoringBench(seconds: number, providers: ('sqlite' | 'postgresql')[]): Promise<string> {
+  const lines = [
+    '## Monitoring scheduler (issue #8)',
+    '',
+    `One caredesk process runs the central scheduler (pool of 200 checks, looks every 250 ms) against a local site in another process that answers 200 with the keyword; HTTP checks with a keyword, every result stored. Lag = how long after its due time a check started. Measured for ${seconds} s after a 5 s warm-up that follows the start-up spread.`,
+    '',
+  ];
+  const site = await startSite();
+  try {
+    for (const provider of providers) {
+      lines.push(await scenario(provider, 2_000, 60, seconds, site.port));
+      lines.push(await scenario(provider, 10_000, 300, seconds, site.port));
+    }
+  } finally {
+    site.child.kill();
+  }
+  return lines.join('\n');
+}
