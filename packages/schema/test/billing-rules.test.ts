@@ -152,6 +152,9 @@ describe('billing rules: the worked examples of the regulations', () => {
     expect(line).toMatchObject({ coefficientPercent: 130, amountKopecks: 104_000 });
     // Unknown delivery (nobody reacted) never bills above NORMAL.
     expect(billedPriority(null)).toBe('NORMAL');
+    // Nor above the ticket's priority when staff lowered it after the reaction.
+    expect(billedPriority('URGENT', 'HIGH')).toBe('HIGH');
+    expect(billedPriority('HIGH', 'IMMEDIATE')).toBe('HIGH');
   });
 
   it('should take 10 % off for paying 6 months ahead', () => {

@@ -45,7 +45,7 @@ export function reportPdf(report: MonthlyReportData, locale: Locale, now: Date):
   heading(t.works);
   if (report.works.length === 0) doc.text(t.noWork);
   for (const w of report.works) {
-    const levels = w.byLine.map((l) => `${l.supportLine} ${t.line}: ${formatHours(l.minutes)}`).join(', ');
+    const levels = w.byLine.map((l) => `${t.line} ${l.supportLine}: ${formatHours(l.minutes)}`).join(', ');
     doc.text(`#${w.number} ${w.title} — ${formatHours(w.totalMinutes)} (${levels})`, { width });
   }
 

@@ -78,12 +78,17 @@ export function hourlyRate(rules: BillingRules, line: number): number {
   return rules.hourlyRateKopecksByLine[String(line)] ?? rules.hourlyRateKopecksByLine['1'] ?? 0;
 }
 
+const priorityOrder: readonly TicketPriority[] = ['NORMAL', 'HIGH', 'URGENT', 'IMMEDIATE'];
+
 /**
  * The priority work is billed at: the one actually delivered (the SLA clock records it when a
- * specialist reacts). Unknown (nobody reacted) bills as NORMAL: never more than was proven.
+ * specialist reacts), never above the ticket's priority now (staff may have lowered it since).
+ * Unknown (nobody reacted) bills as NORMAL: never more than was proven.
  */
-export function billedPriority(delivered: TicketPriority | null): TicketPriority {
-  return delivered ?? 'NORMAL';
+export function billedPriority(delivered: TicketPriority | null, current?: TicketPriority): TicketPriority {
+  const proven = delivered ?? 'NORMAL';
+  if (!current) return proven;
+  return priorityOrder.indexOf(current) < priorityOrder.indexOf(proven) ? current : proven;
 }
 
 export function coefficientOf(rules: BillingRules, priority: TicketPriority): number {

@@ -26,6 +26,7 @@ type EntryRow = {
     title: string;
     paid: boolean;
     status: string;
+    priority: string;
     deliveredPriority: string | null;
   };
 };
@@ -44,7 +45,10 @@ function group(rows: readonly EntryRow[]): ReportTicketWork[] {
         title: row.ticket.title,
         paid: row.ticket.paid,
         status: row.ticket.status,
-        priority: billedPriority(row.ticket.deliveredPriority as TicketPriority | null),
+        priority: billedPriority(
+          row.ticket.deliveredPriority as TicketPriority | null,
+          row.ticket.priority as TicketPriority,
+        ),
         entries: [],
       };
       byTicket.set(row.ticketId, work);
