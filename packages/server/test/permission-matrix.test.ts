@@ -121,6 +121,7 @@ const matrix: Record<string, Row> = {
   },
   lineStatistics: { allowed: readers, operation: () => ({ query: '{ lineStatistics(month: "2026-11") { line } }' }) },
   tariffs: { allowed: readers, operation: () => ({ query: '{ tariffs { name } }' }) },
+  myRunningTimer: { allowed: readers, operation: () => ({ query: '{ myRunningTimer { id } }' }) },
   billingRules: { allowed: readers, operation: () => ({ query: '{ billingRules }' }) },
   monthlyReport: {
     allowed: ['contactUnauthorized', 'contactAuthorized', ...readers],

@@ -93,6 +93,12 @@ describeEachDatabase('time tracking through GraphQL', (provider) => {
 
   it('should time work with a timer, rounding 90 seconds up to 2 minutes, and stop a running timer when another starts', async () => {
     const started = (await start(ticketA, staff('LINE1'), { note })).data?.startTimer;
+    const mine = await t.gql<{ myRunningTimer: { minutes: number; ticket: { number: number } } | null }>(
+      '{ myRunningTimer { minutes ticket { number } } }',
+      {},
+      staff('LINE1'),
+    );
+    expect(mine.data?.myRunningTimer).toEqual({ minutes: 0, ticket: { number: 80_001 } });
     expect(started?.timeEntry).toMatchObject({ running: true, minutes: 0 });
     clock = new Date(clock.getTime() + 90_000);
     const stopped = (await stop(staff('LINE1'))).data?.stopTimer;

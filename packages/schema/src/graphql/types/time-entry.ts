@@ -115,6 +115,21 @@ const workers = {
 const errors = { types: [DomainError] };
 const staffIdOf = (ctx: GraphQLContext) => actorOf(ctx).staffId as string;
 
+builder.queryField('myRunningTimer', (t) =>
+  t.prismaField({
+    type: 'TimeEntry',
+    nullable: true,
+    description: 'Staff: your running timer, or null.',
+    authScopes: { $all: { staff: true, tokenScope: 'tickets:read' } },
+    resolve: (query, _root, _args, ctx) =>
+      ctx.db.timeEntry.findFirst({
+        ...query,
+        where: { staffId: staffIdOf(ctx), endedAt: null },
+        orderBy: { startedAt: 'desc' },
+      }),
+  }),
+);
+
 builder.mutationFields((t) => ({
   startTimer: t.field({
     type: TimeEntryPayload,
