@@ -50,6 +50,7 @@ describeEachDatabase('the monthly report and invoices', (provider) => {
   let otherOrg = '';
   let visitor = '';
   const tickets: Record<string, { id: string; number: number }> = {};
+  let queries = 0;
 
   async function ok<T = Record<string, unknown>>(query: string, variables: Record<string, unknown>, token?: string) {
     const response = await t.gql<T>(query, variables, token);
@@ -79,7 +80,13 @@ describeEachDatabase('the monthly report and invoices', (provider) => {
     );
 
   beforeAll(async () => {
-    t = await createTestApp(provider, { now: () => clock, env: { PUBLIC_URL: 'http://localhost' } });
+    t = await createTestApp(provider, {
+      now: () => clock,
+      env: { PUBLIC_URL: 'http://localhost' },
+      onQuery: () => {
+        queries++;
+      },
+    });
     demo = (await seedDemo(t.database.db, {
       publicUrl: 'http://localhost',
       now: msk('2026-09-01T12:00'),
@@ -306,5 +313,37 @@ describeEachDatabase('the monthly report and invoices', (provider) => {
       include: { lines: true },
     });
     expect(november.map((i) => [i.totalKopecks, i.lines.map((l) => l.kind)])).toEqual([[420_000, ['FEE']]]);
+  });
+
+  it('should build the report in the same number of queries whatever the number of tickets', async () => {
+    const count = async () => {
+      const before = queries;
+      const { errors } = await report(owner);
+      expect(errors).toBeUndefined();
+      return queries - before;
+    };
+    // Once to warm what the app caches (the working calendar, the session's last use).
+    await count();
+    const few = await count();
+    const { db } = t.database;
+    const staffMember = await db.staffMember.findFirstOrThrow({ where: { role: 'LINE1' } });
+    for (let i = 0; i < 30; i++) {
+      const ticket = await db.ticket.create({
+        data: { number: 71_000 + i, title: `Ещё ${i}`, description: 'x', source: 'EMAIL', organizationId: orgId },
+      });
+      await db.timeEntry.createMany({
+        data: ['03', '17'].map((day) => ({
+          ticketId: ticket.id,
+          staffId: staffMember.id,
+          supportLine: 1,
+          startedAt: msk(`2026-10-${day}T12:00`),
+          endedAt: msk(`2026-10-${day}T12:20`),
+          minutes: 20,
+        })),
+      });
+    }
+    const r = (await report(owner)).data?.monthlyReport as Report;
+    expect(r.works).toHaveLength(33);
+    expect(await count()).toBe(few);
   });
 });

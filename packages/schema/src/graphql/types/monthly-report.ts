@@ -4,7 +4,7 @@ import { type MonthlyReportData, monthlyReport, type ReportLine } from '../../se
 import { forbidden } from '../auth-scopes.ts';
 import { builder } from '../builder.ts';
 import { TicketPriorityEnum, TicketStatusEnum } from '../enums.ts';
-import { BillLineKindEnum } from './invoice.ts';
+import { BillLineKindEnum, InvoiceRef } from './invoice.ts';
 import { OrganizationRef } from './organization.ts';
 import { SupportStatisticsRef } from './statistics.ts';
 
@@ -66,10 +66,7 @@ const PaidTicketRef = builder.objectRef<MonthlyReportData['paidTickets'][number]
     ticketNumber: t.exposeInt('number'),
     title: t.exposeString('title'),
     amountKopecks: t.exposeInt('amountKopecks'),
-    invoice: t.prismaField({
-      type: 'Invoice',
-      resolve: (query, p, _args, ctx) => ctx.db.invoice.findUniqueOrThrow({ ...query, where: { id: p.invoiceId } }),
-    }),
+    invoice: t.field({ type: InvoiceRef, resolve: (p) => p.invoice }),
   }),
 });
 

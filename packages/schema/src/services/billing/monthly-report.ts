@@ -2,6 +2,7 @@ import type { Db } from '../../db/client.ts';
 import type { BillLine, PrepaidUse } from '../../domain/billing/index.ts';
 import { type SupportStatistics, summarize } from '../../domain/sla/statistics.ts';
 import type { TicketPriority } from '../../domain/ticket-status.ts';
+import type { Invoice } from '../../generated/sqlite/client.ts';
 import { DomainError } from '../domain-error.ts';
 import { type SiteUptime, siteUptimeForMonth } from '../site-uptime.ts';
 import { loadWorkingCalendar } from '../sla.ts';
@@ -40,6 +41,8 @@ export interface MonthlyReportData {
     number: number;
     title: string;
     invoiceId: string;
+    /** The invoice row, loaded with the report (no query per paid ticket). */
+    invoice: Invoice;
     amountKopecks: number;
     status: string;
   }[];
@@ -147,6 +150,7 @@ export async function monthlyReport(
                 number: l.ticket.number,
                 title: l.ticket.title,
                 invoiceId: invoice.id,
+                invoice,
                 amountKopecks: l.amountKopecks,
                 status: invoice.status,
               },
