@@ -1,3 +1,4 @@
+import { type AddressInfo, createServer, type Socket } from 'node:net';
 import { defaultUploadLimits } from '@caredesk/schema/services';
 import { describeEachDatabase } from '@caredesk/schema/testing';
 import pino from 'pino';
@@ -278,5 +279,40 @@ describe.skipIf(Boolean(dovecotMissing))(title, () => {
       expect(lines.some((l) => l.msg === 'IMAP mailbox reachable again')).toBe(true);
       await expect.poll(async () => (await dovecot.letters()).map((l) => l.seen), { timeout: 10_000 }).toEqual([true]);
     });
+  });
+});
+
+describe('the IMAP poller and a server that never answers', () => {
+  it('should cut the connection of a stuck poll when stopped, instead of waiting for the server', async () => {
+    // A server that takes the connection and never sends the IMAP greeting.
+    const sockets: Socket[] = [];
+    let connected: () => void = () => undefined;
+    const accepted = new Promise<void>((resolve) => {
+      connected = resolve;
+    });
+    const silentServer = createServer((socket) => {
+      sockets.push(socket);
+      connected();
+    });
+    await new Promise<void>((resolve) => silentServer.listen(0, '127.0.0.1', () => resolve()));
+    const { port } = silentServer.address() as AddressInfo;
+    const poller = imapPoller({
+      settings: { url: `imap://u:p@127.0.0.1:${port}`, folder: 'INBOX', doneFolder: null, intervalMs: 60_000 },
+      logger: silent,
+      stopGraceMs: 100,
+      receive: async () => undefined,
+    });
+    try {
+      poller.start();
+      await accepted;
+      const started = performance.now();
+      await poller.stop();
+      // The greeting timeout is 16 s: the stop did not wait for it.
+      expect(performance.now() - started).toBeLessThan(5_000);
+      expect(poller.status().state).toBe('DOWN');
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => silentServer.close(() => resolve()));
+    }
   });
 });

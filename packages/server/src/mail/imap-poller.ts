@@ -59,6 +59,8 @@ export function imapPoller(options: {
   batch?: number;
   /** Longest pause between polls while the server is down. */
   maxBackoffMs?: number;
+  /** How long a stop waits for a poll in progress before cutting its connection. */
+  stopGraceMs?: number;
 }): ImapPoller {
   const { settings, logger } = options;
   const batch = options.batch ?? 50;
@@ -70,9 +72,12 @@ export function imapPoller(options: {
   /** Set by stop(): a poll in progress finishes the letter in hand and goes. */
   let halting = false;
   let doneFolderReady = false;
+  /** The connection of the poll in progress, closed by a stop that cannot wait for it. */
+  let current: ImapFlow | undefined;
 
   async function pollOnce(): Promise<PollResult> {
     const client = new ImapFlow({ ...connection(settings.url), logger: false, disableAutoIdle: true });
+    current = client;
     // A dropped connection is reported by the command that was running; this keeps the
     // emitter from throwing it a second time.
     client.on('error', (error: unknown) => logger.debug({ err: error }, 'imap connection error'));
@@ -165,7 +170,16 @@ export function imapPoller(options: {
       halting = true;
       clearTimeout(timer);
       timer = undefined;
-      await running.catch(() => undefined);
+      // A poll ends after the letter in hand; one stuck on a server that does not answer is
+      // cut off after a few seconds (safe: an unmarked letter is filed once on the next start).
+      const done = running.catch(() => undefined);
+      let wait: NodeJS.Timeout | undefined;
+      const late = new Promise<'late'>((resolve) => {
+        wait = setTimeout(() => resolve('late'), options.stopGraceMs ?? 5_000);
+      });
+      if ((await Promise.race([done, late])) === 'late') current?.close();
+      clearTimeout(wait);
+      await done;
     },
     poll,
     status: () => ({ ...state }),
