@@ -1,4 +1,4 @@
-import { type BillLine, billPaidTicket } from '../../domain/billing/index.ts';
+import { addMonths, type BillLine, billPaidTicket } from '../../domain/billing/index.ts';
 import { DomainError } from '../domain-error.ts';
 import { isUniqueViolation } from '../unique-violation.ts';
 import { type BillingClient, billingTermsFor, monthOf, studioBillingRules, studioTimeZone } from './billing-terms.ts';
@@ -177,9 +177,7 @@ function corrections(
  */
 export async function issueDueMonthlyInvoices(db: BillingClient, now: Date): Promise<number> {
   const timeZone = await studioTimeZone(db);
-  const current = monthOf(now, timeZone);
-  const [year, m] = current.split('-').map(Number) as [number, number];
-  const previous = m === 1 ? `${year - 1}-12` : `${year}-${String(m - 1).padStart(2, '0')}`;
+  const previous = addMonths(monthOf(now, timeZone), -1);
   const organizations = await db.organization.findMany({
     where: {
       contracts: { some: { active: true } },
