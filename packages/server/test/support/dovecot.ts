@@ -71,6 +71,7 @@ export async function startDovecot(port?: number): Promise<Dovecot> {
   chmodSync(dir, 0o755);
   mkdirSync(join(dir, 'run'));
   mkdirSync(join(dir, 'mail'));
+  mkdirSync(join(dir, 'state'));
   const user = 'support@studio.example';
   const password = 'imap-test-password';
   writeFileSync(join(dir, 'users'), `${user}:{PLAIN}${password}\n`);
@@ -87,6 +88,7 @@ export async function startDovecot(port?: number): Promise<Dovecot> {
     `base_dir = ${dir}/run`,
     `instance_name = caredesk-test-${listenPort}`,
     `log_path = ${dir}/dovecot.log`,
+    `state_dir = ${dir}/state`,
     'protocols = imap',
     'listen = 127.0.0.1',
     'ssl = no',
@@ -99,12 +101,14 @@ export async function startDovecot(port?: number): Promise<Dovecot> {
       : [
           `default_internal_user = ${me.username}`,
           `default_login_user = ${me.username}`,
-          `default_internal_group = ${me.username}`,
+          `default_internal_group = ${execFileSync('id', ['-gn'], { encoding: 'utf8' }).trim()}`,
+          // Without root there is no chroot: the login and anvil processes run in place.
+          'service anvil {\n  chroot =\n}',
         ]),
     `passdb {\n  driver = passwd-file\n  args = scheme=PLAIN ${dir}/users\n}`,
     `userdb {\n  driver = static\n  args = uid=${mailUser} gid=${asRoot ? 'dovecot' : me.gid} home=${dir}/mail/%u\n}`,
     'mail_location = maildir:~/Maildir',
-    `service imap-login {\n  inet_listener imap {\n    port = ${listenPort}\n  }\n  inet_listener imaps {\n    port = 0\n  }\n}`,
+    `service imap-login {\n${asRoot ? '' : '  chroot =\n'}  inet_listener imap {\n    port = ${listenPort}\n  }\n  inet_listener imaps {\n    port = 0\n  }\n}`,
     '',
   ].join('\n');
   writeFileSync(join(dir, 'dovecot.conf'), config);
@@ -194,6 +198,11 @@ async function greeting(port: number, exited: Promise<number | null>): Promise<v
     if (ended !== undefined) throw new Error(`dovecot exited with ${ended}`);
     const greeted = await new Promise<boolean>((resolve) => {
       const socket = connect(port, '127.0.0.1');
+      // A master that listens but whose login process failed takes the connection and is silent.
+      socket.setTimeout(1_000, () => {
+        socket.destroy();
+        resolve(false);
+      });
       socket.once('data', (data) => {
         socket.destroy();
         resolve(data.toString().startsWith('* OK'));
