@@ -346,4 +346,26 @@ describeEachDatabase('the monthly report and invoices', (provider) => {
     expect(r.works).toHaveLength(33);
     expect(await count()).toBe(few);
   });
+
+  it('should refuse, in the database itself, to change or delete an issued invoice, and record only its payment', async () => {
+    const { db } = t.database;
+    const invoice = await db.invoice.findFirstOrThrow({
+      where: { organizationId: orgId, kind: 'MONTHLY' },
+      include: { lines: true },
+    });
+    const line = invoice.lines[0];
+    await expect(db.invoice.update({ where: { id: invoice.id }, data: { totalKopecks: 1 } })).rejects.toThrow();
+    await expect(db.invoiceLine.update({ where: { id: line?.id }, data: { amountKopecks: 1 } })).rejects.toThrow();
+    await expect(db.invoiceLine.delete({ where: { id: line?.id } })).rejects.toThrow();
+    await expect(db.invoice.delete({ where: { id: invoice.id } })).rejects.toThrow();
+    // (SQLite's driver adapter reports the trigger's abort as a constraint violation.)
+    const after = await db.invoice.findUniqueOrThrow({ where: { id: invoice.id }, include: { lines: true } });
+    expect(after).toEqual(invoice);
+    const paid = await t.gql<{ confirmInvoicePayment: { invoice?: { status: string; totalKopecks: number } } }>(
+      'mutation ($id: ID!) { confirmInvoicePayment(input: { invoiceId: $id }) { ... on InvoicePayload { invoice { status totalKopecks } } } }',
+      { id: gid('Invoice', invoice.id) },
+      staff('ACCOUNTANT'),
+    );
+    expect(paid.data?.confirmInvoicePayment.invoice).toEqual({ status: 'PAID', totalKopecks: invoice.totalKopecks });
+  });
 });
