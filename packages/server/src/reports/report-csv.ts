@@ -8,6 +8,9 @@ function cell(value: string | number | null): string {
 
 const rubles = (kopecks: number) => (kopecks / 100).toFixed(2);
 
+/** Text from people (ticket titles) never starts a formula in a spreadsheet. */
+const text = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+
 /**
  * The report's lines as CSV (RFC 4180, UTF-8 with a byte-order mark so that spreadsheets read
  * the Cyrillic): one row a line, then the total. Amounts both in kopecks and in rubles.
@@ -45,7 +48,7 @@ export function reportCsv(report: MonthlyReportData, locale: Locale): string {
     report.month,
     l.kind,
     l.ticketNumber === null ? null : `#${l.ticketNumber}`,
-    l.description[locale],
+    text(l.description[locale]),
     l.minutes ? formatHours(Math.abs(l.minutes)) : null,
     l.minutes,
     l.rateKopecks,
