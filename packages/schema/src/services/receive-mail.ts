@@ -1,20 +1,17 @@
-import { createHash } from 'node:crypto';
 import type { Db } from '../db/client.ts';
 import { isAcceptance, isEstimateAgreement } from '../domain/mail/acceptance.ts';
 import { isAutomaticMail, type MailHeaders } from '../domain/mail/automatic-mail.ts';
-import { renderLetter } from '../domain/mail/letters.ts';
 import { threadRefs } from '../domain/mail/message-ids.ts';
 import { trimReply } from '../domain/mail/trim-reply.ts';
 import type { EventBus } from '../graphql/context.ts';
 import type { ActorRef } from './actor.ts';
+import { answerUnknownSender } from './answer-unknown-sender.ts';
 import { attachToTicket, type CheckedFile, checkFiles, type UploadedFile } from './attach-files.ts';
 import type { AttachmentStorage, UploadLimits } from './attachment-storage.ts';
 import { DomainError } from './domain-error.ts';
 import { moveTicket } from './move-ticket.ts';
-import { publicUrlPlaceholder } from './notify.ts';
 import { messageLimit, postMessage } from './post-message.ts';
 import { limits, submitTicket } from './submit-ticket.ts';
-import { isUniqueViolation } from './unique-violation.ts';
 
 /** A letter as the SMTP listener or the IMAP poller parsed it. */
 export interface IncomingMail {
@@ -73,40 +70,21 @@ export async function receiveMail(db: Db, events: EventBus, mail: IncomingMail, 
     if (earlier) return { outcome: 'reply' as const, ticketId: earlier.ticketId };
     if (actor) {
       const reply = trimReply(mail.text) || mail.subject.trim() || emptyLetter;
-      // "Accept" in answer to a resolved ticket accepts it (an authorized contact only;
-      // anyone else's "accept" is taken as a reply below).
-      if (ticket.status === 'RESOLVED' && isAcceptance(reply) && files.length === 0) {
+      // A bare "accept" to a RESOLVED ticket accepts it, a bare "agree" to an open cost estimate
+      // confirms it (authorized contacts only: anyone else's is taken as a reply below).
+      const decision = files.length === 0 ? clientDecision(ticket, reply) : null;
+      if (decision) {
         try {
           await moveTicket(db, events, {
             ticketId: ticket.id,
-            action: 'accept',
+            action: decision.action,
             actor,
             input: { message: reply },
             idempotencyKey: key,
             source: 'EMAIL',
             now: options.now,
           });
-          return { outcome: 'accepted' as const, ticketId: ticket.id };
-        } catch (error) {
-          if (!(error instanceof DomainError)) throw error;
-        }
-      }
-      // "Agree" in answer to a cost estimate confirms it (an authorized contact only), so paid
-      // work can start without the widget.
-      const estimateOpen =
-        ticket.status === 'FEEDBACK' && ticket.estimateKopecks !== null && ticket.estimateConfirmedAt === null;
-      if (estimateOpen && isEstimateAgreement(reply) && files.length === 0) {
-        try {
-          await moveTicket(db, events, {
-            ticketId: ticket.id,
-            action: 'confirmEstimate',
-            actor,
-            input: { message: reply },
-            idempotencyKey: key,
-            source: 'EMAIL',
-            now: options.now,
-          });
-          return { outcome: 'confirmed' as const, ticketId: ticket.id };
+          return { outcome: decision.outcome, ticketId: ticket.id };
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
         }
@@ -173,45 +151,12 @@ export async function receiveMail(db: Db, events: EventBus, mail: IncomingMail, 
     return { outcome: 'triage' as const, ticketId: created.id };
   }
   if (options.unknownSender === 'reply' && from) {
-    // One answer per letter (by its Message-ID), and at most one a day per address: a robot
-    // that answers our answer without marking itself automatic cannot start a loop.
-    const id = mail.messageId ? answerId(mail.messageId) : undefined;
-    if (id && (await db.outboxMail.findUnique({ where: { id }, select: { id: true } })))
-      return { outcome: 'answered' as const };
-    const answered = await db.outboxMail.count({
-      where: { kind: 'UNKNOWN_SENDER', to: from, createdAt: { gt: new Date(options.now.getTime() - dayMs) } },
-    });
-    if (answered > 0) return { outcome: 'ignored' as const };
-    const locale = /[а-яё]/i.test(`${mail.subject} ${mail.text}`) ? 'ru' : 'en';
-    const letter = renderLetter('UNKNOWN_SENDER', locale, {
-      number: 0,
-      title: mail.subject,
-      status: 'NEW',
-      link: publicUrlPlaceholder,
-    });
-    try {
-      await db.outboxMail.create({
-        data: {
-          ...(id ? { id } : {}),
-          kind: 'UNKNOWN_SENDER',
-          to: from,
-          locale,
-          ...letter,
-          subject: letter.subject.replace('[#0] ', ''),
-          nextAttemptAt: options.now,
-          createdAt: options.now,
-        },
-      });
-    } catch (error) {
-      // The same letter filed at the same moment by another instance: answered once.
-      if (!isUniqueViolation(error)) throw error;
-    }
-    return { outcome: 'answered' as const };
+    const answered = await answerUnknownSender(db, from, mail, options.now);
+    return { outcome: answered ? ('answered' as const) : ('ignored' as const) };
   }
   return { outcome: 'ignored' as const };
 }
 
-const dayMs = 24 * 3_600_000;
 const emptyLetter = '(empty letter)';
 
 /**
@@ -224,9 +169,13 @@ function fit(text: string, notes: string, limit: number): string {
   return `${text.slice(0, Math.max(0, limit - notes.length - cut.length))}${cut}${notes}`.slice(0, limit);
 }
 
-/** The outbox id of the answer to a letter: the same for every delivery of that letter. */
-function answerId(messageId: string): string {
-  return `ans${createHash('sha256').update(messageId.trim().toLowerCase()).digest('hex').slice(0, 24)}`;
+/** The move a reply that says only "accept" or "agree" makes, if the ticket waits for one. */
+function clientDecision(ticket: ThreadTicket, reply: string) {
+  if (ticket.status === 'RESOLVED' && isAcceptance(reply)) return { action: 'accept', outcome: 'accepted' } as const;
+  const estimateOpen = ticket.estimateKopecks !== null && ticket.estimateConfirmedAt === null;
+  if (ticket.status === 'FEEDBACK' && estimateOpen && isEstimateAgreement(reply))
+    return { action: 'confirmEstimate', outcome: 'confirmed' } as const;
+  return null;
 }
 
 type ThreadTicket = {
