@@ -58,6 +58,7 @@ export async function monthlyReportBench(tickets: number, entriesPerTicket: numb
               status: 'IN_PROGRESS',
               organizationId: org.id,
               createdAt: msk('2026-10-01T10:00'),
+              priority: i % 5 === 0 ? 'HIGH' : 'NORMAL',
               deliveredPriority: i % 5 === 0 ? 'HIGH' : 'NORMAL',
             },
           });

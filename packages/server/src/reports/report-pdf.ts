@@ -60,6 +60,8 @@ export function reportPdf(report: MonthlyReportData, locale: Locale, now: Date):
 
   heading(t.lines);
   for (const l of report.lines) {
+    // A line and its amount stay on one page: the amount is written beside the text's first row.
+    if (doc.y + 40 > doc.page.height - doc.page.margins.bottom) doc.addPage();
     const y = doc.y;
     const invoice = l.invoiceNumber ? ` (${t.invoice} ${l.invoiceNumber})` : '';
     doc.text(`${l.description[locale]}${invoice}`, 50, y, { width: width - 110 });
