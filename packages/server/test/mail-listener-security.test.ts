@@ -1,9 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeEachDatabase } from '@caredesk/schema/testing';
 import { createTransport } from 'nodemailer';
-import { afterEach, expect, it } from 'vitest';
+import pino from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import { pemFiles } from '../src/mail/mail-settings.ts';
+import { smtpListener } from '../src/mail/smtp-listener.ts';
 import { seedDemo } from '../src/seed/demo.ts';
 import { selfSignedCertificate } from './support/self-signed.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
@@ -91,5 +94,58 @@ describeEachDatabase('STARTTLS and AUTH on the SMTP listener', (provider) => {
     const titles = ['No AUTH', 'Wrong password', 'AUTH in the clear', 'Relayed'];
     const filed = await db.ticket.findMany({ where: { title: { in: titles } }, select: { title: true } });
     expect(filed.map((t) => t.title)).toEqual(['Relayed']);
+  });
+});
+
+describe('a renewed listener certificate', () => {
+  it('should be taken without a restart once its files change', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'caredesk-tls-'));
+    const certFile = join(dir, 'cert.pem');
+    const keyFile = join(dir, 'key.pem');
+    const first = selfSignedCertificate();
+    writeFileSync(certFile, first.cert);
+    writeFileSync(keyFile, first.key);
+    const subjects: string[] = [];
+    const listener = smtpListener({
+      host: '127.0.0.1',
+      port: 0,
+      maxBytes: 1_000_000,
+      logger: pino({ level: 'silent' }),
+      security: { tls: pemFiles(certFile, keyFile), requireTls: true, auth: null },
+      receive: async (letter) => subjects.push(letter.subject),
+    });
+    const port = await listener.start();
+    const send = async (subject: string, ca: string) => {
+      const transport = createTransport({
+        host: '127.0.0.1',
+        port,
+        secure: false,
+        requireTLS: true,
+        tls: { ca, servername: 'localhost' },
+      });
+      try {
+        await transport.sendMail({ from: 'owner@bikes.example', to: 'support@studio.example', subject, text: 'x' });
+      } finally {
+        transport.close();
+      }
+    };
+    try {
+      await send('old certificate', first.cert);
+      expect(listener.reloadTls()).toBe(false);
+      const renewed = selfSignedCertificate();
+      writeFileSync(certFile, renewed.cert);
+      writeFileSync(keyFile, renewed.key);
+      const later = new Date(Date.now() + 60_000);
+      utimesSync(certFile, later, later);
+      utimesSync(keyFile, later, later);
+      expect(listener.reloadTls()).toBe(true);
+      await send('new certificate', renewed.cert);
+      // The client that trusts only the old certificate no longer verifies the listener.
+      await expect(send('old trust', first.cert)).rejects.toThrow(/certificate/i);
+      expect(subjects).toEqual(['old certificate', 'new certificate']);
+    } finally {
+      await listener.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

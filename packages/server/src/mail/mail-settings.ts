@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { ImapSettings } from './imap-poller.ts';
-import type { ListenerSecurity } from './smtp-listener.ts';
+import type { ListenerSecurity, TlsSource } from './smtp-listener.ts';
 
 /** The parts of the mail configuration beyond sending: IMAP polling, the listener's TLS and AUTH, digests. */
 export interface MoreMailConfig {
@@ -92,10 +92,16 @@ export function moreMailConfig(env: NodeJS.ProcessEnv, problems: string[]): More
 /** The listener's TLS and AUTH from the configuration (the PEM files are read here). */
 export function listenerSecurity(mail: MoreMailConfig): ListenerSecurity {
   return {
-    tls: mail.listenTls
-      ? { cert: readFileSync(mail.listenTls.certFile), key: readFileSync(mail.listenTls.keyFile) }
-      : null,
+    tls: mail.listenTls ? pemFiles(mail.listenTls.certFile, mail.listenTls.keyFile) : null,
     requireTls: mail.listenRequireTls,
     auth: mail.listenAuth,
+  };
+}
+
+/** A certificate in PEM files, read again when either file changes (a renewal). */
+export function pemFiles(certFile: string, keyFile: string): TlsSource {
+  return {
+    read: () => ({ cert: readFileSync(certFile), key: readFileSync(keyFile) }),
+    version: () => `${statSync(certFile).mtimeMs}:${statSync(keyFile).mtimeMs}`,
   };
 }

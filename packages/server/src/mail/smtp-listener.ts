@@ -7,11 +7,19 @@ import { type ParsedLetter, parseLetter } from './parse-letter.ts';
 export interface SmtpListener {
   start(): Promise<number>;
   stop(): Promise<void>;
+  /** Takes a renewed certificate now (also done hourly by itself); true when it changed. */
+  reloadTls(): boolean;
+}
+
+/** Where the certificate comes from: read again when its version (the files' mtimes) changes. */
+export interface TlsSource {
+  read(): { key: Buffer; cert: Buffer };
+  version(): string;
 }
 
 export interface ListenerSecurity {
   /** PEM key and certificate: STARTTLS is offered. */
-  tls: { key: Buffer; cert: Buffer } | null;
+  tls: TlsSource | null;
   /** Refuse MAIL FROM on a connection that did not STARTTLS first. */
   requireTls: boolean;
   /** AUTH PLAIN/LOGIN with this account is required before MAIL FROM. */
@@ -37,6 +45,7 @@ export function smtpListener(options: {
 }): SmtpListener {
   const { logger } = options;
   const security = options.security ?? open;
+  const tlsVersion = { current: security.tls?.version() ?? '' };
   const disabled = [...(security.tls ? [] : ['STARTTLS']), ...(security.auth ? [] : ['AUTH'])];
   const settings: SMTPServerOptions = {
     authOptional: !security.auth,
@@ -44,7 +53,7 @@ export function smtpListener(options: {
     size: options.maxBytes,
     banner: 'caredesk',
     logger: false,
-    ...(security.tls ? { key: security.tls.key, cert: security.tls.cert } : {}),
+    ...(security.tls ? security.tls.read() : {}),
     ...(security.auth
       ? {
           authMethods: ['PLAIN', 'LOGIN'],
@@ -86,16 +95,40 @@ export function smtpListener(options: {
   const server = new SMTPServer(settings);
   server.on('error', (error) => logger.warn({ err: error }, 'smtp listener'));
   let listening = false;
+  const reloadTls = () => {
+    if (!security.tls) return false;
+    try {
+      const version = security.tls.version();
+      if (version === tlsVersion.current) return false;
+      server.updateSecureContext(security.tls.read());
+      tlsVersion.current = version;
+      logger.info('smtp listener: renewed certificate loaded');
+      return true;
+    } catch (error) {
+      // A half-written renewal: keep the old certificate and look again later.
+      logger.warn({ err: error }, 'smtp listener: the certificate could not be reloaded');
+      return false;
+    }
+  };
+  let tlsTimer: NodeJS.Timeout | undefined;
   return {
+    reloadTls,
     start: () =>
       new Promise((resolve, reject) => {
         server.server.once('error', reject);
         server.listen(options.port, options.host, () => {
           listening = true;
+          if (security.tls) {
+            tlsTimer = setInterval(reloadTls, 3_600_000);
+            tlsTimer.unref();
+          }
           resolve((server.server.address() as AddressInfo).port);
         });
       }),
-    stop: () => (listening ? new Promise((resolve) => server.close(() => resolve())) : Promise.resolve()),
+    stop: () => {
+      clearInterval(tlsTimer);
+      return listening ? new Promise((resolve) => server.close(() => resolve())) : Promise.resolve();
+    },
   };
 }
 
