@@ -48,6 +48,7 @@ interface Target {
   articleId: string;
   invoiceId: string;
   tariffId: string;
+  timeEntryId: string;
   monitorId: string;
   agentId: string;
 }
@@ -177,6 +178,23 @@ const matrix: Record<string, Row> = {
     operation: () => ({ query: 'mutation { stopTimer { __typename ... on DomainError { code } } }' }),
   },
   logTime: { allowed: workers, operation: move('logTime', '', ', minutes: 5, supportLine: 1') },
+  // The entry is line 1's: others but the head of support and admins may not touch it.
+  updateTimeEntry: {
+    allowed: ['LINE1', 'HEAD', 'ADMIN', 'tokenWrite', 'tokenAdmin'],
+    operation: (t) => ({
+      query:
+        'mutation ($id: ID!) { updateTimeEntry(input: { timeEntryId: $id, note: "м" }) { __typename ... on DomainError { code } } }',
+      variables: { id: t.timeEntryId },
+    }),
+  },
+  deleteTimeEntry: {
+    allowed: ['LINE1', 'HEAD', 'ADMIN', 'tokenWrite', 'tokenAdmin'],
+    operation: (t) => ({
+      query:
+        'mutation ($id: ID!) { deleteTimeEntry(input: { timeEntryId: $id }) { __typename ... on DomainError { code } } }',
+      variables: { id: t.timeEntryId },
+    }),
+  },
   setBillingRules: {
     allowed: ['HEAD', 'ADMIN', 'tokenWrite', 'tokenAdmin'],
     operation: () => ({
@@ -593,6 +611,17 @@ describeEachDatabase('the permission matrix', (provider) => {
     });
     // A published public article of its own, for the knowledge-base rows.
     const tariff = await db.tariff.findUniqueOrThrow({ where: { name: 'Актуальный' } });
+    const line1 = await db.staffMember.findUniqueOrThrow({ where: { email: 'line1@studio.example' } });
+    const timeEntry = await db.timeEntry.create({
+      data: {
+        ticketId: ticket.id,
+        staffId: line1.id,
+        supportLine: 1,
+        startedAt: new Date(),
+        endedAt: new Date(),
+        minutes: 5,
+      },
+    });
     // An issued invoice of the shop of its own, for the invoice rows.
     const invoice = await db.invoice.create({
       data: {
@@ -621,6 +650,7 @@ describeEachDatabase('the permission matrix', (provider) => {
       articleId: Buffer.from(`Article:${article.id}`).toString('base64'),
       invoiceId: Buffer.from(`Invoice:${invoice.id}`).toString('base64'),
       tariffId: Buffer.from(`Tariff:${tariff.id}`).toString('base64'),
+      timeEntryId: Buffer.from(`TimeEntry:${timeEntry.id}`).toString('base64'),
       ticketId,
       organizationId: Buffer.from(`Organization:${site.organizationId}`).toString('base64'),
       siteId: Buffer.from(`Site:${site.id}`).toString('base64'),

@@ -185,4 +185,53 @@ describeEachDatabase('time tracking through GraphQL', (provider) => {
     expect((await log(ticketA, 10, staff('ACCOUNTANT'))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await log(ticketA, 10, '')).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
+
+  it('should let a specialist correct or remove a mistaken entry, the head of support anyone’s, never on a closed ticket', async () => {
+    const logged = await t.gql<{ logTime: { timeEntry: { id: string } } }>(
+      'mutation ($i: LogTimeInput!) { logTime(input: $i) { ... on TimeEntryPayload { timeEntry { id } } } }',
+      { i: { ticketId: ticketB, minutes: 600 } },
+      staff('LINE2'),
+    );
+    const id = logged.data?.logTime.timeEntry.id as string;
+    const update = (input: Record<string, unknown>, token: string) =>
+      t.gql<{ updateTimeEntry: { timeEntry?: { minutes: number; note: string | null }; code?: string } }>(
+        'mutation ($i: UpdateTimeEntryInput!) { updateTimeEntry(input: $i) { ... on TimeEntryPayload { timeEntry { minutes note } } ... on DomainError { code } } }',
+        { i: { timeEntryId: id, ...input } },
+        token,
+      );
+    expect((await update({ minutes: 60 }, staff('LINE2'))).data?.updateTimeEntry.timeEntry).toEqual({
+      minutes: 60,
+      note: null,
+    });
+    expect((await update({ minutes: 30 }, staff('LINE1'))).data?.updateTimeEntry.code).toBe('ACTOR_NOT_ALLOWED');
+    expect((await update({ note: 'проверено' }, staff('HEAD'))).data?.updateTimeEntry.timeEntry).toEqual({
+      minutes: 60,
+      note: 'проверено',
+    });
+    expect((await update({ minutes: 0 }, staff('LINE2'))).data?.updateTimeEntry.code).toBe('INVALID_INPUT');
+    const remove = (token: string) =>
+      t.gql<{ deleteTimeEntry: { deletedId?: string; code?: string } }>(
+        'mutation ($id: ID!) { deleteTimeEntry(input: { timeEntryId: $id }) { ... on DeleteTimeEntryPayload { deletedId } ... on DomainError { code } } }',
+        { id },
+        token,
+      );
+    expect((await remove(staff('LINE3'))).data?.deleteTimeEntry.code).toBe('ACTOR_NOT_ALLOWED');
+    expect((await remove(staff('LINE2'))).data?.deleteTimeEntry.deletedId).toBe(id);
+    expect((await remove(staff('LINE2'))).data?.deleteTimeEntry.code).toBe('NOT_FOUND');
+
+    // Once the ticket is closed its time stays as it was (it may be invoiced).
+    const kept = await t.gql<{ logTime: { timeEntry: { id: string } } }>(
+      'mutation ($i: LogTimeInput!) { logTime(input: $i) { ... on TimeEntryPayload { timeEntry { id } } } }',
+      { i: { ticketId: ticketB, minutes: 5 } },
+      staff('LINE2'),
+    );
+    const ticketRow = Buffer.from(ticketB, 'base64').toString().split(':')[1] as string;
+    await t.database.db.ticket.update({ where: { id: ticketRow }, data: { status: 'ACCEPTED' } });
+    const closedEdit = await t.gql<{ deleteTimeEntry: { code?: string } }>(
+      'mutation ($id: ID!) { deleteTimeEntry(input: { timeEntryId: $id }) { ... on DomainError { code } } }',
+      { id: kept.data?.logTime.timeEntry.id },
+      staff('HEAD'),
+    );
+    expect(closedEdit.data?.deleteTimeEntry.code).toBe('TICKET_CLOSED');
+  });
 });

@@ -1,5 +1,7 @@
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { StaffRole } from '../../domain/staff-role.ts';
 import { logTime, startTimer, stopTimer, summarizeTime } from '../../services/billing/time-entries.ts';
+import { deleteTimeEntry, updateTimeEntry } from '../../services/billing/time-entry-edit.ts';
 import { DomainError } from '../../services/domain-error.ts';
 import { actorOf, visibleTicketId } from '../actor.ts';
 import { builder } from '../builder.ts';
@@ -130,6 +132,26 @@ builder.queryField('myRunningTimer', (t) =>
   }),
 );
 
+const UpdateTimeEntryInput = builder.inputType('UpdateTimeEntryInput', {
+  fields: (t) => ({
+    timeEntryId: t.globalID({ required: true, for: TimeEntryRef }),
+    minutes: t.int({ required: false, description: 'Whole minutes, 1 to 1440 (a stopped entry only).' }),
+    note: t.string({ required: false }),
+    billable: t.boolean({ required: false }),
+    supportLine: t.int({ required: false }),
+  }),
+});
+const DeleteTimeEntryInput = builder.inputType('DeleteTimeEntryInput', {
+  fields: (t) => ({ timeEntryId: t.globalID({ required: true, for: TimeEntryRef }) }),
+});
+const DeletedTimeEntry = builder.objectRef<{ id: string }>('DeleteTimeEntryPayload').implement({
+  fields: (t) => ({ deletedId: t.exposeID('id') }),
+});
+const editorOf = (ctx: GraphQLContext) => {
+  const actor = actorOf(ctx);
+  return { staffId: actor.staffId as string, role: actor.kind === 'STAFF' ? actor.role : ('LINE1' as const) };
+};
+
 builder.mutationFields((t) => ({
   startTimer: t.field({
     type: TimeEntryPayload,
@@ -161,6 +183,33 @@ builder.mutationFields((t) => ({
         now: ctx.now(),
       }),
     }),
+  }),
+  updateTimeEntry: t.field({
+    type: TimeEntryPayload,
+    description: 'Staff: correct your time entry (head of support and admins: anyone’s) while its ticket is open.',
+    authScopes: workers,
+    errors,
+    args: { input: t.arg({ type: UpdateTimeEntryInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => ({
+      timeEntry: await updateTimeEntry(
+        ctx.db,
+        input.timeEntryId.id,
+        { minutes: input.minutes, note: input.note, billable: input.billable, supportLine: input.supportLine },
+        editorOf(ctx),
+      ),
+    }),
+  }),
+  deleteTimeEntry: t.field({
+    type: DeletedTimeEntry,
+    description:
+      'Staff: remove your time entry recorded by mistake (head of support and admins: anyone’s) while its ticket is open.',
+    authScopes: workers,
+    errors,
+    args: { input: t.arg({ type: DeleteTimeEntryInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const entry = await deleteTimeEntry(ctx.db, input.timeEntryId.id, editorOf(ctx));
+      return { id: encodeGlobalID('TimeEntry', entry.id) };
+    },
   }),
   logTime: t.field({
     type: TimeEntryPayload,

@@ -15,3 +15,4 @@ export {
 export { organizationMonth } from './month-bill-of.ts';
 export { type MonthlyReportData, monthlyReport, type ReportLine, type ReportWork } from './monthly-report.ts';
 export { logTime, startTimer, stopTimer, summarizeTime, type TimeSummary } from './time-entries.ts';
+export { deleteTimeEntry, type TimeEntryChange, updateTimeEntry } from './time-entry-edit.ts';
