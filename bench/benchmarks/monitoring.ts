@@ -1,5 +1,4 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { statSync } from 'node:fs';
 import { createDb, type Db, migrate } from '@caredesk/schema/db';
 import { createMonitorScheduler } from '@caredesk/schema/services';
 import { emptyTarget } from '../../packages/schema/src/testing/test-databases.ts';
@@ -23,14 +22,16 @@ function startSite(): Promise<{ child: ChildProcess; port: number }> {
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * p) - 1)] ?? 0;
 
-async function databaseBytes(db: Db, target: { provider: string; file?: string; schema?: string }): Promise<number> {
+/** Bytes the raw results take (the table and its indexes). */
+async function resultBytes(db: Db, target: { provider: string; schema?: string }): Promise<number> {
   if (target.provider === 'sqlite') {
-    await db.$queryRawUnsafe('PRAGMA wal_checkpoint(TRUNCATE)');
-    return statSync(target.file ?? '').size;
+    const rows = await db.$queryRawUnsafe<{ bytes: number | bigint }[]>(
+      `SELECT COALESCE(SUM(pgsize), 0) AS bytes FROM dbstat WHERE name = 'CheckResult' OR name IN (SELECT name FROM sqlite_master WHERE tbl_name = 'CheckResult' AND type = 'index')`,
+    );
+    return Number(rows[0]?.bytes ?? 0);
   }
   const rows = await db.$queryRawUnsafe<{ bytes: bigint }[]>(
-    `SELECT COALESCE(SUM(pg_total_relation_size(format('%I.%I', schemaname, tablename)::regclass)), 0)::bigint AS bytes
-     FROM pg_tables WHERE schemaname = $1`,
+    `SELECT pg_total_relation_size(format('%I.%I', $1::text, 'CheckResult')::regclass)::bigint AS bytes`,
     target.schema,
   );
   return Number(rows[0]?.bytes ?? 0);
@@ -70,7 +71,6 @@ async function scenario(
           })),
         });
       }
-      const before = await databaseBytes(db, target);
       const lags: number[] = [];
       let errors = 0;
       let measuring = false;
@@ -96,6 +96,7 @@ async function scenario(
       // Warm-up: the first seconds after the spread.
       await new Promise((resolve) => setTimeout(resolve, 5_000));
       const results0 = await db.checkResult.count();
+      const bytes0 = await resultBytes(db, target);
       const cpu0 = process.cpuUsage();
       const t0 = performance.now();
       measuring = true;
@@ -105,13 +106,12 @@ async function scenario(
       const cpu = process.cpuUsage(cpu0);
       await scheduler.stop();
       const results = (await db.checkResult.count()) - results0;
-      const total = await db.checkResult.count();
-      const after = await databaseBytes(db, target);
+      const bytes1 = await resultBytes(db, target);
       const sorted = lags.sort((a, b) => a - b);
       const perDay = (count * 86_400) / intervalSeconds;
-      const bytesPerCheck = (after - before) / Math.max(1, total);
+      const bytesPerCheck = (bytes1 - bytes0) / Math.max(1, results);
       const cpuShare = ((cpu.user + cpu.system) / 1e6 / elapsed) * 100;
-      return `- ${provider}, **${count.toLocaleString('en')} monitors every ${intervalSeconds} s**, ${elapsed.toFixed(0)} s measured: ${results.toLocaleString('en')} checks (${(results / elapsed).toFixed(1)}/s, expected ${(count / intervalSeconds).toFixed(1)}/s); scheduler lag **p50 ${percentile(sorted, 0.5)} ms, p99 ${percentile(sorted, 0.99)} ms**, max ${sorted.at(-1) ?? 0} ms; CPU of the caredesk process **${cpuShare.toFixed(0)} % of one core**; database growth ${Math.round(bytesPerCheck)} bytes per check → **${((bytesPerCheck * perDay) / 2 ** 20).toFixed(0)} MiB/day** of raw results (${perDay.toLocaleString('en')} checks/day; kept 7 days when UP)${errors ? `; ${errors} errors` : ''}.`;
+      return `- ${provider}, **${count.toLocaleString('en')} monitors every ${intervalSeconds} s**, ${elapsed.toFixed(0)} s measured: ${results.toLocaleString('en')} checks (${(results / elapsed).toFixed(1)}/s, expected ${(count / intervalSeconds).toFixed(1)}/s); scheduler lag **p50 ${percentile(sorted, 0.5)} ms, p99 ${percentile(sorted, 0.99)} ms**, max ${sorted.at(-1) ?? 0} ms; CPU of the caredesk process **${cpuShare.toFixed(0)} % of one core**; raw results grow by ${Math.round(bytesPerCheck)} bytes per check (table and indexes) → **${((bytesPerCheck * perDay) / 2 ** 20).toFixed(0)} MiB/day** (${perDay.toLocaleString('en')} checks/day; UP results kept 7 days: about ${((bytesPerCheck * perDay * 7) / 2 ** 30).toFixed(1)} GiB at steady state)${errors ? `; ${errors} errors` : ''}.`;
     } finally {
       await db.$disconnect();
     }

@@ -219,6 +219,19 @@ describeEachDatabase('Monitoring API: agents, visibility and live state', (provi
     site.state.mode = 'ok';
   });
 
+  it('should count a result an agent sends twice (a retried batch) only once', async () => {
+    const token = agents.Moscow?.token;
+    const result = { monitorId, checkedAt: clock.toISOString(), outcome: 'DOWN', statusCode: 500 };
+    const before = await t.database.db.checkResult.count();
+    const again = await gql<{ reportCheckResults: { accepted: number; rejected: number } }>(
+      reportMutation,
+      { input: { results: [result] } },
+      token,
+    );
+    expect(again.reportCheckResults).toEqual({ accepted: 0, rejected: 1 });
+    expect(await t.database.db.checkResult.count()).toBe(before);
+  });
+
   it('should make a monitor UNKNOWN when its agents go silent', async () => {
     advance(10 * 60);
     const scheduler = testScheduler(t, now);

@@ -20,7 +20,14 @@ describeEachDatabase('Monitoring rollups and retention', (provider) => {
     const { db } = t.database;
     const site = await db.site.findFirstOrThrow();
     const monitor = await db.monitor.create({
-      data: { siteId: site.id, name: 'Rollups', kind: 'HTTP', config: { url: 'http://127.0.0.1:1/' }, paused: true },
+      data: {
+        siteId: site.id,
+        name: 'Rollups',
+        kind: 'HTTP',
+        config: { url: 'http://127.0.0.1:1/' },
+        paused: true,
+        createdAt: new Date(start),
+      },
     });
     monitorId = monitor.id;
     // Two days of results every 10 minutes: response times 100..199 ms, one DOWN an hour.

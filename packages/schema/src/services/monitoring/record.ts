@@ -5,6 +5,7 @@ import { confirm, type MonitorState, type Tallies } from '../../domain/monitorin
 import { inMaintenance } from '../../domain/monitoring/maintenance.ts';
 import type { EventBus } from '../../graphql/context.ts';
 import { maintenanceRule } from '../site-uptime.ts';
+import { isUniqueViolation } from '../unique-violation.ts';
 import type { Evidence } from './evidence.ts';
 import { applyStateChange } from './incidents.ts';
 
@@ -85,20 +86,27 @@ export async function recordCheck(db: Db, events: EventBus, input: RecordInput):
       message: report.message ?? null,
       ...(report.details ? { details: report.details } : {}),
     };
-    const result = await db.checkResult.create({
-      data: {
-        monitorId: monitor.id,
-        agentId: input.agentId ?? null,
-        location: input.location,
-        checkedAt: at,
-        outcome: report.outcome,
-        responseTimeMs: report.responseTimeMs ?? null,
-        statusCode: report.statusCode ?? null,
-        message: report.message ?? null,
-        details: report.outcome === 'UP' ? undefined : ((report.details ?? undefined) as object | undefined),
-      },
-      select: { id: true },
-    });
+    const key = { monitorId: monitor.id, checkedAt: at, location: input.location };
+    try {
+      await db.checkResult.create({
+        data: {
+          monitorId: monitor.id,
+          agentId: input.agentId ?? null,
+          location: input.location,
+          checkedAt: at,
+          outcome: report.outcome,
+          responseTimeMs: report.responseTimeMs ?? null,
+          statusCode: report.statusCode ?? null,
+          message: report.message ?? null,
+          details: report.outcome === 'UP' ? undefined : ((report.details ?? undefined) as object | undefined),
+        },
+        select: { checkedAt: true },
+      });
+    } catch (error) {
+      // The same result again (an agent retrying its batch): it counted the first time.
+      if (isUniqueViolation(error)) return null;
+      throw error;
+    }
     const delay = decision.retrySoon ? monitor.retryIntervalSeconds : monitor.intervalSeconds;
     const updated = await db.monitor.updateMany({
       where: { id: monitor.id, updatedAt: monitor.updatedAt },
@@ -116,7 +124,7 @@ export async function recordCheck(db: Db, events: EventBus, input: RecordInput):
     });
     if (updated.count === 0) {
       // Someone else wrote the monitor meanwhile: read again and count this result once.
-      await db.checkResult.delete({ where: { id: result.id } });
+      await db.checkResult.delete({ where: { monitorId_checkedAt_location: key } });
       continue;
     }
     if (decision.changed) {

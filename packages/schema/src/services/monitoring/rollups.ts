@@ -60,31 +60,36 @@ async function replaceBucket(
   }
 }
 
-/** Rolls up the finished hours (and days) not rolled up yet, at most `maxHours` hours a run. */
+/**
+ * Rolls up the finished hours (and days) not rolled up yet, at most `maxHours` hours a run.
+ * Results are read per monitor through their key (monitor, time): the table has no other
+ * index, to stay small.
+ */
 export async function rollUpResults(db: Db, now: Date, maxHours = 48): Promise<{ hours: number; days: number }> {
   const lastHour = await db.monitorRollup.findFirst({
     where: { period: 'HOUR' },
     orderBy: { bucketStart: 'desc' },
     select: { bucketStart: true },
   });
-  // Hours without results leave no row: start at the first result after the last bucket.
-  const first = await db.checkResult.findFirst({
-    where: lastHour ? { checkedAt: { gte: new Date(lastHour.bucketStart.getTime() + hourMs) } } : {},
-    orderBy: { checkedAt: 'asc' },
-    select: { checkedAt: true },
-  });
-  if (!first) return { hours: 0, days: 0 };
-  const from = Math.floor(first.checkedAt.getTime() / hourMs) * hourMs;
+  const monitors = await db.monitor.findMany({ select: { id: true, createdAt: true } });
+  if (monitors.length === 0) return { hours: 0, days: 0 };
+  // From the hour after the last bucket, or the first monitor (no further back than raw results are kept).
+  const earliest = Math.min(...monitors.map((m) => m.createdAt.getTime()));
+  const floor = now.getTime() - retention.upResultsMs;
+  const from =
+    Math.floor((lastHour ? lastHour.bucketStart.getTime() + hourMs : Math.max(earliest, floor)) / hourMs) * hourMs;
   let hours = 0;
   let days = 0;
   for (let start = from; start + hourMs + settleMs <= now.getTime() && hours < maxHours; start += hourMs) {
-    const results = await db.checkResult.findMany({
-      where: { checkedAt: { gte: new Date(start), lt: new Date(start + hourMs) } },
-      select: { monitorId: true, outcome: true, responseTimeMs: true },
-    });
-    const byMonitor = new Map<string, typeof results>();
-    for (const r of results) byMonitor.set(r.monitorId, [...(byMonitor.get(r.monitorId) ?? []), r]);
-    const rows = [...byMonitor].map(([monitorId, list]) => ({ monitorId, ...figuresOf(list) }));
+    const rows: ({ monitorId: string } & Figures)[] = [];
+    for (const monitor of monitors) {
+      if (monitor.createdAt.getTime() >= start + hourMs) continue;
+      const results = await db.checkResult.findMany({
+        where: { monitorId: monitor.id, checkedAt: { gte: new Date(start), lt: new Date(start + hourMs) } },
+        select: { outcome: true, responseTimeMs: true },
+      });
+      if (results.length > 0) rows.push({ monitorId: monitor.id, ...figuresOf(results) });
+    }
     if (rows.length > 0) await replaceBucket(db, 'HOUR', new Date(start), rows);
     hours++;
     if ((start + hourMs) % dayMs === 0) {
@@ -134,14 +139,26 @@ async function rollUpDay(db: Db, dayStart: Date) {
   if (rows.length > 0) await replaceBucket(db, 'DAY', dayStart, rows);
 }
 
-/** Deletes what is past its keeping time: UP results after 7 days, others after 90, rollups after 90 days / 25 months. */
+/**
+ * Deletes what is past its keeping time: UP results after 7 days, others after 90, rollups
+ * after 90 days / 25 months. Results go monitor by monitor, through their key.
+ */
 export async function deleteExpiredResults(db: Db, now: Date) {
   const before = (ms: number) => new Date(now.getTime() - ms);
-  const [up, other, hourly, daily] = await Promise.all([
-    db.checkResult.deleteMany({ where: { outcome: 'UP', checkedAt: { lt: before(retention.upResultsMs) } } }),
-    db.checkResult.deleteMany({ where: { checkedAt: { lt: before(retention.otherResultsMs) } } }),
+  const monitors = await db.monitor.findMany({ select: { id: true } });
+  let results = 0;
+  for (const { id } of monitors) {
+    const up = await db.checkResult.deleteMany({
+      where: { monitorId: id, checkedAt: { lt: before(retention.upResultsMs) }, outcome: 'UP' },
+    });
+    const other = await db.checkResult.deleteMany({
+      where: { monitorId: id, checkedAt: { lt: before(retention.otherResultsMs) } },
+    });
+    results += up.count + other.count;
+  }
+  const [hourly, daily] = await Promise.all([
     db.monitorRollup.deleteMany({ where: { period: 'HOUR', bucketStart: { lt: before(retention.hourlyMs) } } }),
     db.monitorRollup.deleteMany({ where: { period: 'DAY', bucketStart: { lt: before(retention.dailyMs) } } }),
   ]);
-  return { results: up.count + other.count, rollups: hourly.count + daily.count };
+  return { results, rollups: hourly.count + daily.count };
 }
