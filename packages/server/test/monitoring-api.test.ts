@@ -302,6 +302,48 @@ describeEachDatabase('Monitoring API: agents, visibility and live state', (provi
     expect(JSON.stringify(error)).toContain('FORBIDDEN');
   });
 
+  it('should update, pause, resume and delete a monitor through the API', async () => {
+    const created = await gql<{ createMonitor: { monitor: { id: string } } }>(
+      createMonitorMutation,
+      {
+        input: {
+          siteId: globalId('Site', siteId),
+          name: 'Temporary',
+          kind: 'TCP',
+          tcp: { host: '127.0.0.1', port: site.port },
+        },
+      },
+      head,
+    );
+    const id = created.createMonitor.monitor.id;
+    const updated = await gql<{
+      updateMonitor: { monitor: { name: string; intervalSeconds: number; config: { port: number } } };
+    }>(
+      `mutation ($m: ID!) { updateMonitor(input: { monitorId: $m, name: "Port", intervalSeconds: 120, tcp: { host: "127.0.0.1", port: 1 } }) {
+        ... on MonitorPayload { monitor { name intervalSeconds config } } } }`,
+      { m: id },
+      head,
+    );
+    expect(updated.updateMonitor.monitor).toMatchObject({ name: 'Port', intervalSeconds: 120, config: { port: 1 } });
+    const pause = (paused: boolean) =>
+      gql<{ pauseMonitor: { monitor: { state: string; paused: boolean } } }>(
+        'mutation ($m: ID!, $p: Boolean!) { pauseMonitor(monitorId: $m, paused: $p) { ... on MonitorPayload { monitor { state paused } } } }',
+        { m: id, p: paused },
+        head,
+      );
+    expect((await pause(true)).pauseMonitor.monitor).toEqual({ state: 'PAUSED', paused: true });
+    await testScheduler(t, now).runDue();
+    expect(await t.database.db.checkResult.count({ where: { monitorId: rawId(id) } })).toBe(0);
+    expect((await pause(false)).pauseMonitor.monitor).toEqual({ state: 'PENDING', paused: false });
+    const deleted = await gql<{ deleteMonitor: { deletedMonitorId: string } }>(
+      'mutation ($m: ID!) { deleteMonitor(monitorId: $m) { ... on DeleteMonitorPayload { deletedMonitorId } } }',
+      { m: id },
+      head,
+    );
+    expect(deleted.deleteMonitor.deletedMonitorId).toBe(id);
+    expect(await t.database.db.monitor.count({ where: { id: rawId(id) } })).toBe(0);
+  });
+
   it('should validate monitor input with typed errors', async () => {
     const bad = await gql<{ createMonitor: { code: string; field: string } }>(
       createMonitorMutation,

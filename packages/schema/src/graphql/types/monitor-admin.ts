@@ -1,3 +1,4 @@
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { StaffRole } from '../../domain/staff-role.ts';
 import { DomainError } from '../../services/domain-error.ts';
 import {
@@ -240,7 +241,7 @@ builder.mutationFields((t) => ({
     args: { monitorId: t.arg.globalID({ required: true, for: MonitorRef }) },
     resolve: async (_root, { monitorId }, ctx) => {
       await deleteMonitor(ctx.db, monitorId.id);
-      return { id: monitorId.id };
+      return { id: encodeGlobalID('Monitor', monitorId.id) };
     },
   }),
   createMaintenanceWindow: t.field({

@@ -1,3 +1,4 @@
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { StaffRole } from '../../domain/staff-role.ts';
 import { DomainError } from '../../services/domain-error.ts';
 import {
@@ -50,7 +51,7 @@ const LeasedCheckRef = builder
   .implement({
     description: 'A check an agent should run now and report before the lease ends.',
     fields: (t) => ({
-      monitorId: t.id({ resolve: (c) => Buffer.from(`Monitor:${c.monitorId}`).toString('base64') }),
+      monitorId: t.id({ resolve: (c) => encodeGlobalID('Monitor', c.monitorId) }),
       kind: t.field({ type: MonitorKindEnum, resolve: (c) => c.kind }),
       config: t.field({ type: 'JSON', resolve: (c) => c.config }),
       timeoutMs: t.exposeInt('timeoutMs'),

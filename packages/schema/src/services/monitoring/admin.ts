@@ -155,6 +155,8 @@ export async function setMonitorPaused(db: Db, events: EventBus, monitorId: stri
   await db.monitorStateChange.create({
     data: { monitorId, fromState: monitor.state, toState: state, at: now, reason: paused ? 'paused' : 'resumed' },
   });
+  // A paused monitor says nothing about the site: an incident in progress ends here.
+  if (paused) await db.monitorIncident.updateMany({ where: { monitorId, endedAt: null }, data: { endedAt: now } });
   publishMonitorChange(events, monitor);
   return updated;
 }
