@@ -30,6 +30,7 @@ interface Report {
     invoiceNumber: string | null;
   }[];
   works: { ticketNumber: number; totalMinutes: number; byLevel: { supportLine: number; minutes: number }[] }[];
+  uptime: { siteName: string; monitored: boolean; uptimePercent: number | null }[];
   prepaid: Record<string, number> | null;
   totals: { monthKopecks: number; paidTicketsKopecks: number; totalKopecks: number };
   paidTickets: { ticketNumber: number; amountKopecks: number; invoice: { number: string; status: string } }[];
@@ -182,6 +183,8 @@ describeEachDatabase('the monthly report and invoices', (provider) => {
       },
     ]);
     expect(r.lines[1]?.description).toContain('Часы сверх тарифа');
+    // Uptime comes from monitoring; this site has no monitors.
+    expect(r.uptime).toEqual([{ siteName: 'Палата', monitored: false, uptimePercent: null }]);
     expect(JSON.stringify(r)).not.toContain('СЕКРЕТНАЯ');
     // Staff see the same figures, in English when they ask for it.
     const en = (await report(staff('HEAD'), '2026-10', 'en')).data?.monthlyReport as Report;
