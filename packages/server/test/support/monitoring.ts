@@ -8,8 +8,13 @@ export type Behaviour = 'ok' | 'fail' | 'slow' | 'no-keyword' | 'json-bad';
 /** A real HTTP site on a free port whose answer the test switches: 200, 500, slow, without the keyword. */
 export async function startTargetSite() {
   const state: { mode: Behaviour; slowMs: number; hits: number } = { mode: 'ok', slowMs: 300, hits: 0 };
+  const waiters: { count: number; resolve: () => void }[] = [];
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     state.hits++;
+    for (const waiter of waiters.filter((w) => state.hits >= w.count)) {
+      waiters.splice(waiters.indexOf(waiter), 1);
+      waiter.resolve();
+    }
     const send = (status: number, body: string, type = 'text/html') => {
       res.writeHead(status, { 'content-type': type });
       res.end(body);
@@ -36,6 +41,12 @@ export async function startTargetSite() {
     url: `http://127.0.0.1:${port}`,
     port,
     state,
+    /** Resolves once the site has been asked `count` times in all. */
+    hits: (count: number) =>
+      new Promise<void>((resolve) => {
+        if (state.hits >= count) resolve();
+        else waiters.push({ count, resolve });
+      }),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -186,14 +186,16 @@ export function createMonitorScheduler(options: SchedulerOptions): MonitorSchedu
 
   async function spreadOverdue() {
     const at = now();
+    // Only what a stop left overdue (a new monitor due this moment runs at once).
+    const before = new Date(at.getTime() - 10_000);
     const overdue = await db.monitor.findMany({
-      where: { paused: false, central: true, nextCheckAt: { lt: at } },
+      where: { paused: false, central: true, nextCheckAt: { lt: before } },
       select: { id: true, intervalSeconds: true },
     });
     for (const m of overdue) {
       const offset = Math.floor(Math.random() * m.intervalSeconds * 1000);
       await db.monitor.updateMany({
-        where: { id: m.id, nextCheckAt: { lt: at } },
+        where: { id: m.id, nextCheckAt: { lt: before } },
         data: { nextCheckAt: new Date(at.getTime() + offset) },
       });
     }

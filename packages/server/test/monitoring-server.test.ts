@@ -1,0 +1,40 @@
+import { rmSync } from 'node:fs';
+import { describeEachDatabase } from '@caredesk/schema/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type DemoCredentials, seedDemo } from '../src/seed/demo.ts';
+import { createMonitorMutation, globalId, startTargetSite } from './support/monitoring.ts';
+import { createTestApp, type TestApp } from './support/test-app.ts';
+
+describeEachDatabase('The monitoring scheduler inside the server', (provider) => {
+  let t: TestApp;
+  let site: Awaited<ReturnType<typeof startTargetSite>>;
+
+  beforeAll(async () => {
+    site = await startTargetSite();
+    t = await createTestApp(provider, { env: { MONITOR_TICK_MS: '20', MONITOR_CONCURRENCY: '5' } });
+  });
+  afterAll(async () => {
+    await t.database.drop();
+    rmSync(t.attachmentsDir, { recursive: true, force: true });
+    await site.close();
+  });
+
+  it('should check a new monitor once the server starts, and stop cleanly with the check recorded', async () => {
+    const demo = (await seedDemo(t.database.db, { publicUrl: 'http://localhost:4000' })) as DemoCredentials;
+    const siteId = (await t.database.db.site.findFirstOrThrow()).id;
+    const created = await t.gql(
+      createMonitorMutation,
+      { input: { siteId: globalId('Site', siteId), name: 'Started', kind: 'HTTP', http: { url: `${site.url}/` } } },
+      demo.staff.find((s) => s.role === 'HEAD')?.token,
+    );
+    expect(created.errors).toBeUndefined();
+    await t.app.start();
+    await site.hits(1);
+    // stop() waits for the check in flight: its result is stored before stop resolves.
+    await t.app.stop();
+    const monitor = await t.database.db.monitor.findFirstOrThrow({ where: { name: 'Started' } });
+    expect(monitor.lastCheckAt).not.toBeNull();
+    expect(await t.database.db.checkResult.count({ where: { monitorId: monitor.id } })).toBe(1);
+    expect(monitor.leaseOwner).toBeNull();
+  });
+});
