@@ -50,6 +50,11 @@ export interface ConfirmInput {
   result: { location: string; outcome: CheckOutcome; at: Date };
   /** Tallies of locations that have not reported since then are forgotten (a silent agent). */
   freshSince: Date;
+  /**
+   * Facts that do not flicker (a certificate's or a domain's expiry, checked daily): one
+   * success or slow answer is enough. Failures still need the full count.
+   */
+  settledFacts?: boolean;
 }
 
 export interface ConfirmResult {
@@ -101,8 +106,8 @@ export function confirm(input: ConfirmInput): ConfirmResult {
   const failing = Object.values(tallies).filter((t) => t.failures >= confirmPolicy.failuresToDown).length;
   let next: MonitorState = state;
   if (failing >= required) next = 'DOWN';
-  else if (mine.degraded >= confirmPolicy.degradedToConfirm) next = 'DEGRADED';
-  else if (mine.ups >= confirmPolicy.successesToUp) next = 'UP';
+  else if (mine.degraded >= (input.settledFacts ? 1 : confirmPolicy.degradedToConfirm)) next = 'DEGRADED';
+  else if (mine.ups >= (input.settledFacts ? 1 : confirmPolicy.successesToUp)) next = 'UP';
   else if (state === 'DOWN' && mine.successes >= confirmPolicy.successesToUp) next = 'UP';
   const retrySoon = mine.failures > 0 && mine.failures < confirmPolicy.failuresToDown;
   return { state: next, tallies, changed: next !== state, retrySoon };

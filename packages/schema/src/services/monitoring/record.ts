@@ -7,6 +7,7 @@ import type { EventBus } from '../../graphql/context.ts';
 import { maintenanceRule } from '../site-uptime.ts';
 import { isUniqueViolation } from '../unique-violation.ts';
 import type { Evidence } from './evidence.ts';
+import { warnOfExpiry } from './expiry-warnings.ts';
 import { applyStateChange } from './incidents.ts';
 
 export interface RecordInput {
@@ -42,6 +43,7 @@ const monitorFacts = {
   intervalSeconds: true,
   retryIntervalSeconds: true,
   updatedAt: true,
+  expiryWarnedDays: true,
   site: { select: { name: true, url: true, organizationId: true } },
   _count: { select: { assignments: true } },
 } as const;
@@ -76,6 +78,7 @@ export async function recordCheck(db: Db, events: EventBus, input: RecordInput):
       locations: Math.max(1, locations),
       result: { location: input.location, outcome: report.outcome, at },
       freshSince: new Date(at.getTime() - stale),
+      settledFacts: monitor.kind === 'TLS' || monitor.kind === 'DOMAIN',
     });
     const evidence: Evidence = {
       outcome: report.outcome,
@@ -127,6 +130,7 @@ export async function recordCheck(db: Db, events: EventBus, input: RecordInput):
       await db.checkResult.delete({ where: { monitorId_checkedAt_location: key } });
       continue;
     }
+    if (report.expiresAt) await warnOfExpiry(db, monitor, report, at);
     if (decision.changed) {
       const windows = await db.maintenanceWindow.findMany({
         where: {
