@@ -97,7 +97,7 @@ export async function mailIntake(count: number, concurrency = 4): Promise<string
         try {
           for (let n = 0; n < count; n++) await dovecot.append(raw(n, 'IMAP'));
           const poller = imapPoller({
-            settings: { url: dovecot.url, folder: 'INBOX', doneFolder: null, intervalMs: 60_000 },
+            settings: { url: dovecot.url, folder: 'INBOX', doneFolder: null, intervalMs: 60_000, idle: false },
             batch: count,
             logger,
             receive: incomingMail({

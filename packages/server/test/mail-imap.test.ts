@@ -185,7 +185,7 @@ describe.skipIf(Boolean(dovecotMissing))(title, () => {
         replies: replyAddresses('support@studio.example', 'a-test-secret-of-32-characters!!'),
         now: () => new Date(),
       });
-      const settings = { url: dovecot.url, folder: 'INBOX', doneFolder: null, intervalMs: 50 };
+      const settings = { url: dovecot.url, folder: 'INBOX', doneFolder: null, intervalMs: 50, idle: false };
       // This poller "dies" right after each letter is stored: it never gets to mark it.
       const dying = imapPoller({
         settings,
@@ -228,6 +228,41 @@ describe.skipIf(Boolean(dovecotMissing))(title, () => {
       expect(await survivor.poll()).toEqual({ fetched: 0, filed: 0, failed: 0 });
     });
 
+    it('should fetch a new letter at once with IMAP_IDLE, long before the next poll is due', async () => {
+      const dovecot = await mailbox();
+      const t = await createTestApp(provider);
+      stops.push(() => t.close());
+      await seedDemo(t.database.db, { publicUrl: 'http://localhost:4000' });
+      const db = t.database.db;
+      const poller = imapPoller({
+        // The next poll would be in an hour: only the IDLE connection can bring the letter in.
+        settings: { url: dovecot.url, folder: 'INBOX', doneFolder: null, intervalMs: 3_600_000, idle: true },
+        logger: silent,
+        receive: incomingMail({
+          db,
+          events: t.app.events,
+          storage: diskStorage(t.attachmentsDir),
+          limits: defaultUploadLimits,
+          unknownSender: 'reply',
+          replies: replyAddresses('support@studio.example', 'a-test-secret-of-32-characters!!'),
+          now: () => new Date(),
+        }),
+      });
+      poller.start();
+      stops.push(() => poller.stop());
+      await expect.poll(() => poller.status().watching, { timeout: 10_000 }).toBe(true);
+      await dovecot.append(
+        letter({
+          from: 'owner@bikes.example',
+          subject: 'Pushed by IDLE',
+          text: 'x',
+          messageId: '<idle1@bikes.example>',
+        }),
+      );
+      await expect.poll(() => db.ticket.count({ where: { title: 'Pushed by IDLE' } }), { timeout: 10_000 }).toBe(1);
+      await expect.poll(async () => (await dovecot.letters()).map((l) => l.seen), { timeout: 10_000 }).toEqual([true]);
+    });
+
     it('should report the mailbox down, retry with growing pauses, and file the waiting letter once it is up', async () => {
       const port = await freePort();
       const t = await createTestApp(provider);
@@ -242,6 +277,7 @@ describe.skipIf(Boolean(dovecotMissing))(title, () => {
           folder: 'INBOX',
           doneFolder: null,
           intervalMs: 50,
+          idle: false,
         },
         maxBackoffMs: 400,
         logger,
@@ -297,7 +333,13 @@ describe('the IMAP poller and a server that never answers', () => {
     await new Promise<void>((resolve) => silentServer.listen(0, '127.0.0.1', () => resolve()));
     const { port } = silentServer.address() as AddressInfo;
     const poller = imapPoller({
-      settings: { url: `imap://u:p@127.0.0.1:${port}`, folder: 'INBOX', doneFolder: null, intervalMs: 60_000 },
+      settings: {
+        url: `imap://u:p@127.0.0.1:${port}`,
+        folder: 'INBOX',
+        doneFolder: null,
+        intervalMs: 60_000,
+        idle: false,
+      },
       logger: silent,
       stopGraceMs: 100,
       receive: async () => undefined,

@@ -23,12 +23,14 @@ describe('mail configuration: IMAP, the listener and digests', () => {
       IMAP_FOLDER: 'Support',
       IMAP_DONE_FOLDER: 'Support/Filed',
       IMAP_INTERVAL_MS: '60000',
+      IMAP_IDLE: 'true',
     });
     expect(mail.imap).toEqual({
       url: 'imaps://support%40studio.example:p%40ss@imap.studio.example',
       folder: 'Support',
       doneFolder: 'Support/Filed',
       intervalMs: 60_000,
+      idle: true,
     });
     expect(connection(mail.imap?.url ?? '')).toMatchObject({
       host: 'imap.studio.example',

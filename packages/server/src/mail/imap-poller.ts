@@ -1,5 +1,6 @@
 import { ImapFlow } from 'imapflow';
 import type { Logger } from '../logger.ts';
+import { imapWatcher } from './imap-watcher.ts';
 import { type ParsedLetter, parseLetter } from './parse-letter.ts';
 
 /** Where and how often to look for new letters. */
@@ -11,6 +12,8 @@ export interface ImapSettings {
   /** Filed letters are moved here; null: they are only marked \Seen. */
   doneFolder: string | null;
   intervalMs: number;
+  /** Also wait in IMAP IDLE on a second connection, to fetch a new letter at once. */
+  idle: boolean;
 }
 
 export type ImapState = 'UNKNOWN' | 'UP' | 'DOWN';
@@ -22,6 +25,8 @@ export interface ImapStatus {
   /** Failed polls in a row (the backoff grows with them). */
   failures: number;
   lastPollAt: Date | null;
+  /** IMAP_IDLE: the watching connection waits for new letters. */
+  watching: boolean;
 }
 
 export interface PollResult {
@@ -65,7 +70,7 @@ export function imapPoller(options: {
   const { settings, logger } = options;
   const batch = options.batch ?? 50;
   const maxBackoffMs = Math.max(settings.intervalMs, options.maxBackoffMs ?? 15 * 60_000);
-  const state: ImapStatus = { state: 'UNKNOWN', lastError: null, failures: 0, lastPollAt: null };
+  const state: Omit<ImapStatus, 'watching'> = { state: 'UNKNOWN', lastError: null, failures: 0, lastPollAt: null };
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
   let stopped = true;
@@ -74,6 +79,18 @@ export function imapPoller(options: {
   let doneFolderReady = false;
   /** The connection of the poll in progress, closed by a stop that cannot wait for it. */
   let current: ImapFlow | undefined;
+  /** A new letter was announced while a poll ran: poll again right after it. */
+  let woken = false;
+  const wake = () => {
+    if (stopped) return;
+    if (timer) {
+      clearTimeout(timer);
+      tick();
+    } else woken = true;
+  };
+  const watcher = settings.idle
+    ? imapWatcher({ connection: connection(settings.url), folder: settings.folder, logger, onNewMail: wake })
+    : null;
 
   async function pollOnce(): Promise<PollResult> {
     const client = new ImapFlow({ ...connection(settings.url), logger: false, disableAutoIdle: true });
@@ -129,6 +146,7 @@ export function imapPoller(options: {
           const result = await pollOnce();
           if (state.state === 'DOWN') logger.info({ failures: state.failures }, 'IMAP mailbox reachable again');
           Object.assign(state, { state: 'UP', lastError: null, failures: 0, lastPollAt: new Date() });
+          if (!stopped) void watcher?.ensure();
           return result;
         } catch (error) {
           const message = describe(error);
@@ -155,7 +173,12 @@ export function imapPoller(options: {
     poll()
       .then((result) => logger.debug({ result }, 'imap poll'))
       .catch(() => undefined)
-      .finally(schedule);
+      .finally(() => {
+        if (woken && !stopped) {
+          woken = false;
+          tick();
+        } else schedule();
+      });
   };
 
   return {
@@ -168,6 +191,7 @@ export function imapPoller(options: {
     async stop() {
       stopped = true;
       halting = true;
+      watcher?.close();
       clearTimeout(timer);
       timer = undefined;
       // A poll ends after the letter in hand; one stuck on a server that does not answer is
@@ -182,7 +206,7 @@ export function imapPoller(options: {
       await done;
     },
     poll,
-    status: () => ({ ...state }),
+    status: () => ({ ...state, watching: watcher?.watching() ?? false }),
   };
 }
 

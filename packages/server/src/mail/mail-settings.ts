@@ -22,6 +22,7 @@ export const moreMailVariables = [
   ['IMAP_FOLDER', 'INBOX', 'The IMAP folder the support address is delivered to'],
   ['IMAP_DONE_FOLDER', '(unset: mark read)', 'Move filed letters to this folder (created if missing)'],
   ['IMAP_INTERVAL_MS', '30000', 'How often the IMAP mailbox is polled (longer pauses while it is down)'],
+  ['IMAP_IDLE', 'false', 'true: also wait in IMAP IDLE, so a new letter is fetched at once'],
   ['MAIL_LISTEN_TLS_CERT', '(unset: no STARTTLS)', 'PEM certificate (chain) file: the SMTP listener offers STARTTLS'],
   ['MAIL_LISTEN_TLS_KEY', '(unset)', 'PEM private key file of that certificate'],
   ['MAIL_LISTEN_REQUIRE_TLS', 'false', 'true: the listener refuses letters sent without STARTTLS'],
@@ -80,6 +81,7 @@ export function moreMailConfig(env: NodeJS.ProcessEnv, problems: string[]): More
           folder: env.IMAP_FOLDER?.trim() || 'INBOX',
           doneFolder: env.IMAP_DONE_FOLDER?.trim() || null,
           intervalMs,
+          idle: yes(env.IMAP_IDLE),
         }
       : null,
     listenTls: certFile && keyFile ? { certFile, keyFile } : null,
