@@ -28,7 +28,8 @@ export function imapWatcher(options: {
   return {
     async ensure() {
       if (client || closed) return;
-      const watcher = new ImapFlow({ ...options.connection, logger: false, maxIdleTime: 5 * 60_000 });
+      // IDLE is renewed every 4 minutes: before the 5-minute socket timeout and idle NAT limits.
+      const watcher = new ImapFlow({ ...options.connection, logger: false, maxIdleTime: 4 * 60_000 });
       client = watcher;
       watcher.on('error', (error: unknown) => options.logger.debug({ err: error }, 'imap watcher error'));
       watcher.on('close', () => {
