@@ -10,7 +10,7 @@ const root = join(import.meta.dirname, '..', '..', '..');
 /** Runs examples/monitor-agent once, as a studio would on a remote machine. */
 function runAgent(env: Record<string, string>): Promise<{ code: number; out: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'examples/monitor-agent/agent.ts', '--once'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'examples/monitor-agent/src/agent.ts', '--once'], {
       cwd: root,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

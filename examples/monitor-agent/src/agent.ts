@@ -1,12 +1,12 @@
 // A caredesk monitoring agent: leases the checks assigned to it, runs them with the same check
 // code as the central scheduler, and reports the results in batches.
 //
-//   CAREDESK_URL=https://support.studio.example CAREDESK_AGENT_TOKEN=cdk_… node --import tsx agent.ts
+//   CAREDESK_URL=https://support.studio.example CAREDESK_AGENT_TOKEN=cdk_… node --import tsx examples/monitor-agent/src/agent.ts
 //
 // Settings (environment): CAREDESK_URL, CAREDESK_AGENT_TOKEN (scope monitoring:report, from
 // registerMonitorAgent), POLL_SECONDS (10), CONCURRENCY (20), RDAP_URL (https://rdap.org).
 // `--once` runs a single round and exits (for cron or a test).
-import { type CheckReport, runCheck } from '../../packages/schema/src/checks/index.ts';
+import { type CheckReport, runCheck } from '../../../packages/schema/src/checks/index.ts';
 
 interface Leased {
   monitorId: string;
