@@ -44,7 +44,10 @@ describeInChromium('a client contact signing in inside the widget (headless Chro
     await page.getByLabel('Code from the letter').fill(s.lastCode(email));
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText(`Signed in as ${email}`).waitFor();
-    await page.getByRole('button', { name: /Не работает оформление заказа/ }).first().waitFor();
+    await page
+      .getByRole('button', { name: /Не работает оформление заказа/ })
+      .first()
+      .waitFor();
     // Another organization's request (the bikes shop's) is not among them.
     expect(await page.getByRole('button', { name: /Как выгрузить заказы в Excel/ }).count()).toBe(0);
     await saveScreenshot(page, 'signed-in-contact');
@@ -53,7 +56,10 @@ describeInChromium('a client contact signing in inside the widget (headless Chro
     await page.reload();
     await myRequests();
     await page.getByText(`Signed in as ${email}`).waitFor();
-    await page.getByRole('button', { name: /Не работает оформление заказа/ }).first().waitFor();
+    await page
+      .getByRole('button', { name: /Не работает оформление заказа/ })
+      .first()
+      .waitFor();
     const kept = await page.evaluate(() => {
       const key = Object.keys(localStorage).find((k) => k.endsWith(':session')) ?? '';
       return (JSON.parse(localStorage.getItem(key) ?? '{}') as { token?: string }).token ?? '';
