@@ -201,17 +201,24 @@ export function createMonitorScheduler(options: SchedulerOptions): MonitorSchedu
     }
   }
 
-  const loop = async () => {
+  // The loop's current pass, so that stop() waits for a claim in progress too.
+  let pass: Promise<void> | undefined;
+  const loop = () => {
     if (stopped) return;
-    await fill();
-    if (now().getTime() - lastSweep > 30_000) {
-      lastSweep = now().getTime();
-      await sweepStale().catch(fail);
-    }
-    if (!stopped) {
-      timer = setTimeout(loop, tickMs);
-      timer.unref?.();
-    }
+    pass = (async () => {
+      await fill();
+      if (now().getTime() - lastSweep > 30_000) {
+        lastSweep = now().getTime();
+        await sweepStale().catch(fail);
+      }
+    })()
+      .catch(fail)
+      .finally(() => {
+        pass = undefined;
+        if (stopped) return;
+        timer = setTimeout(loop, tickMs);
+        timer.unref?.();
+      });
   };
 
   return {
@@ -221,11 +228,12 @@ export function createMonitorScheduler(options: SchedulerOptions): MonitorSchedu
       stopped = false;
       lastSweep = now().getTime();
       if (options.spreadOnStart ?? true) await spreadOverdue().catch(fail);
-      await loop();
+      loop();
     },
     async stop() {
       stopped = true;
       clearTimeout(timer);
+      await pass;
       await Promise.allSettled([...running]);
     },
     async runDue() {
