@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createMonitorScheduler, type MonitorScheduler } from '@caredesk/schema/services';
 import type { TestApp } from './test-app.ts';
 
-export type Behaviour = 'ok' | 'fail' | 'slow' | 'no-keyword' | 'json-bad';
+export type Behaviour = 'ok' | 'fail' | 'slow' | 'no-keyword' | 'json-bad' | 'hang';
 
 /** A real HTTP site on a free port whose answer the test switches: 200, 500, slow, without the keyword. */
 export async function startTargetSite() {
@@ -33,6 +33,8 @@ export async function startTargetSite() {
         return;
       case 'json-bad':
         return send(200, '<h1>Shop</h1><p>Add to cart</p>');
+      case 'hang':
+        return; // never answers
     }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));

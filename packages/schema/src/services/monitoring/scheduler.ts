@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { isStale } from '../../domain/monitoring/confirm.ts';
 import type { EventBus } from '../../graphql/context.ts';
 import { markUnknown, recordCheck } from './record.ts';
+import { stallDetector } from './stall-detector.ts';
 
 export interface SchedulerOptions {
   db: Db;
@@ -65,6 +66,7 @@ export function createMonitorScheduler(options: SchedulerOptions): MonitorSchedu
   const tickMs = options.tickMs ?? 500;
   const env = { rdapBaseUrl: options.rdapBaseUrl ?? 'https://rdap.org', now };
   const running = new Set<Promise<void>>();
+  const stalls = stallDetector();
   /** Monitors whose result could not be recorded: UNKNOWN as soon as the database answers. */
   const lost = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
@@ -108,8 +110,9 @@ export function createMonitorScheduler(options: SchedulerOptions): MonitorSchedu
 
   async function runOne(monitor: Claimed) {
     const started = now();
+    const startedTick = performance.now();
     options.onLag?.(started.getTime() - monitor.nextCheckAt.getTime());
-    const report =
+    let report: CheckReport =
       monitor.kind === 'HEARTBEAT'
         ? heartbeatReport(
             monitor.config as unknown as HeartbeatConfig,
@@ -126,6 +129,14 @@ export function createMonitorScheduler(options: SchedulerOptions): MonitorSchedu
             },
             env,
           );
+    const stalled = report.outcome === 'DOWN' ? stalls.stalledSince(startedTick) : null;
+    if (stalled !== null) {
+      // Our own loop stalled while the site was being checked: the failure may be ours.
+      report = {
+        outcome: 'ERROR',
+        message: `caredesk was overloaded (its event loop stalled ${stalled} ms): ${report.message ?? ''}`,
+      };
+    }
     try {
       await recordCheck(db, events, {
         monitorId: monitor.id,
@@ -227,6 +238,7 @@ export function createMonitorScheduler(options: SchedulerOptions): MonitorSchedu
       if (!stopped) return;
       stopped = false;
       lastSweep = now().getTime();
+      stalls.start();
       if (options.spreadOnStart ?? true) await spreadOverdue().catch(fail);
       loop();
     },
@@ -235,8 +247,10 @@ export function createMonitorScheduler(options: SchedulerOptions): MonitorSchedu
       clearTimeout(timer);
       await pass;
       await Promise.allSettled([...running]);
+      stalls.stop();
     },
     async runDue() {
+      stalls.start();
       let total = 0;
       for (;;) {
         const started = await fill();
