@@ -256,6 +256,14 @@ describeEachDatabase('Monitoring API: agents, visibility and live state', (provi
     const query = `query ($s: ID) { monitors(siteId: $s) { id name state site { id } } }`;
     const staff = await gql<{ monitors: { name: string }[] }>(query, {}, head);
     expect(staff.monitors.map((m) => m.name).sort()).toEqual(['From abroad', 'Other shop']);
+    const page = `query ($after: ID) { monitors(first: 1, after: $after) { id name } }`;
+    const first = await gql<{ monitors: { id: string; name: string }[] }>(page, {}, head);
+    const second = await gql<{ monitors: { id: string; name: string }[] }>(
+      page,
+      { after: first.monitors[0]?.id },
+      head,
+    );
+    expect([...first.monitors, ...second.monitors].map((m) => m.name).sort()).toEqual(['From abroad', 'Other shop']);
     const mine = await gql<{ monitors: { name: string }[] }>(query, {}, contactToken);
     expect(mine.monitors.map((m) => m.name)).toEqual(['From abroad']);
     const theirs = await gql<{ monitors: { name: string }[] }>(

@@ -69,7 +69,7 @@ export async function siteUptimeForMonth(
     db.maintenanceWindow.findMany({
       where: {
         OR: [
-          { monitorId: { in: monitors.map((m) => m.id) } },
+          { monitor: { siteId: options.siteId } },
           { siteId: options.siteId },
           { organizationId: site.organizationId },
         ],

@@ -138,13 +138,23 @@ builder.queryFields((t) => ({
     type: ['Monitor'],
     description: "Monitors with their current state: staff all (or a site's), a contact its organization's.",
     authScopes: { $any: { tokenScope: 'tickets:read', contact: true } },
-    args: { siteId: t.arg.globalID({ required: false, for: SiteRef }) },
-    resolve: (query, _root, { siteId }, ctx) =>
+    args: {
+      siteId: t.arg.globalID({ required: false, for: SiteRef }),
+      first: t.arg.int({ required: false, description: 'At most this many (all when left out).' }),
+      after: t.arg.globalID({
+        required: false,
+        for: MonitorRef,
+        description: 'The last monitor of the previous page.',
+      }),
+    },
+    resolve: (query, _root, { siteId, first, after }, ctx) =>
       ctx.db.monitor.findMany({
         ...query,
         where: { AND: [visibleMonitors(ctx), siteId ? { siteId: siteId.id } : {}] },
-        orderBy: [{ siteId: 'asc' }, { name: 'asc' }, { id: 'asc' }],
-        take: 1000,
+        // By id: a stable order that pages cleanly.
+        orderBy: { id: 'asc' },
+        ...(after ? { cursor: { id: after.id }, skip: 1 } : {}),
+        ...(first ? { take: Math.max(1, first) } : {}),
       }),
   }),
   siteUptime: t.field({
