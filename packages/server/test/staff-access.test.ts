@@ -159,6 +159,7 @@ describeEachDatabase('staff sign-in and API token administration', (provider) =>
       staffId: ids.agent,
       role: 'LINE1',
       scopes: new Set(['tickets:read', 'monitoring:report']),
+      tokenId: id,
     });
     const audit = await db.auditEvent.findMany({ where: { subjectType: 'ApiToken', subjectId: id } });
     expect(audit).toMatchObject([{ action: 'token.create', actorKind: 'STAFF', actorId: ids.agent }]);
