@@ -352,6 +352,57 @@ describeEachDatabase('Monitoring API: agents, visibility and live state', (provi
     expect(await t.database.db.monitor.count({ where: { id: rawId(id) } })).toBe(0);
   });
 
+  it('should create a recurring maintenance window in a time zone and delete it', async () => {
+    const created = await gql<{
+      createMaintenanceWindow: { maintenanceWindow: { id: string; weekdays: number[]; localStart: string } };
+    }>(
+      `mutation ($input: CreateMaintenanceWindowInput!) { createMaintenanceWindow(input: $input) {
+        ... on MaintenanceWindowPayload { maintenanceWindow { id weekdays localStart timeZone } } ... on DomainError { code field } } }`,
+      {
+        input: {
+          title: 'Ночные бэкапы',
+          monitorId,
+          startsAt: clock.toISOString(),
+          recurring: true,
+          weekdays: [7],
+          localStart: '02:00',
+          durationMinutes: 120,
+          timeZone: 'Europe/Moscow',
+        },
+      },
+      head,
+    );
+    const id = created.createMaintenanceWindow.maintenanceWindow.id;
+    expect(created.createMaintenanceWindow.maintenanceWindow).toMatchObject({ weekdays: [7], localStart: '02:00' });
+    const bad = await gql<{ createMaintenanceWindow: { code: string; field: string } }>(
+      `mutation ($input: CreateMaintenanceWindowInput!) { createMaintenanceWindow(input: $input) { ... on DomainError { code field } } }`,
+      {
+        input: {
+          title: 'x',
+          monitorId,
+          startsAt: clock.toISOString(),
+          recurring: true,
+          localStart: '25:00',
+          durationMinutes: 10,
+        },
+      },
+      head,
+    );
+    expect(bad.createMaintenanceWindow).toEqual({ code: 'INVALID_INPUT', field: 'localStart' });
+    const deleted = await gql<{ deleteMaintenanceWindow: { deletedMaintenanceWindowId: string } }>(
+      'mutation ($id: ID!) { deleteMaintenanceWindow(id: $id) { ... on DeleteMaintenanceWindowPayload { deletedMaintenanceWindowId } } }',
+      { id },
+      head,
+    );
+    expect(deleted.deleteMaintenanceWindow.deletedMaintenanceWindowId).toBe(id);
+    const again = await gql<{ deleteMaintenanceWindow: { code: string } }>(
+      'mutation ($id: ID!) { deleteMaintenanceWindow(id: $id) { ... on DomainError { code } } }',
+      { id },
+      head,
+    );
+    expect(again.deleteMaintenanceWindow.code).toBe('NOT_FOUND');
+  });
+
   it('should validate monitor input with typed errors', async () => {
     const bad = await gql<{ createMonitor: { code: string; field: string } }>(
       createMonitorMutation,

@@ -163,6 +163,18 @@ describeEachDatabase('Monitoring: a site going down files its own emergency tick
       head,
     );
     expect(window.data?.createMaintenanceWindow.maintenanceWindow?.id).toBeTruthy();
+    const listed = await t.gql<{ maintenanceWindows: { id: string; title: string; siteId: string }[] }>(
+      'query ($s: ID) { maintenanceWindows(siteId: $s) { id title siteId } }',
+      { s: globalId('Site', siteId) },
+      head,
+    );
+    expect(listed.data?.maintenanceWindows).toEqual([
+      {
+        id: window.data?.createMaintenanceWindow.maintenanceWindow?.id,
+        title: 'Обновление CMS',
+        siteId: globalId('Site', siteId),
+      },
+    ]);
     site.state.mode = 'no-keyword';
     for (const seconds of [60, 20, 20]) {
       advance(seconds);

@@ -51,6 +51,7 @@ interface Target {
   timeEntryId: string;
   monitorId: string;
   agentId: string;
+  maintenanceWindowId: string;
 }
 interface Row {
   /** Who gets through. */
@@ -476,6 +477,20 @@ const matrix: Record<string, Row> = {
       variables: { s: t.siteId },
     }),
   },
+  maintenanceWindows: {
+    allowed: readers,
+    operation: (t) => ({
+      query: 'query ($s: ID) { maintenanceWindows(siteId: $s) { id } }',
+      variables: { s: t.siteId },
+    }),
+  },
+  deleteMaintenanceWindow: {
+    allowed: workers,
+    operation: (t) => ({
+      query: 'mutation ($id: ID!) { deleteMaintenanceWindow(id: $id) { __typename ... on DomainError { code } } }',
+      variables: { id: t.maintenanceWindowId },
+    }),
+  },
   registerMonitorAgent: {
     allowed: ['HEAD', 'ADMIN', 'tokenWrite', 'tokenAdmin'],
     operation: (_t, n) => ({
@@ -643,8 +658,12 @@ describeEachDatabase('the permission matrix', (provider) => {
     const agent = await db.monitorAgent.create({
       data: { name: `matrix-${n}`, location: 'Matrix', apiTokenId: apiToken.id },
     });
+    const maintenance = await db.maintenanceWindow.create({
+      data: { title: 'Цель', siteId: site.id, startsAt: new Date('2030-01-01'), endsAt: new Date('2030-01-02') },
+    });
     tokens.visitorOwn = own.secret;
     return {
+      maintenanceWindowId: maintenance.id,
       monitorId: Buffer.from(`Monitor:${monitor.id}`).toString('base64'),
       agentId: agent.id,
       articleId: Buffer.from(`Article:${article.id}`).toString('base64'),

@@ -26,6 +26,7 @@ import './types/notification-preference.ts';
 import './types/monitor.ts';
 import './types/monitor-admin.ts';
 import './types/monitor-agent.ts';
+import './types/maintenance-window.ts';
 import './types/time-entry.ts';
 import './types/invoice.ts';
 import './types/monthly-report.ts';

@@ -1,16 +1,9 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { StaffRole } from '../../domain/staff-role.ts';
 import { DomainError } from '../../services/domain-error.ts';
-import {
-  createMaintenanceWindow,
-  createMonitor,
-  deleteMonitor,
-  setMonitorPaused,
-  updateMonitor,
-} from '../../services/monitoring/admin.ts';
+import { createMonitor, deleteMonitor, setMonitorPaused, updateMonitor } from '../../services/monitoring/admin.ts';
 import { builder } from '../builder.ts';
 import { MonitorKindEnum, MonitorRef } from './monitor.ts';
-import { OrganizationRef } from './organization.ts';
 import { SiteRef } from './site.ts';
 
 const manage = () => ({
@@ -130,48 +123,6 @@ const configOf = (input: KindInputs) =>
 const withoutNulls = <T extends Record<string, unknown>>(input: T) =>
   Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null)) as T;
 
-const MaintenanceWindowRef = builder.prismaObject('MaintenanceWindow', {
-  description: 'Time when checks file nothing and do not count against uptime.',
-  fields: (t) => ({
-    id: t.exposeID('id'),
-    title: t.exposeString('title'),
-    startsAt: t.expose('startsAt', { type: 'DateTime' }),
-    endsAt: t.expose('endsAt', { type: 'DateTime', nullable: true }),
-    recurring: t.exposeBoolean('recurring'),
-    weekdays: t.intList({ resolve: (w) => (Array.isArray(w.weekdays) ? w.weekdays.map(Number) : []) }),
-    localStart: t.exposeString('localStart', { nullable: true }),
-    durationMinutes: t.exposeInt('durationMinutes', { nullable: true }),
-    timeZone: t.exposeString('timeZone'),
-  }),
-});
-
-const CreateMaintenanceWindowInput = builder.inputType('CreateMaintenanceWindowInput', {
-  fields: (t) => ({
-    title: t.string({ required: true }),
-    monitorId: t.globalID({ required: false, for: MonitorRef }),
-    siteId: t.globalID({ required: false, for: SiteRef }),
-    organizationId: t.globalID({ required: false, for: OrganizationRef }),
-    startsAt: t.field({ type: 'DateTime', required: true }),
-    endsAt: t.field({ type: 'DateTime', required: false, description: 'Required for a one-off window.' }),
-    recurring: t.boolean({ required: false }),
-    weekdays: t.intList({ required: false, description: 'ISO weekdays 1 (Monday)–7; empty: every day.' }),
-    localStart: t.string({ required: false, description: 'Recurring: local start HH:MM.' }),
-    durationMinutes: t.int({ required: false }),
-    timeZone: t.string({ required: false, description: 'IANA zone of localStart (UTC).' }),
-  }),
-});
-
-const MaintenanceWindowPayload = builder.objectRef<{ window: { id: string } }>('MaintenanceWindowPayload').implement({
-  fields: (t) => ({
-    maintenanceWindow: t.prismaField({
-      type: 'MaintenanceWindow',
-      resolve: (query, p, _a, ctx) =>
-        ctx.db.maintenanceWindow.findUniqueOrThrow({ ...query, where: { id: p.window.id } }),
-    }),
-  }),
-});
-void MaintenanceWindowRef;
-
 builder.mutationFields((t) => ({
   createMonitor: t.field({
     type: MonitorPayload,
@@ -243,24 +194,5 @@ builder.mutationFields((t) => ({
       await deleteMonitor(ctx.db, monitorId.id);
       return { id: encodeGlobalID('Monitor', monitorId.id) };
     },
-  }),
-  createMaintenanceWindow: t.field({
-    type: MaintenanceWindowPayload,
-    description: 'Staff: a one-off or recurring maintenance window of a monitor, a site or an organization.',
-    authScopes: manage(),
-    errors: { types: [DomainError] },
-    args: { input: t.arg({ type: CreateMaintenanceWindowInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => ({
-      window: await createMaintenanceWindow(
-        ctx.db,
-        {
-          ...input,
-          monitorId: input.monitorId?.id ?? null,
-          siteId: input.siteId?.id ?? null,
-          organizationId: input.organizationId?.id ?? null,
-        },
-        ctx.now(),
-      ),
-    }),
   }),
 }));

@@ -222,6 +222,11 @@ export async function createMaintenanceWindow(db: Db, input: MaintenanceInput, n
   });
 }
 
+export async function deleteMaintenanceWindow(db: Db, id: string) {
+  const deleted = await db.maintenanceWindow.deleteMany({ where: { id } });
+  if (deleted.count === 0) throw new DomainError('NOT_FOUND', 'id');
+}
+
 /** A heartbeat push: records a success for the monitor whose push secret this is. */
 export async function findHeartbeatMonitor(db: Db, secret: string) {
   return db.monitor.findUnique({ where: { heartbeatTokenHash: sha256(secret) }, select: { id: true, paused: true } });
