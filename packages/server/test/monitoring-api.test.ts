@@ -233,6 +233,15 @@ describeEachDatabase('Monitoring API: agents, visibility and live state', (provi
   });
 
   it('should make a monitor UNKNOWN when its agents go silent', async () => {
+    const seen = await gql<{ monitorAgents: { name: string; lastSeenAt: string; monitors: number }[] }>(
+      '{ monitorAgents { name lastSeenAt monitors } }',
+      {},
+      head,
+    );
+    expect(seen.monitorAgents).toEqual([
+      { name: 'probe-berlin', lastSeenAt: expect.any(String), monitors: 1 },
+      { name: 'probe-moscow', lastSeenAt: clock.toISOString(), monitors: 1 },
+    ]);
     advance(10 * 60);
     const scheduler = testScheduler(t, now);
     expect(await scheduler.sweepStale()).toBe(1);

@@ -477,6 +477,7 @@ const matrix: Record<string, Row> = {
       variables: { s: t.siteId },
     }),
   },
+  monitorAgents: { allowed: readers, operation: () => ({ query: '{ monitorAgents { name lastSeenAt monitors } }' }) },
   maintenanceWindows: {
     allowed: readers,
     operation: (t) => ({

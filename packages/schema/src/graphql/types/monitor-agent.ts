@@ -16,15 +16,28 @@ import { CheckOutcomeEnum, MonitorKindEnum, MonitorRef } from './monitor.ts';
 const agentToken = (_root: unknown, _args: unknown, ctx: GraphQLContext) =>
   ctx.viewer.kind === 'staff' && Boolean(ctx.viewer.tokenId) && Boolean(ctx.viewer.scopes?.has('monitoring:report'));
 
-const MonitorAgentRef = builder.prismaObject('MonitorAgent', {
+builder.prismaObject('MonitorAgent', {
   description: 'A remote probe that checks monitors from its location.',
   fields: (t) => ({
     id: t.exposeID('id'),
     name: t.exposeString('name'),
     location: t.exposeString('location'),
     lastSeenAt: t.expose('lastSeenAt', { type: 'DateTime', nullable: true }),
+    monitors: t.int({
+      description: 'How many monitors it watches.',
+      resolve: (agent, _args, ctx) => ctx.db.monitorAssignment.count({ where: { agentId: agent.id } }),
+    }),
   }),
 });
+
+builder.queryField('monitorAgents', (t) =>
+  t.prismaField({
+    type: ['MonitorAgent'],
+    description: 'Staff: the remote monitoring agents, with when each was last heard from.',
+    authScopes: { tokenScope: 'tickets:read' },
+    resolve: (query, _root, _args, ctx) => ctx.db.monitorAgent.findMany({ ...query, orderBy: { name: 'asc' } }),
+  }),
+);
 
 const RegisterAgentPayload = builder
   .objectRef<{ agent: { id: string }; token: string }>('RegisterMonitorAgentPayload')
@@ -96,7 +109,6 @@ const AssignPayload = builder.objectRef<{ monitorId: string }>('AssignMonitorAge
     }),
   }),
 });
-void MonitorAgentRef;
 
 const admins = () => ({ $all: { staffRole: ['HEAD', 'ADMIN'] as StaffRole[], tokenScope: 'tickets:write' as const } });
 
