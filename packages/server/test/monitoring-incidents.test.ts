@@ -70,6 +70,19 @@ describeEachDatabase('Monitoring: a site going down files its own emergency tick
     expect(ticket?.description).toContain('HTTP 500');
     expect(ticket?.description).toContain('database connection refused');
     expect(ticket?.description).toMatch(/firstByte \d+ ms/);
+    const listed = await t.gql<{ monitors: { state: string; incidents: { kind: string; ticketId: string }[] }[] }>(
+      'query ($s: ID) { monitors(siteId: $s) { state incidents { kind ticketId } } }',
+      { s: globalId('Site', siteId) },
+      head,
+    );
+    const incident = listed.data?.monitors[0]?.incidents[0];
+    expect(incident?.kind).toBe('DOWN');
+    const opened = await t.gql<{ ticket: { priority: string } }>(
+      'query ($id: ID!) { ticket(id: $id) { priority } }',
+      { id: incident?.ticketId },
+      head,
+    );
+    expect(opened.data?.ticket.priority).toBe('IMMEDIATE');
     const letters = await t.database.db.outboxMail.findMany({ where: { kind: 'MONITOR_DOWN', ticketId: ticket?.id } });
     expect(letters.length).toBeGreaterThan(0);
     expect(letters.some((l) => l.locale === 'ru' && l.subject.includes('Сайт недоступен'))).toBe(true);

@@ -1,3 +1,4 @@
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
 import { CheckOutcome, MonitorState } from '../../domain/monitoring/confirm.ts';
 import { DomainError } from '../../services/domain-error.ts';
@@ -49,7 +50,11 @@ const IncidentRef = builder.prismaObject('MonitorIncident', {
     startedAt: t.expose('startedAt', { type: 'DateTime' }),
     endedAt: t.expose('endedAt', { type: 'DateTime', nullable: true }),
     inMaintenance: t.exposeBoolean('inMaintenance'),
-    ticketId: t.exposeID('ticketId', { nullable: true, description: 'The ticket filed (staff may open it).' }),
+    ticketId: t.id({
+      nullable: true,
+      description: 'The ticket filed (open it with ticket(id:)).',
+      resolve: (i) => (i.ticketId ? encodeGlobalID('Ticket', i.ticketId) : null),
+    }),
   }),
 });
 
