@@ -1,7 +1,7 @@
 // pnpm bench [name…]: runs every benchmark and writes bench/RESULTS.md with the date and the
 // machine; with names, runs only those and prints the results without touching RESULTS.md.
 // BENCH_SECONDS sets the measuring time of each load run (default 10).
-// Names: overhead, submit, queue, fanout, fanout-redis, sla (BENCH_SLA_TICKETS, default 100000), monthly-report (BENCH_REPORT_TICKETS, default 300). Fan-out sizes: BENCH_FANOUT_N (default
+// Names: overhead, submit, queue, fanout, fanout-redis, sla (BENCH_SLA_TICKETS, default 100000), monthly-report (BENCH_REPORT_TICKETS, default 300), monitoring (BENCH_MONITOR_SECONDS, default 120; BENCH_MONITOR_DATABASES, default sqlite,postgresql). Fan-out sizes: BENCH_FANOUT_N (default
 // 1000,10000) and BENCH_FANOUT_REDIS_N (default 1000,10000); BENCH_QUEUE_TICKETS (default 100000).
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
