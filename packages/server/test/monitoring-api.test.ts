@@ -419,6 +419,19 @@ describeEachDatabase('Monitoring API: agents, visibility and live state', (provi
       head,
     );
     expect(bad.createMonitor).toMatchObject({ code: 'INVALID_INPUT', field: 'url' });
+    const heartbeat = await gql<{ createMonitor: { monitor: { id: string } } }>(
+      createMonitorMutation,
+      {
+        input: { siteId: globalId('Site', siteId), name: 'Cron', kind: 'HEARTBEAT', heartbeat: { periodSeconds: 600 } },
+      },
+      head,
+    );
+    const assigned = await gql<{ assignMonitorAgent: { code: string; field: string } }>(
+      'mutation ($m: ID!, $a: ID!) { assignMonitorAgent(monitorId: $m, agentId: $a) { ... on DomainError { code field } } }',
+      { m: heartbeat.createMonitor.monitor.id, a: agents.Berlin?.id },
+      head,
+    );
+    expect(assigned.assignMonitorAgent).toEqual({ code: 'INVALID_INPUT', field: 'monitorId' });
     const accountant = demo.staff.find((s) => s.role === 'ACCOUNTANT')?.token;
     const refused = await t.gql(
       createMonitorMutation,

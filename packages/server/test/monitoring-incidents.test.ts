@@ -221,4 +221,42 @@ describeEachDatabase('Monitoring: a site going down files its own emergency tick
     expect(uptime.uptimePercent).toBe(Math.round((1 - downMs / monitoredMs) * 10_000) / 100);
     expect(uptime.uptimePercent).toBeLessThan(100);
   });
+
+  it('should file the ticket once a maintenance window ends with the site still down', async () => {
+    const { db } = t.database;
+    const scheduler = testScheduler(t, now);
+    advance(3600); // past the site's window of the test before
+    await scheduler.runDue();
+    const monitor = await db.monitor.findFirstOrThrow({ where: { name: 'Checkout' } });
+    expect(monitor.state).toBe('UP');
+    await db.maintenanceWindow.create({
+      data: {
+        title: 'Перенос сервера',
+        monitorId: monitor.id,
+        startsAt: clock,
+        endsAt: new Date(clock.getTime() + 5 * 60_000),
+      },
+    });
+    // Only this monitor's tickets (the shop's home page, checked too, has no window).
+    const filed = () => db.monitorIncident.count({ where: { monitorId: monitor.id, ticketId: { not: null } } });
+    const before = await filed();
+    site.state.mode = 'no-keyword';
+    for (const seconds of [60, 20, 20]) {
+      advance(seconds);
+      await scheduler.runDue();
+    }
+    expect(await monitorState(monitor.id)).toBe('DOWN');
+    expect(await filed()).toBe(before);
+    // The window ends, the site is still down: the next failed check files it.
+    advance(5 * 60);
+    await scheduler.runDue();
+    expect(await filed()).toBe(before + 1);
+    const incident = await db.monitorIncident.findFirstOrThrow({ where: { monitorId: monitor.id, endedAt: null } });
+    expect(incident).toMatchObject({ inMaintenance: false, ticketId: expect.any(String) });
+    advance(20);
+    await scheduler.runDue();
+    expect(await filed()).toBe(before + 1);
+    site.state.mode = 'ok';
+    await scheduler.stop();
+  });
 });

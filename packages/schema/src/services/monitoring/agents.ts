@@ -33,11 +33,13 @@ export async function registerMonitorAgent(
 /** Lets an agent watch a monitor too (its own schedule, from now). */
 export async function assignMonitorAgent(db: Db, monitorId: string, agentId: string, now: Date) {
   const [monitor, agent] = await Promise.all([
-    db.monitor.findUnique({ where: { id: monitorId }, select: { id: true } }),
+    db.monitor.findUnique({ where: { id: monitorId }, select: { id: true, kind: true } }),
     db.monitorAgent.findUnique({ where: { id: agentId }, select: { id: true } }),
   ]);
   if (!monitor) throw new DomainError('NOT_FOUND', 'monitorId');
   if (!agent) throw new DomainError('NOT_FOUND', 'agentId');
+  if (monitor.kind === 'HEARTBEAT')
+    throw new DomainError('INVALID_INPUT', 'monitorId', 'heartbeats are pushed to caredesk, not checked by agents');
   await db.monitorAssignment.upsert({
     where: { monitorId_agentId: { monitorId, agentId } },
     create: { monitorId, agentId, nextCheckAt: now },

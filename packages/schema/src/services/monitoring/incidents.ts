@@ -44,8 +44,11 @@ export async function applyStateChange(db: Db, events: EventBus, change: StateCh
 
   if (to === 'DOWN') {
     if (openDegraded) await closeIncident(db, openDegraded.id, at);
-    if (openDown) incidentId = openDown.id;
-    else {
+    if (openDown) {
+      incidentId = openDown.id;
+      // Back from UNKNOWN into the same outage: file the ticket if an earlier attempt could not.
+      if (!openDown.ticketId && !openDown.inMaintenance) await fileDownTicket(db, events, change, openDown.id);
+    } else {
       const incident = await db.monitorIncident.create({
         data: {
           monitorId: monitor.id,
@@ -92,6 +95,25 @@ export async function applyStateChange(db: Db, events: EventBus, change: StateCh
       incidentId,
     },
   });
+}
+
+/**
+ * A monitor still DOWN whose outage has no ticket (it began inside a maintenance window that
+ * has ended since, or filing failed): file it now.
+ */
+export async function fileOutstandingTicket(
+  db: Db,
+  events: EventBus,
+  change: Omit<StateChange, 'from' | 'to'>,
+): Promise<boolean> {
+  if (change.inMaintenance) return false;
+  const open = await db.monitorIncident.findFirst({
+    where: { monitorId: change.monitor.id, kind: 'DOWN', endedAt: null, ticketId: null },
+  });
+  if (!open) return false;
+  await db.monitorIncident.update({ where: { id: open.id }, data: { inMaintenance: false } });
+  await fileDownTicket(db, events, { ...change, from: 'DOWN', to: 'DOWN' }, open.id);
+  return true;
 }
 
 async function closeIncident(db: Db, id: string, at: Date) {

@@ -8,7 +8,7 @@ import { maintenanceRule } from '../site-uptime.ts';
 import { isUniqueViolation } from '../unique-violation.ts';
 import type { Evidence } from './evidence.ts';
 import { warnOfExpiry } from './expiry-warnings.ts';
-import { applyStateChange } from './incidents.ts';
+import { applyStateChange, fileOutstandingTicket } from './incidents.ts';
 
 export interface RecordInput {
   monitorId: string;
@@ -131,21 +131,31 @@ export async function recordCheck(db: Db, events: EventBus, input: RecordInput):
       continue;
     }
     if (report.expiresAt) await warnOfExpiry(db, monitor, report, at);
-    if (decision.changed) {
+    const maintenanceNow = async () => {
       const windows = await db.maintenanceWindow.findMany({
         where: {
           OR: [{ monitorId: monitor.id }, { siteId: monitor.siteId }, { organizationId: monitor.site.organizationId }],
         },
       });
+      return inMaintenance(windows.map(maintenanceRule), at);
+    };
+    if (decision.changed) {
       await applyStateChange(db, events, {
         monitor,
         from: monitor.state as MonitorState,
         to: decision.state,
         at,
         evidence,
-        inMaintenance: inMaintenance(windows.map(maintenanceRule), at),
+        inMaintenance: await maintenanceNow(),
       });
       publishMonitorChange(events, monitor);
+    } else if (decision.state === 'DOWN' && report.outcome === 'DOWN') {
+      // Still down: an outage that began in maintenance gets its ticket once the window is over.
+      const untold = await db.monitorIncident.count({
+        where: { monitorId: monitor.id, kind: 'DOWN', endedAt: null, ticketId: null },
+      });
+      if (untold > 0)
+        await fileOutstandingTicket(db, events, { monitor, at, evidence, inMaintenance: await maintenanceNow() });
     }
     return {
       state: decision.state,
