@@ -22,19 +22,31 @@ function startSite(): Promise<{ child: ChildProcess; port: number }> {
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * p) - 1)] ?? 0;
 
-/** Bytes the raw results take (the table and its indexes). */
+/** Bytes the raw results take: failing rows and packed UP hours, tables and indexes. */
 async function resultBytes(db: Db, target: { provider: string; schema?: string }): Promise<number> {
+  const tables = ['CheckResult', 'CheckSampleHour'];
   if (target.provider === 'sqlite') {
     const rows = await db.$queryRawUnsafe<{ bytes: number | bigint }[]>(
-      `SELECT COALESCE(SUM(pgsize), 0) AS bytes FROM dbstat WHERE name = 'CheckResult' OR name IN (SELECT name FROM sqlite_master WHERE tbl_name = 'CheckResult' AND type = 'index')`,
+      `SELECT COALESCE(SUM(pgsize), 0) AS bytes FROM dbstat WHERE name IN ('CheckResult', 'CheckSampleHour') OR name IN (SELECT name FROM sqlite_master WHERE tbl_name IN ('CheckResult', 'CheckSampleHour') AND type = 'index')`,
     );
     return Number(rows[0]?.bytes ?? 0);
   }
-  const rows = await db.$queryRawUnsafe<{ bytes: bigint }[]>(
-    `SELECT pg_total_relation_size(format('%I.%I', $1::text, 'CheckResult')::regclass)::bigint AS bytes`,
-    target.schema,
-  );
-  return Number(rows[0]?.bytes ?? 0);
+  let total = 0;
+  for (const table of tables) {
+    const rows = await db.$queryRawUnsafe<{ bytes: bigint }[]>(
+      `SELECT pg_total_relation_size(format('%I.%I', $1::text, $2::text)::regclass)::bigint AS bytes`,
+      target.schema,
+      table,
+    );
+    total += Number(rows[0]?.bytes ?? 0);
+  }
+  return total;
+}
+
+/** Checks stored: failing ones as rows, UP ones packed per hour. */
+async function storedChecks(db: Db): Promise<number> {
+  const packed = await db.checkSampleHour.aggregate({ _sum: { checks: true } });
+  return (await db.checkResult.count()) + (packed._sum.checks ?? 0);
 }
 
 /**
@@ -95,7 +107,7 @@ async function scenario(
       await scheduler.start();
       // Warm-up: the first seconds after the spread.
       await new Promise((resolve) => setTimeout(resolve, 5_000));
-      const results0 = await db.checkResult.count();
+      const results0 = await storedChecks(db);
       const bytes0 = await resultBytes(db, target);
       const cpu0 = process.cpuUsage();
       const t0 = performance.now();
@@ -105,13 +117,13 @@ async function scenario(
       const elapsed = (performance.now() - t0) / 1000;
       const cpu = process.cpuUsage(cpu0);
       await scheduler.stop();
-      const results = (await db.checkResult.count()) - results0;
+      const results = (await storedChecks(db)) - results0;
       const bytes1 = await resultBytes(db, target);
       const sorted = lags.sort((a, b) => a - b);
       const perDay = (count * 86_400) / intervalSeconds;
       const bytesPerCheck = (bytes1 - bytes0) / Math.max(1, results);
       const cpuShare = ((cpu.user + cpu.system) / 1e6 / elapsed) * 100;
-      return `- ${provider}, **${count.toLocaleString('en')} monitors every ${intervalSeconds} s**, ${elapsed.toFixed(0)} s measured: ${results.toLocaleString('en')} checks (${(results / elapsed).toFixed(1)}/s, expected ${(count / intervalSeconds).toFixed(1)}/s); scheduler lag **p50 ${percentile(sorted, 0.5)} ms, p99 ${percentile(sorted, 0.99)} ms**, max ${sorted.at(-1) ?? 0} ms; CPU of the caredesk process **${cpuShare.toFixed(0)} % of one core**; raw results grow by ${Math.round(bytesPerCheck)} bytes per check (table and indexes) → **${((bytesPerCheck * perDay) / 2 ** 20).toFixed(0)} MiB/day** (${perDay.toLocaleString('en')} checks/day; UP results kept 7 days: about ${((bytesPerCheck * perDay * 7) / 2 ** 30).toFixed(1)} GiB at steady state)${errors ? `; ${errors} errors` : ''}.`;
+      return `- ${provider}, **${count.toLocaleString('en')} monitors every ${intervalSeconds} s**, ${elapsed.toFixed(0)} s measured: ${results.toLocaleString('en')} checks (${(results / elapsed).toFixed(1)}/s, expected ${(count / intervalSeconds).toFixed(1)}/s); scheduler lag **p50 ${percentile(sorted, 0.5)} ms, p99 ${percentile(sorted, 0.99)} ms**, max ${sorted.at(-1) ?? 0} ms; CPU of the caredesk process **${cpuShare.toFixed(0)} % of one core**; raw results grow by ${Math.round(bytesPerCheck)} bytes per check (UP ones packed per monitor and hour, tables and indexes) → **${((bytesPerCheck * perDay) / 2 ** 20).toFixed(0)} MiB/day** (${perDay.toLocaleString('en')} checks/day; UP results kept 7 days: about ${((bytesPerCheck * perDay * 7) / 2 ** 30).toFixed(1)} GiB at steady state)${errors ? `; ${errors} errors` : ''}.`;
     } finally {
       await db.$disconnect();
     }
@@ -125,7 +137,7 @@ export async function monitoringBench(seconds: number, providers: ('sqlite' | 'p
   const lines = [
     '## Monitoring scheduler (issue #8)',
     '',
-    `One caredesk process runs the central scheduler (pool of 200 checks, looks every 250 ms) against a local site in another process that answers 200 with the keyword; HTTP checks with a keyword, every result stored. Lag = how long after its due time a check started. Measured for ${seconds} s after a 5 s warm-up that follows the start-up spread.`,
+    `One caredesk process runs the central scheduler (pool of 200 checks, looks every 250 ms) against a local site in another process that answers 200 with the keyword; HTTP checks with a keyword, every result stored (UP results packed per monitor and hour). Lag = how long after its due time a check started. Measured for ${seconds} s after a 5 s warm-up that follows the start-up spread.`,
     '',
   ];
   const site = await startSite();

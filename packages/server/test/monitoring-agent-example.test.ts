@@ -76,8 +76,9 @@ describe('The example monitoring agent', () => {
     const run = await runAgent({ CAREDESK_URL: url, CAREDESK_AGENT_TOKEN: agent?.token ?? '' });
     expect(run.out).toContain('reported 1 result(s)');
     expect(run.code).toBe(0);
-    const results = await t.database.db.checkResult.findMany({ where: { monitorId: rawId(monitorId) } });
-    expect(results).toMatchObject([{ location: 'Riga', outcome: 'UP', statusCode: 200 }]);
+    // An UP result is packed into its hour: "<second>:<ms>:<status>".
+    const packed = await t.database.db.checkSampleHour.findMany({ where: { monitorId: rawId(monitorId) } });
+    expect(packed).toMatchObject([{ location: 'Riga', checks: 1, samples: expect.stringMatching(/^\d+:\d+:200$/) }]);
     // Nothing is due again yet: the next round reports nothing.
     expect((await runAgent({ CAREDESK_URL: url, CAREDESK_AGENT_TOKEN: agent?.token ?? '' })).out).toContain(
       'reported 0 result(s)',

@@ -5,7 +5,14 @@ import { type Client, createClient } from 'graphql-ws';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { type DemoCredentials, seedDemo } from '../src/seed/demo.ts';
-import { createMonitorMutation, globalId, rawId, startTargetSite, testScheduler } from './support/monitoring.ts';
+import {
+  createMonitorMutation,
+  globalId,
+  rawId,
+  startTargetSite,
+  storedChecks,
+  testScheduler,
+} from './support/monitoring.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
 const leaseQuery = `mutation { leaseMonitorChecks(limit: 10) { monitorId kind config timeoutMs degradedAfterMs dueAt } }`;
@@ -350,7 +357,7 @@ describeEachDatabase('Monitoring API: agents, visibility and live state', (provi
       );
     expect((await pause(true)).pauseMonitor.monitor).toEqual({ state: 'PAUSED', paused: true });
     await testScheduler(t, now).runDue();
-    expect(await t.database.db.checkResult.count({ where: { monitorId: rawId(id) } })).toBe(0);
+    expect(await storedChecks(t.database.db, rawId(id))).toBe(0);
     expect((await pause(false)).pauseMonitor.monitor).toEqual({ state: 'PENDING', paused: false });
     const deleted = await gql<{ deleteMonitor: { deletedMonitorId: string } }>(
       'mutation ($m: ID!) { deleteMonitor(monitorId: $m) { ... on DeleteMonitorPayload { deletedMonitorId } } }',

@@ -1,4 +1,4 @@
-import { deleteExpiredResults, rollUpResults } from '@caredesk/schema/services';
+import { deleteExpiredResults, recordCheck, rollUpResults } from '@caredesk/schema/services';
 import { describeEachDatabase } from '@caredesk/schema/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type DemoCredentials, seedDemo } from '../src/seed/demo.ts';
@@ -95,14 +95,51 @@ describeEachDatabase('Monitoring rollups and retention', (provider) => {
     ]);
   });
 
+  it('should roll up UP results packed per hour together with the failing rows', async () => {
+    const { db } = t.database;
+    const site = await db.site.findFirstOrThrow();
+    const packed = await db.monitor.create({
+      data: {
+        siteId: site.id,
+        name: 'Packed',
+        kind: 'HTTP',
+        config: { url: 'http://127.0.0.1:1/' },
+        createdAt: new Date(start),
+      },
+    });
+    const hourStart = start + 2 * day;
+    for (let i = 0; i < 6; i++) {
+      await recordCheck(db, t.app.events, {
+        monitorId: packed.id,
+        location: 'central',
+        at: new Date(hourStart + i * 600_000),
+        reschedule: true,
+        report:
+          i === 5
+            ? { outcome: 'DOWN', statusCode: 503, message: 'HTTP 503' }
+            : { outcome: 'UP', statusCode: 200, responseTimeMs: 100 + i * 10 },
+      });
+    }
+    expect(await db.checkSampleHour.findMany({ where: { monitorId: packed.id } })).toMatchObject([
+      { checks: 5, samples: '0:100:200 600:110:200 1200:120:200 1800:130:200 2400:140:200' },
+    ]);
+    expect(await db.checkResult.count({ where: { monitorId: packed.id } })).toBe(1);
+    await rollUpResults(db, new Date(hourStart + hour + 10 * 60_000), 100);
+    const rollup = await db.monitorRollup.findFirstOrThrow({ where: { monitorId: packed.id, period: 'HOUR' } });
+    expect(rollup).toMatchObject({ checks: 6, up: 5, down: 1, minMs: 100, maxMs: 140, avgMs: 120, p95Ms: 140 });
+  });
+
   it('should keep UP results 7 days, the others 90 days, hourly rollups 90 days and daily ones 25 months', async () => {
     const { db } = t.database;
     const deleted = await deleteExpiredResults(db, new Date(start + 8 * day));
+    expect(await db.checkSampleHour.count()).toBe(1);
     // Day 1 is over 7 days old: its 120 UP results go, its 24 DOWN ones stay.
     expect(deleted.results).toBe(120);
     expect(await db.checkResult.count({ where: { monitorId, outcome: 'DOWN' } })).toBe(48);
     await deleteExpiredResults(db, new Date(start + 92 * day));
     expect(await db.checkResult.count({ where: { monitorId } })).toBe(0);
+    // The packed UP results of the other monitor went with the UP rows.
+    expect(await db.checkSampleHour.count()).toBe(0);
     expect(await db.monitorRollup.count({ where: { monitorId, period: 'HOUR' } })).toBe(0);
     expect(await db.monitorRollup.count({ where: { monitorId, period: 'DAY' } })).toBe(2);
     await deleteExpiredResults(db, new Date(start + 26 * 31 * day));

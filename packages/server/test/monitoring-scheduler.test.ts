@@ -3,7 +3,14 @@ import { createMonitorScheduler } from '@caredesk/schema/services';
 import { describeEachDatabase } from '@caredesk/schema/testing';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { type DemoCredentials, seedDemo } from '../src/seed/demo.ts';
-import { createMonitorMutation, globalId, rawId, startTargetSite, testScheduler } from './support/monitoring.ts';
+import {
+  createMonitorMutation,
+  globalId,
+  rawId,
+  startTargetSite,
+  storedChecks,
+  testScheduler,
+} from './support/monitoring.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
 describeEachDatabase('Monitoring scheduler', (provider) => {
@@ -57,11 +64,11 @@ describeEachDatabase('Monitoring scheduler', (provider) => {
       const [ranA, ranB] = await Promise.all([a.runDue(), b.runDue()]);
       expect(ranA + ranB).toBe(30);
       expect(site.state.hits).toBe(30);
-      expect(await t.database.db.checkResult.count()).toBe(30);
+      expect(await storedChecks(t.database.db)).toBe(30);
       advance(60);
       const [againA, againB] = await Promise.all([a.runDue(), b.runDue()]);
       expect(againA + againB).toBe(30);
-      expect(await t.database.db.checkResult.count()).toBe(60);
+      expect(await storedChecks(t.database.db)).toBe(60);
     } finally {
       await other.$disconnect();
     }

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { describeEachDatabase } from '@caredesk/schema/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type DemoCredentials, seedDemo } from '../src/seed/demo.ts';
-import { createMonitorMutation, globalId, startTargetSite } from './support/monitoring.ts';
+import { createMonitorMutation, globalId, startTargetSite, storedChecks } from './support/monitoring.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
 describeEachDatabase('The monitoring scheduler inside the server', (provider) => {
@@ -34,7 +34,7 @@ describeEachDatabase('The monitoring scheduler inside the server', (provider) =>
     await t.app.stop();
     const monitor = await t.database.db.monitor.findFirstOrThrow({ where: { name: 'Started' } });
     expect(monitor.lastCheckAt).not.toBeNull();
-    expect(await t.database.db.checkResult.count({ where: { monitorId: monitor.id } })).toBe(1);
+    expect(await storedChecks(t.database.db, monitor.id)).toBe(1);
     expect(monitor.leaseOwner).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Db } from '@caredesk/schema/db';
 import { createMonitorScheduler, type MonitorScheduler } from '@caredesk/schema/services';
 import type { TestApp } from './test-app.ts';
 
@@ -84,3 +85,11 @@ export const createMonitorMutation = `mutation ($input: CreateMonitorInput!) {
 
 /** The raw id of a Monitor's global id. */
 export const rawId = (globalIdValue: string) => Buffer.from(globalIdValue, 'base64').toString().split(':')[1] ?? '';
+
+/** Checks stored: failing ones as rows, UP ones packed per hour. */
+export async function storedChecks(db: Db, monitorId?: string): Promise<number> {
+  const where = monitorId ? { monitorId } : {};
+  const rows = await db.checkResult.count({ where });
+  const packed = await db.checkSampleHour.aggregate({ where, _sum: { checks: true } });
+  return rows + (packed._sum.checks ?? 0);
+}

@@ -9,6 +9,7 @@ import { isUniqueViolation } from '../unique-violation.ts';
 import type { Evidence } from './evidence.ts';
 import { warnOfExpiry } from './expiry-warnings.ts';
 import { applyStateChange, fileOutstandingTicket } from './incidents.ts';
+import { appendSample } from './samples.ts';
 
 export interface RecordInput {
   monitorId: string;
@@ -61,8 +62,9 @@ function jitterMs(seconds: number): number {
 
 /**
  * Stores one check result and folds it into the monitor's state (domain/monitoring/confirm).
- * The result and the state are written only together: the result first, then the state
- * guarded by the version read, so two reports at once never lose a count. A confirmed change
+ * A failing result is written first, then the state guarded by the version read, so two
+ * reports at once never lose a count and a result that cannot be stored changes nothing; an
+ * UP result is appended to its packed hour after the state (it can never cause a DOWN). A confirmed change
  * goes to `applyStateChange` (incidents, tickets, letters) and to subscribers.
  */
 export async function recordCheck(db: Db, events: EventBus, input: RecordInput): Promise<RecordOutcome | null> {
@@ -90,25 +92,29 @@ export async function recordCheck(db: Db, events: EventBus, input: RecordInput):
       ...(report.details ? { details: report.details } : {}),
     };
     const key = { monitorId: monitor.id, checkedAt: at, location: input.location };
-    try {
-      await db.checkResult.create({
-        data: {
-          monitorId: monitor.id,
-          agentId: input.agentId ?? null,
-          location: input.location,
-          checkedAt: at,
-          outcome: report.outcome,
-          responseTimeMs: report.responseTimeMs ?? null,
-          statusCode: report.statusCode ?? null,
-          message: report.message ?? null,
-          details: report.outcome === 'UP' ? undefined : ((report.details ?? undefined) as object | undefined),
-        },
-        select: { checkedAt: true },
-      });
-    } catch (error) {
-      // The same result again (an agent retrying its batch): it counted the first time.
-      if (isUniqueViolation(error)) return null;
-      throw error;
+    // UP results are packed per hour (appended once the state is written); others are rows.
+    const packed = report.outcome === 'UP';
+    if (!packed) {
+      try {
+        await db.checkResult.create({
+          data: {
+            monitorId: monitor.id,
+            agentId: input.agentId ?? null,
+            location: input.location,
+            checkedAt: at,
+            outcome: report.outcome,
+            responseTimeMs: report.responseTimeMs ?? null,
+            statusCode: report.statusCode ?? null,
+            message: report.message ?? null,
+            details: report.outcome === 'UP' ? undefined : ((report.details ?? undefined) as object | undefined),
+          },
+          select: { checkedAt: true },
+        });
+      } catch (error) {
+        // The same result again (an agent retrying its batch): it counted the first time.
+        if (isUniqueViolation(error)) return null;
+        throw error;
+      }
     }
     const delay = decision.retrySoon ? monitor.retryIntervalSeconds : monitor.intervalSeconds;
     const updated = await db.monitor.updateMany({
@@ -127,8 +133,15 @@ export async function recordCheck(db: Db, events: EventBus, input: RecordInput):
     });
     if (updated.count === 0) {
       // Someone else wrote the monitor meanwhile: read again and count this result once.
-      await db.checkResult.delete({ where: { monitorId_checkedAt_location: key } });
+      if (!packed) await db.checkResult.delete({ where: { monitorId_checkedAt_location: key } });
       continue;
+    }
+    if (packed) {
+      await appendSample(db, monitor.id, input.location, {
+        at,
+        responseTimeMs: report.responseTimeMs ?? null,
+        statusCode: report.statusCode ?? null,
+      });
     }
     if (report.expiresAt) await warnOfExpiry(db, monitor, report, at);
     const maintenanceNow = async () => {

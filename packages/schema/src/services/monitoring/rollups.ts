@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.ts';
+import { decodeSamples } from './samples.ts';
 
 const hourMs = 3_600_000;
 const dayMs = 86_400_000;
@@ -81,16 +82,26 @@ export async function rollUpResults(db: Db, now: Date, maxHours = 48): Promise<{
   let hours = 0;
   let days = 0;
   for (let start = from; start + hourMs + settleMs <= now.getTime() && hours < maxHours; start += hourMs) {
-    const rows: ({ monitorId: string } & Figures)[] = [];
+    const figures: ({ monitorId: string } & Figures)[] = [];
     for (const monitor of monitors) {
       if (monitor.createdAt.getTime() >= start + hourMs) continue;
-      const results = await db.checkResult.findMany({
+      const rows = await db.checkResult.findMany({
         where: { monitorId: monitor.id, checkedAt: { gte: new Date(start), lt: new Date(start + hourMs) } },
         select: { outcome: true, responseTimeMs: true },
       });
-      if (results.length > 0) rows.push({ monitorId: monitor.id, ...figuresOf(results) });
+      const packed = await db.checkSampleHour.findMany({
+        where: { monitorId: monitor.id, hour: start / hourMs },
+        select: { hour: true, samples: true },
+      });
+      const results = [
+        ...rows,
+        ...packed.flatMap((p) =>
+          decodeSamples(p.hour, p.samples).map((sample) => ({ outcome: 'UP', responseTimeMs: sample.responseTimeMs })),
+        ),
+      ];
+      if (results.length > 0) figures.push({ monitorId: monitor.id, ...figuresOf(results) });
     }
-    if (rows.length > 0) await replaceBucket(db, 'HOUR', new Date(start), rows);
+    if (figures.length > 0) await replaceBucket(db, 'HOUR', new Date(start), figures);
     hours++;
     if ((start + hourMs) % dayMs === 0) {
       await rollUpDay(db, new Date(start + hourMs - dayMs));
@@ -156,6 +167,10 @@ export async function deleteExpiredResults(db: Db, now: Date) {
     });
     results += up.count + other.count;
   }
+  const packed = await db.checkSampleHour.deleteMany({
+    where: { hour: { lt: Math.floor((now.getTime() - retention.upResultsMs) / hourMs) } },
+  });
+  results += packed.count;
   const [hourly, daily] = await Promise.all([
     db.monitorRollup.deleteMany({ where: { period: 'HOUR', bucketStart: { lt: before(retention.hourlyMs) } } }),
     db.monitorRollup.deleteMany({ where: { period: 'DAY', bucketStart: { lt: before(retention.dailyMs) } } }),
