@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createDb, type Db, migrate } from '@caredesk/schema/db';
 import { createMonitorScheduler } from '@caredesk/schema/services';
+import { appendSample } from '../../packages/schema/src/services/monitoring/samples.ts';
 import { emptyTarget } from '../../packages/schema/src/testing/test-databases.ts';
 import { seedDemo } from '../../packages/server/src/seed/demo.ts';
 
@@ -132,6 +133,75 @@ async function scenario(
   }
 }
 
+/**
+ * Storage at steady state: one full hour of 2,000 monitors checked every 60 s (120,000 UP
+ * results) appended to their packed hours, plus one failing result in a hundred as rows; then
+ * the size of both tables (after VACUUM on PostgreSQL, as autovacuum would).
+ */
+async function storageHour(provider: 'sqlite' | 'postgresql', monitors = 2_000): Promise<string> {
+  const { target, cleanUp } = emptyTarget(provider);
+  try {
+    await migrate(target);
+    const db = createDb(target);
+    try {
+      await seedDemo(db, { publicUrl: 'http://localhost:4000' });
+      const site = await db.site.findFirstOrThrow();
+      await db.monitor.createMany({
+        data: Array.from({ length: monitors }, (_, i) => ({
+          siteId: site.id,
+          name: `Page ${i}`,
+          kind: 'HTTP' as const,
+          config: { url: `http://127.0.0.1:1/p${i}` },
+          paused: true,
+        })),
+      });
+      const ids = (await db.monitor.findMany({ select: { id: true } })).map((m) => m.id);
+      const hourStart = Date.UTC(2026, 10, 24, 10);
+      const before = await resultBytes(db, target);
+      const started = performance.now();
+      let failing = 0;
+      for (let minute = 0; minute < 60; minute++) {
+        const batch = ids.map(async (id, i) => {
+          const at = new Date(hourStart + minute * 60_000 + (i % 60) * 1000);
+          if ((minute * monitors + i) % 100 === 0) {
+            failing++;
+            await db.checkResult.create({
+              data: {
+                monitorId: id,
+                checkedAt: at,
+                outcome: 'DOWN',
+                statusCode: 502,
+                responseTimeMs: 30_000,
+                message: 'HTTP 502',
+                details: { excerpt: 'Bad Gateway' },
+              },
+            });
+          } else
+            await appendSample(db, id, 'central', {
+              at,
+              responseTimeMs: 80 + ((i * 37 + minute) % 400),
+              statusCode: 200,
+            });
+        });
+        await Promise.all(batch);
+      }
+      const seconds = (performance.now() - started) / 1000;
+      if (target.provider === 'postgresql') {
+        await db.$executeRawUnsafe(`VACUUM "${target.schema}"."CheckSampleHour"`);
+        await db.$executeRawUnsafe(`VACUUM "${target.schema}"."CheckResult"`);
+      }
+      const bytes = (await resultBytes(db, target)) - before;
+      const checks = monitors * 60;
+      const perDay = checks * 24;
+      return `- ${provider}, storage at steady state: one hour of ${monitors.toLocaleString('en')} monitors at 60 s (${checks.toLocaleString('en')} results, ${failing.toLocaleString('en')} of them failing rows with evidence) takes **${(bytes / checks).toFixed(1)} bytes per check** → **${((bytes * 24) / 2 ** 20).toFixed(0)} MiB/day**, about **${((bytes * 24 * 7) / 2 ** 30).toFixed(2)} GiB** for the 7 days UP results are kept (written at ${Math.round(checks / seconds).toLocaleString('en')} results/s; ${perDay.toLocaleString('en')} checks/day).`;
+    } finally {
+      await db.$disconnect();
+    }
+  } finally {
+    await cleanUp();
+  }
+}
+
 /** 2,000 HTTP monitors at 60 s and 10,000 at 5 min, on one instance, SQLite and PostgreSQL. */
 export async function monitoringBench(seconds: number, providers: ('sqlite' | 'postgresql')[]): Promise<string> {
   const lines = [
@@ -145,6 +215,7 @@ export async function monitoringBench(seconds: number, providers: ('sqlite' | 'p
     for (const provider of providers) {
       lines.push(await scenario(provider, 2_000, 60, seconds, site.port));
       lines.push(await scenario(provider, 10_000, 300, seconds, site.port));
+      lines.push(await storageHour(provider));
     }
   } finally {
     site.child.kill();
