@@ -40,6 +40,7 @@ export { collectDigests } from './digest.ts';
 export { DomainError } from './domain-error.ts';
 export { editTicket, type TicketEdit } from './edit-ticket.ts';
 export type { Mail, Mailer } from './mailer.ts';
+export { createMonitor } from './monitoring/admin.ts';
 export { recordHeartbeat } from './monitoring/heartbeat.ts';
 export { markUnknown, recordCheck } from './monitoring/record.ts';
 export { deleteExpiredResults, rollUpResults } from './monitoring/rollups.ts';

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { createDb, migrate } from '@caredesk/schema/db';
 import { loadConfig } from '../config.ts';
 import { printDemoCredentials, seedDemo } from '../seed/demo.ts';
+import { seedDemoMonitors } from '../seed/demo-monitors.ts';
 import { type Command, UsageError } from './command.ts';
 
 export const seed: Command = {
@@ -18,6 +19,7 @@ export const seed: Command = {
         console.log('The database already has a studio; demo data was not added.');
         return 0;
       }
+      await seedDemoMonitors(db, config.publicUrl);
       printDemoCredentials(result, config.publicUrl);
       return 0;
     } finally {

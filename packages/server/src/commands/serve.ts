@@ -5,6 +5,7 @@ import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { localSecretKey } from '../secret-key-file.ts';
 import { demoCredentialsFile, readDemoCredentials, seedDemo, writeDemoCredentials } from '../seed/demo.ts';
+import { seedDemoMonitors } from '../seed/demo-monitors.ts';
 import type { Command } from './command.ts';
 
 export const serve: Command = {
@@ -17,6 +18,7 @@ export const serve: Command = {
       const applied = await migrate(config.database);
       if (applied.length) console.log(`Migrated ${describeTarget(config.database)}: ${applied.join(', ')}`);
       const seeded = await seedDemo(db, { publicUrl: config.publicUrl });
+      if (seeded) await seedDemoMonitors(db, config.publicUrl);
       if (seeded && config.database.provider === 'sqlite') writeDemoCredentials(config.database.file, seeded);
     }
     const secretKey = config.secretKey ?? localSecretKey(dirname(config.attachmentsDir));
