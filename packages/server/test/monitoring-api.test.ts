@@ -239,6 +239,24 @@ describeEachDatabase('Monitoring API: agents, visibility and live state', (provi
     expect(await t.database.db.checkResult.count()).toBe(before);
   });
 
+  it('should count an UP result an agent sends twice (a retried batch) only once', async () => {
+    const token = agents.Moscow?.token;
+    advance(20);
+    const result = { monitorId, checkedAt: clock.toISOString(), outcome: 'UP', statusCode: 200, responseTimeMs: 12 };
+    const send = () =>
+      gql<{ reportCheckResults: { accepted: number; rejected: number } }>(
+        reportMutation,
+        { input: { results: [result] } },
+        token,
+      );
+    const checks = async () =>
+      (await t.database.db.checkSampleHour.findMany({ where: { monitorId } })).reduce((n, h) => n + h.checks, 0);
+    expect((await send()).reportCheckResults).toEqual({ accepted: 1, rejected: 0 });
+    const once = await checks();
+    expect((await send()).reportCheckResults).toEqual({ accepted: 0, rejected: 1 });
+    expect(await checks()).toBe(once);
+  });
+
   it('should make a monitor UNKNOWN when its agents go silent', async () => {
     const seen = await gql<{ monitorAgents: { name: string; lastSeenAt: string; monitors: number }[] }>(
       '{ monitorAgents { name lastSeenAt monitors } }',

@@ -9,7 +9,7 @@ import { isUniqueViolation } from '../unique-violation.ts';
 import type { Evidence } from './evidence.ts';
 import { warnOfExpiry } from './expiry-warnings.ts';
 import { applyStateChange, fileOutstandingTicket } from './incidents.ts';
-import { appendSample } from './samples.ts';
+import { appendSample, hasSample } from './samples.ts';
 
 export interface RecordInput {
   monitorId: string;
@@ -69,6 +69,9 @@ function jitterMs(seconds: number): number {
  */
 export async function recordCheck(db: Db, events: EventBus, input: RecordInput): Promise<RecordOutcome | null> {
   const { report, at } = input;
+  // An agent retrying a batch: its UP results are packed, not rows, so look for the sample.
+  if (input.agentId && report.outcome === 'UP' && (await hasSample(db, input.monitorId, input.location, at)))
+    return null;
   for (let attempt = 0; attempt < 5; attempt++) {
     const monitor = await db.monitor.findUnique({ where: { id: input.monitorId }, select: monitorFacts });
     if (!monitor || monitor.paused) return null;

@@ -45,3 +45,14 @@ export async function appendSample(db: Db, monitorId: string, location: string, 
     ON CONFLICT ("monitorId", "hour", "location")
     DO UPDATE SET "checks" = s."checks" + 1, "samples" = s."samples" || ' ' || excluded."samples"`;
 }
+
+/** Whether an UP result of this second is already in its packed hour (an agent resending a batch). */
+export async function hasSample(db: Db, monitorId: string, location: string, at: Date): Promise<boolean> {
+  const row = await db.checkSampleHour.findUnique({
+    where: { monitorId_hour_location: { monitorId, hour: hourOf(at), location } },
+    select: { samples: true },
+  });
+  if (!row) return false;
+  const second = encodeSample({ at, responseTimeMs: null, statusCode: null }).split(':')[0];
+  return ` ${row.samples}`.includes(` ${second}:`);
+}
