@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { type DatabaseTarget, DatabaseUrlError, parseDatabaseUrl } from '@caredesk/schema/db';
+import { integer } from './config-values.ts';
 import { type MoreMailConfig, moreMailConfig, moreMailVariables } from './mail/mail-settings.ts';
 import { type MonitoringConfig, monitoringConfig, monitoringVariables } from './monitoring/monitoring-config.ts';
 
@@ -88,23 +89,6 @@ export class ConfigError extends Error {
 }
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
-
-function integer(
-  name: string,
-  raw: string | undefined,
-  fallback: number,
-  min: number,
-  max: number,
-  problems: string[],
-) {
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    problems.push(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
-    return fallback;
-  }
-  return value;
-}
 
 /** Reads and checks the configuration; every bad value is reported at once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {

@@ -2,36 +2,19 @@ import type { ActorRef } from '@caredesk/schema/services';
 import { moveTicket } from '@caredesk/schema/services';
 import { describeEachDatabase } from '@caredesk/schema/testing';
 import { afterEach, expect, it } from 'vitest';
-import { seedDemo } from '../src/seed/demo.ts';
-import { deliver, type SinkLetter, startSmtpSink } from './support/smtp-sink.ts';
-import { createTestApp, type TestApp } from './support/test-app.ts';
+import { type MailDesk, startMailDesk } from './support/mail-desk.ts';
+import type { SinkLetter } from './support/smtp-sink.ts';
 
 describeEachDatabase('a cost estimate confirmed by e-mail', (provider) => {
-  const apps: TestApp[] = [];
-  const sinks: Awaited<ReturnType<typeof startSmtpSink>>[] = [];
+  const desks: MailDesk[] = [];
   afterEach(async () => {
-    for (const t of apps.splice(0)) await t.close();
-    for (const sink of sinks.splice(0)) await sink.close();
+    for (const desk of desks.splice(0)) await desk.close();
   });
 
   async function setUp() {
-    const sink = await startSmtpSink();
-    sinks.push(sink);
-    const t = await createTestApp(provider, {
-      env: {
-        SMTP_URL: sink.url,
-        OUTBOX_INTERVAL_MS: '50',
-        MAIL_FROM: 'Support <support@studio.example>',
-        MAIL_LISTEN_PORT: '0',
-        MAIL_LISTEN_HOST: '127.0.0.1',
-      },
-    });
-    apps.push(t);
-    await seedDemo(t.database.db, { publicUrl: 'http://localhost:4000' });
-    const { smtpPort } = await t.app.start();
-    if (smtpPort === null) throw new Error('the SMTP listener did not start');
-    const db = t.database.db;
-    const send = (letter: Record<string, unknown>) => deliver(smtpPort, { to: 'support@studio.example', ...letter });
+    const desk = await startMailDesk(provider);
+    desks.push(desk);
+    const { t, db, sink, send } = desk;
     const line2 = await db.staffMember.findUniqueOrThrow({ where: { email: 'line2@studio.example' } });
     const staff: ActorRef = { kind: 'STAFF', role: line2.role, staffId: line2.id };
     /** A paid ticket filed by mail, estimated by staff; resolves with the estimate letter. */

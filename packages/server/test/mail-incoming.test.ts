@@ -1,39 +1,19 @@
 import { describeEachDatabase } from '@caredesk/schema/testing';
 import { afterEach, expect, it } from 'vitest';
-import { seedDemo } from '../src/seed/demo.ts';
-import { deliver, startSmtpSink } from './support/smtp-sink.ts';
-import { createTestApp, type TestApp } from './support/test-app.ts';
+import { type MailDesk, startMailDesk } from './support/mail-desk.ts';
 
 const png = (bytes: number) => Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(bytes - 8, 1)]);
 
 describeEachDatabase('incoming mail', (provider) => {
-  const apps: TestApp[] = [];
-  const sinks: Awaited<ReturnType<typeof startSmtpSink>>[] = [];
+  const desks: MailDesk[] = [];
   afterEach(async () => {
-    for (const t of apps.splice(0)) await t.close();
-    for (const sink of sinks.splice(0)) await sink.close();
+    for (const desk of desks.splice(0)) await desk.close();
   });
 
   async function setUp(env: Record<string, string> = {}) {
-    const sink = await startSmtpSink();
-    sinks.push(sink);
-    const t = await createTestApp(provider, {
-      env: {
-        SMTP_URL: sink.url,
-        OUTBOX_INTERVAL_MS: '50',
-        MAIL_FROM: 'Support <support@studio.example>',
-        MAIL_LISTEN_PORT: '0',
-        MAIL_LISTEN_HOST: '127.0.0.1',
-        ...env,
-      },
-    });
-    apps.push(t);
-    await seedDemo(t.database.db, { publicUrl: 'http://localhost:4000' });
-    const { smtpPort } = await t.app.start();
-    if (smtpPort === null) throw new Error('the SMTP listener did not start');
-    const send = (letter: Record<string, unknown>, envelopeFrom?: string) =>
-      deliver(smtpPort, { to: 'support@studio.example', ...letter }, envelopeFrom);
-    return { db: t.database.db, sink, send, t };
+    const desk = await startMailDesk(provider, env);
+    desks.push(desk);
+    return desk;
   }
 
   it('should file a letter from a known contact as a ticket of its organization and confirm it by mail', async () => {

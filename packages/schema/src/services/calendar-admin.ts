@@ -13,6 +13,7 @@ import { minuteOfDay, type WorkingHours, weekdays } from '../domain/calendar/wor
 import { isTimeZone } from '../domain/calendar/zoned-time.ts';
 import { deriveSla } from '../domain/sla/ticket-sla.ts';
 import type { ActorRef } from './actor.ts';
+import { audit } from './audit.ts';
 import { DomainError } from './domain-error.ts';
 import { slaContextFor, slaData, slaFactsOf } from './sla.ts';
 
@@ -37,20 +38,6 @@ export function readCalendarFile(format: CalendarFileFormat, content: string): C
     if (error instanceof CalendarFormatError) throw new DomainError('INVALID_INPUT', 'content', error.message);
     throw error;
   }
-}
-
-async function audit(db: Db, actor: ActorRef, action: string, data: object, now: Date) {
-  await db.auditEvent.create({
-    data: {
-      action,
-      actorKind: actor.kind,
-      actorId: actor.staffId ?? null,
-      subjectType: 'Calendar',
-      subjectId: 'studio',
-      data,
-      createdAt: now,
-    },
-  });
 }
 
 /**
@@ -78,7 +65,15 @@ export async function importCalendar(
     }
     await tx.studioSettings.updateMany({ where: { id: 'studio' }, data: { calendarVersion: { increment: 1 } } });
   });
-  await audit(db, options.actor, 'calendar.import', { years: calendar.years, days: calendar.days.length }, options.now);
+  await audit(
+    db,
+    options.actor,
+    'calendar.import',
+    'Calendar',
+    'studio',
+    { years: calendar.years, days: calendar.days.length },
+    options.now,
+  );
   const ticketsRecomputed = await recomputeOpenTicketClocks(db);
   return { days: calendar.days.length, years: calendar.years, ticketsRecomputed };
 }
@@ -107,7 +102,7 @@ export async function setCalendarDay(
     }
     await tx.studioSettings.updateMany({ where: { id: 'studio' }, data: { calendarVersion: { increment: 1 } } });
   });
-  await audit(db, options.actor, 'calendar.day', { ...day }, options.now);
+  await audit(db, options.actor, 'calendar.day', 'Calendar', 'studio', { ...day }, options.now);
   return recomputeOpenTicketClocks(db);
 }
 
@@ -139,7 +134,7 @@ export async function setWorkingHours(db: Db, hours: WorkingHours, options: { ac
       calendarVersion: { increment: 1 },
     },
   });
-  await audit(db, options.actor, 'calendar.hours', { ...hours }, options.now);
+  await audit(db, options.actor, 'calendar.hours', 'Calendar', 'studio', { ...hours }, options.now);
   return recomputeOpenTicketClocks(db);
 }
 

@@ -26,6 +26,30 @@ const locale = (value: string | null | undefined): Locale => (value === 'en' ? '
 const isClientKind = (kind: LetterKind) => (letterKinds.client as readonly string[]).includes(kind);
 
 /**
+ * Writes one letter about a ticket into the outbox as its reader prefers: nothing when OFF,
+ * held for the digest when DIGEST. `render` runs only when a letter is written.
+ */
+export async function queueTicketLetter(
+  tx: Pick<Db, 'notificationPreference' | 'outboxMail'>,
+  mail: { kind: string; to: string; locale: Locale; ticketId: string },
+  render: () => { subject: string; text: string; html: string },
+  now: Date,
+): Promise<boolean> {
+  const preference = await tx.notificationPreference.findUnique({ where: { address: mail.to } });
+  if (preference?.mode === 'OFF') return false;
+  await tx.outboxMail.create({
+    data: {
+      ...mail,
+      ...render(),
+      digest: preference?.mode === 'DIGEST',
+      nextAttemptAt: now,
+      createdAt: now,
+    },
+  });
+  return true;
+}
+
+/**
  * Writes the letters of a change into the outbox, inside the change's own transaction, so a
  * change is never without its letters and a rolled-back one has none. Each person gets the
  * letter in their own language; the one who made the change is not told of it; an address
@@ -73,34 +97,26 @@ export async function notifyTicket(
         if (member.id !== actor.staffId) recipients.push({ address: member.email, locale: locale(member.locale) });
     }
     for (const recipient of recipients) {
-      const preference = await tx.notificationPreference.findUnique({ where: { address: recipient.address } });
-      if (preference?.mode === 'OFF') continue;
-      const letter = renderLetter(notice.kind, recipient.locale, {
-        number: ticket.number,
-        title: ticket.title,
-        status: ticket.status as TicketStatus,
-        body: notice.body,
-        link: isClientKind(notice.kind)
-          ? (ticket.site?.url ?? publicUrlPlaceholder)
-          : `${publicUrlPlaceholder}/graphql`,
-        autoAcceptDays: settings?.autoAcceptDays ?? 7,
-        clock: notice.clock,
-        dueAt: notice.dueAt,
-        estimateKopecks: notice.kind === 'FEEDBACK' && !ticket.estimateConfirmedAt ? ticket.estimateKopecks : null,
-      });
-      await tx.outboxMail.create({
-        data: {
-          kind: notice.kind,
-          to: recipient.address,
-          locale: recipient.locale,
-          ...letter,
-          ticketId,
-          digest: preference?.mode === 'DIGEST',
-          nextAttemptAt: now,
-          createdAt: now,
-        },
-      });
-      written++;
+      const queued = await queueTicketLetter(
+        tx,
+        { kind: notice.kind, to: recipient.address, locale: recipient.locale, ticketId },
+        () =>
+          renderLetter(notice.kind, recipient.locale, {
+            number: ticket.number,
+            title: ticket.title,
+            status: ticket.status as TicketStatus,
+            body: notice.body,
+            link: isClientKind(notice.kind)
+              ? (ticket.site?.url ?? publicUrlPlaceholder)
+              : `${publicUrlPlaceholder}/graphql`,
+            autoAcceptDays: settings?.autoAcceptDays ?? 7,
+            clock: notice.clock,
+            dueAt: notice.dueAt,
+            estimateKopecks: notice.kind === 'FEEDBACK' && !ticket.estimateConfirmedAt ? ticket.estimateKopecks : null,
+          }),
+        now,
+      );
+      if (queued) written++;
     }
   }
   return written;

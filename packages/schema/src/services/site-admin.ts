@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/client.ts';
 import { normalizeOrigin } from '../domain/site-origin.ts';
 import type { ActorRef } from './actor.ts';
+import { audit } from './audit.ts';
 import { DomainError } from './domain-error.ts';
 
 /** A new public widget key (the data-site-key of the script tag). */
@@ -25,28 +26,6 @@ function checkName(name: string, field: string): string {
   const trimmed = name.trim();
   if (!trimmed || trimmed.length > 200) throw new DomainError('INVALID_INPUT', field, '1–200 characters');
   return trimmed;
-}
-
-async function audit(
-  db: Db,
-  actor: ActorRef,
-  action: string,
-  subjectType: string,
-  subjectId: string,
-  data: object,
-  now: Date,
-) {
-  await db.auditEvent.create({
-    data: {
-      action,
-      actorKind: actor.kind,
-      actorId: actor.staffId ?? null,
-      subjectType,
-      subjectId,
-      data,
-      createdAt: now,
-    },
-  });
 }
 
 /** Adds a client organization. */

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { integer } from '../config-values.ts';
 import type { ImapSettings } from './imap-poller.ts';
 import type { ListenerSecurity, TlsSource } from './smtp-listener.ts';
 
@@ -33,16 +34,6 @@ export const moreMailVariables = [
 
 const yes = (raw: string | undefined) => ['1', 'true', 'yes'].includes(raw?.trim().toLowerCase() ?? '');
 
-function whole(name: string, raw: string | undefined, fallback: number, min: number, max: number, problems: string[]) {
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    problems.push(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
-    return fallback;
-  }
-  return value;
-}
-
 /** Reads and checks them; problems are added to the list, reported with the rest. */
 export function moreMailConfig(env: NodeJS.ProcessEnv, problems: string[]): MoreMailConfig {
   const imapUrl = env.IMAP_URL?.trim() || null;
@@ -54,7 +45,7 @@ export function moreMailConfig(env: NodeJS.ProcessEnv, problems: string[]): More
     } catch {}
     if (!valid) problems.push('IMAP_URL must look like imap://user:password@host:143 or imaps://user:password@host');
   }
-  const intervalMs = whole('IMAP_INTERVAL_MS', env.IMAP_INTERVAL_MS, 30_000, 50, 3_600_000, problems);
+  const intervalMs = integer('IMAP_INTERVAL_MS', env.IMAP_INTERVAL_MS, 30_000, 50, 3_600_000, problems);
 
   const certFile = env.MAIL_LISTEN_TLS_CERT?.trim() || null;
   const keyFile = env.MAIL_LISTEN_TLS_KEY?.trim() || null;
@@ -73,7 +64,7 @@ export function moreMailConfig(env: NodeJS.ProcessEnv, problems: string[]): More
   if (user && password.length < 12) problems.push('MAIL_LISTEN_PASSWORD must be at least 12 characters long');
   if (!user && password) problems.push('MAIL_LISTEN_PASSWORD is set without MAIL_LISTEN_USER');
 
-  const digestMinutes = whole('MAIL_DIGEST_MINUTES', env.MAIL_DIGEST_MINUTES, 1440, 1, 43_200, problems);
+  const digestMinutes = integer('MAIL_DIGEST_MINUTES', env.MAIL_DIGEST_MINUTES, 1440, 1, 43_200, problems);
   return {
     imap: imapUrl
       ? {

@@ -1,3 +1,4 @@
+import { integer } from '../config-values.ts';
 /** Settings of the monitoring scheduler (MONITOR_* variables). */
 export interface MonitoringConfig {
   /** Whether this instance runs the central scheduler (several may: each due check runs once). */
@@ -20,17 +21,6 @@ export const monitoringVariables = [
   ['MONITOR_ROLLUP_INTERVAL_MS', '300000', 'How often hourly/daily rollups are computed and old results deleted'],
 ] as const;
 
-function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, problems: string[]) {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    problems.push(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
-    return fallback;
-  }
-  return value;
-}
-
 export function monitoringConfig(env: NodeJS.ProcessEnv, problems: string[]): MonitoringConfig {
   const enabledRaw = env.MONITORING_ENABLED?.trim().toLowerCase() ?? 'true';
   if (!['true', 'false', '1', '0', 'yes', 'no', ''].includes(enabledRaw))
@@ -40,9 +30,16 @@ export function monitoringConfig(env: NodeJS.ProcessEnv, problems: string[]): Mo
     problems.push(`MONITOR_RDAP_URL must be an http(s):// address, got "${rdapUrl}"`);
   return {
     enabled: !['false', '0', 'no'].includes(enabledRaw),
-    concurrency: int(env, 'MONITOR_CONCURRENCY', 200, 1, 10_000, problems),
-    tickMs: int(env, 'MONITOR_TICK_MS', 250, 10, 60_000, problems),
+    concurrency: integer('MONITOR_CONCURRENCY', env.MONITOR_CONCURRENCY, 200, 1, 10_000, problems),
+    tickMs: integer('MONITOR_TICK_MS', env.MONITOR_TICK_MS, 250, 10, 60_000, problems),
     rdapUrl,
-    rollupIntervalMs: int(env, 'MONITOR_ROLLUP_INTERVAL_MS', 300_000, 1000, 86_400_000, problems),
+    rollupIntervalMs: integer(
+      'MONITOR_ROLLUP_INTERVAL_MS',
+      env.MONITOR_ROLLUP_INTERVAL_MS,
+      300_000,
+      1000,
+      86_400_000,
+      problems,
+    ),
   };
 }

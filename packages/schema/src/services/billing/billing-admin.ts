@@ -2,6 +2,7 @@ import type { Db } from '../../db/client.ts';
 import { addMonths, BillingRulesError, parseBillingRules } from '../../domain/billing/index.ts';
 import { localToInstant } from '../../domain/calendar/zoned-time.ts';
 import type { ActorRef } from '../actor.ts';
+import { audit } from '../audit.ts';
 import { DomainError } from '../domain-error.ts';
 import { isUniqueViolation } from '../unique-violation.ts';
 import { monthOf, studioBillingRules, studioTimeZone } from './billing-terms.ts';
@@ -13,28 +14,6 @@ function parse(rules: unknown, base: Parameters<typeof parseBillingRules>[1]) {
     if (error instanceof BillingRulesError) throw new DomainError('INVALID_INPUT', 'rules', error.message);
     throw error;
   }
-}
-
-async function audit(
-  db: Db,
-  actor: ActorRef,
-  action: string,
-  subjectType: string,
-  subjectId: string,
-  data: object,
-  now: Date,
-) {
-  await db.auditEvent.create({
-    data: {
-      action,
-      actorKind: actor.kind,
-      actorId: actor.staffId ?? null,
-      subjectType,
-      subjectId,
-      data,
-      createdAt: now,
-    },
-  });
 }
 
 /**

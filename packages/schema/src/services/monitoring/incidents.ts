@@ -42,6 +42,17 @@ export async function applyStateChange(db: Db, events: EventBus, change: StateCh
   const openDegraded = open.find((i) => i.kind === 'DEGRADED');
   let incidentId: string | null = null;
 
+  const openIncident = (kind: 'DOWN' | 'DEGRADED') =>
+    db.monitorIncident.create({
+      data: {
+        monitorId: monitor.id,
+        siteId: monitor.siteId,
+        kind,
+        startedAt: at,
+        inMaintenance: change.inMaintenance,
+        evidence: change.evidence as object,
+      },
+    });
   if (to === 'DOWN') {
     if (openDegraded) await closeIncident(db, openDegraded.id, at);
     if (openDown) {
@@ -49,16 +60,7 @@ export async function applyStateChange(db: Db, events: EventBus, change: StateCh
       // Back from UNKNOWN into the same outage: file the ticket if an earlier attempt could not.
       if (!openDown.ticketId && !openDown.inMaintenance) await fileDownTicket(db, events, change, openDown.id);
     } else {
-      const incident = await db.monitorIncident.create({
-        data: {
-          monitorId: monitor.id,
-          siteId: monitor.siteId,
-          kind: 'DOWN',
-          startedAt: at,
-          inMaintenance: change.inMaintenance,
-          evidence: change.evidence as object,
-        },
-      });
+      const incident = await openIncident('DOWN');
       incidentId = incident.id;
       if (!change.inMaintenance) await fileDownTicket(db, events, change, incident.id);
     }
@@ -70,16 +72,7 @@ export async function applyStateChange(db: Db, events: EventBus, change: StateCh
     }
     if (to === 'UP' && openDegraded) await closeIncident(db, openDegraded.id, at);
     if (to === 'DEGRADED' && !openDegraded) {
-      const incident = await db.monitorIncident.create({
-        data: {
-          monitorId: monitor.id,
-          siteId: monitor.siteId,
-          kind: 'DEGRADED',
-          startedAt: at,
-          inMaintenance: change.inMaintenance,
-          evidence: change.evidence as object,
-        },
-      });
+      const incident = await openIncident('DEGRADED');
       incidentId = incident.id;
       if (!change.inMaintenance) await fileDegradedTicket(db, events, change, incident.id);
     }

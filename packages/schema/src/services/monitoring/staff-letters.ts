@@ -5,7 +5,7 @@ import {
   renderMonitorLetter,
 } from '../../domain/mail/monitor-letters.ts';
 import type { OutboxClient } from '../notify.ts';
-import { publicUrlPlaceholder } from '../notify.ts';
+import { publicUrlPlaceholder, queueTicketLetter } from '../notify.ts';
 
 /**
  * Queues a monitoring letter in the outbox for the staff on duty: the heads of support,
@@ -32,27 +32,19 @@ export async function notifyStaffOfMonitor(
   });
   let written = 0;
   for (const member of staff) {
-    const preference = await tx.notificationPreference.findUnique({ where: { address: member.email } });
-    if (preference?.mode === 'OFF') continue;
     const locale: Locale = member.locale === 'en' ? 'en' : 'ru';
-    const letter = renderMonitorLetter(kind, locale, {
-      ...facts,
-      ticketNumber: ticket.number,
-      link: `${publicUrlPlaceholder}/graphql`,
-    });
-    await tx.outboxMail.create({
-      data: {
-        kind,
-        to: member.email,
-        locale,
-        ...letter,
-        ticketId,
-        digest: preference?.mode === 'DIGEST',
-        nextAttemptAt: now,
-        createdAt: now,
-      },
-    });
-    written++;
+    const queued = await queueTicketLetter(
+      tx,
+      { kind, to: member.email, locale, ticketId },
+      () =>
+        renderMonitorLetter(kind, locale, {
+          ...facts,
+          ticketNumber: ticket.number,
+          link: `${publicUrlPlaceholder}/graphql`,
+        }),
+      now,
+    );
+    if (queued) written++;
   }
   return written;
 }
