@@ -1,13 +1,14 @@
 // pnpm bench [name…]: runs every benchmark and writes bench/RESULTS.md with the date and the
 // machine; with names, runs only those and prints the results without touching RESULTS.md.
 // BENCH_SECONDS sets the measuring time of each load run (default 10).
-// Names: overhead, submit, queue, fanout, fanout-redis, sla (BENCH_SLA_TICKETS, default 100000), monthly-report (BENCH_REPORT_TICKETS, default 300), monitoring (BENCH_MONITOR_SECONDS, default 120; BENCH_MONITOR_DATABASES, default sqlite,postgresql). Fan-out sizes: BENCH_FANOUT_N (default
+// Names: overhead, submit, queue, hostile (the hostile documents of issue 16 beside a normal client), fanout, fanout-redis, sla (BENCH_SLA_TICKETS, default 100000), monthly-report (BENCH_REPORT_TICKETS, default 300), monitoring (BENCH_MONITOR_SECONDS, default 120; BENCH_MONITOR_DATABASES, default sqlite,postgresql). Fan-out sizes: BENCH_FANOUT_N (default
 // 1000,10000) and BENCH_FANOUT_REDIS_N (default 1000,10000); BENCH_QUEUE_TICKETS (default 100000).
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fanout, fanoutAcrossInstances } from './benchmarks/fanout.ts';
 import { graphqlOverhead } from './benchmarks/graphql-overhead.ts';
+import { hostile } from './benchmarks/hostile.ts';
 import { kbSearch } from './benchmarks/kb-search.ts';
 import { mailIntake } from './benchmarks/mail-intake.ts';
 import { monitoringBench } from './benchmarks/monitoring.ts';
@@ -37,6 +38,7 @@ const benchmarks: Record<string, () => Promise<string>> = {
       Number(process.env.BENCH_MONITOR_SECONDS ?? 120),
       (process.env.BENCH_MONITOR_DATABASES ?? 'sqlite,postgresql').split(',') as ('sqlite' | 'postgresql')[],
     ),
+  hostile: () => hostile(seconds),
   'widget-load': widgetLoad,
   'widget-screenshot': widgetScreenshot,
 };

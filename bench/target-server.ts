@@ -2,11 +2,13 @@
 // Usage: tsx bench/target-server.ts caredesk|raw|serve  — prints one JSON line {port, token, body}.
 //   serve: the real server on the migrated database in DATABASE_URL (BENCH_REDIS_URL, as REDIS_URL,
 //   shares events between instances); BENCH_SEED=1 seeds the demo studio first and adds {tokens: {ROLE: token}} to the line.
-//   Also answers GET /memory on {controlPort}: memory after a full GC and the subscriptions opened.
+//   Also answers GET /memory on {controlPort}: memory after a full GC and the subscriptions opened;
+//   and GET /loop: the event loop's delays (ms) since the previous /loop, measured in this process.
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createDb, migrate } from '@caredesk/schema/db';
@@ -80,8 +82,33 @@ if (kind === 'caredesk') {
   const { port } = await app.start();
   setFlagsFromString('--expose-gc');
   const gc = runInNewContext('gc') as () => void;
+  // Sampled every millisecond: a stall of the loop shows as one delay of about its length.
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
+  // The same stalls in CPU time: on a shared machine a delay also holds the time the OS gave to
+  // other processes; the CPU this process used between two ticks is its own work.
+  let lastCpu = process.cpuUsage();
+  let maxCpuMs = 0;
+  setInterval(() => {
+    const cpu = process.cpuUsage();
+    maxCpuMs = Math.max(maxCpuMs, (cpu.user - lastCpu.user + cpu.system - lastCpu.system) / 1000);
+    lastCpu = cpu;
+  }, 1).unref();
   const control = createServer((req, res) => {
     req.resume();
+    if (req.url === '/loop') {
+      const delays = {
+        maxMs: loop.max / 1e6,
+        p99Ms: loop.percentile(99) / 1e6,
+        meanMs: loop.mean / 1e6,
+        maxCpuMs,
+      };
+      loop.reset();
+      maxCpuMs = 0;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(delays));
+      return;
+    }
     if (req.url !== '/memory') {
       res.writeHead(404).end();
       return;

@@ -70,6 +70,22 @@ export async function targetMemory(target: Target): Promise<MemoryReport> {
   return (await response.json()) as MemoryReport;
 }
 
+export interface LoopDelays {
+  maxMs: number;
+  p99Ms: number;
+  meanMs: number;
+  /** The most CPU time the process used between two 1 ms ticks: the longest stall of its own making. */
+  maxCpuMs: number;
+}
+
+/** The event loop delays of a `serve` target since the previous call (the longest is its longest stall). */
+export async function targetLoop(target: Target): Promise<LoopDelays> {
+  const response = await fetch(`http://127.0.0.1:${target.info.controlPort}/loop`, {
+    signal: AbortSignal.timeout(60_000),
+  });
+  return (await response.json()) as LoopDelays;
+}
+
 /** One GraphQL request over HTTP; throws on a non-2xx answer. */
 export async function graphql<T = Record<string, unknown>>(
   port: number,

@@ -3,16 +3,16 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDb, type Db } from '@caredesk/schema/db';
 import { localeFrom } from '@caredesk/schema/domain';
-import { type EventBus, type GraphQLContext, type RateBucket, schema } from '@caredesk/schema/graphql';
+import { type EventBus, type GraphQLContext, schema } from '@caredesk/schema/graphql';
 import {
   type AttachmentStorage,
   acceptDueTickets,
-  DomainError,
   defaultOutboxTiming,
   fireDueSlaEvents,
   issueDueMonthlyInvoices,
   type Mailer,
   type OutboxTiming,
+  type RateLimiter,
   secretBoxKey,
 } from '@caredesk/schema/services';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
@@ -26,19 +26,23 @@ import { redisEventBus } from './events/redis-event-bus.ts';
 import { allowedOrigins } from './http/allowed-origins.ts';
 import { articlePage } from './http/article-page.ts';
 import { attachmentPath, attachmentRoute } from './http/attachment-route.ts';
-import { clientAddress } from './http/client-address.ts';
+import { clientAddresses } from './http/client-address.ts';
 import { demoPage } from './http/demo-page.ts';
 import { readinessCheck } from './http/health.ts';
 import { heartbeatPath, heartbeatRoute } from './http/heartbeat-route.ts';
-import { useQueryLimits, useStaffOnlyIntrospection } from './http/query-limits.ts';
+import { useHiddenSuggestions } from './http/hidden-suggestions.ts';
+import { useInvalidJsonError } from './http/invalid-json.ts';
+import { useQueryLimits } from './http/query-limits.ts';
 import { reportPath, reportRoute } from './http/report-route.ts';
 import { useRoutes } from './http/routes.ts';
 import { hmacSigner } from './http/signed-links.ts';
+import { useStaffOnlyIntrospection } from './http/staff-introspection.ts';
 import { useUploadLimit } from './http/upload-limit.ts';
 import { attachWebSockets } from './http/websockets.ts';
 import { widgetAssets } from './http/widget-asset.ts';
 import { intervalJob } from './jobs/interval-job.ts';
 import { memoryRateLimiter } from './limits/memory-rate-limiter.ts';
+import { redisRateLimiter } from './limits/redis-rate-limiter.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { consoleMailer } from './mail/console-mailer.ts';
 import { imapPoller } from './mail/imap-poller.ts';
@@ -50,6 +54,7 @@ import { smtpListener } from './mail/smtp-listener.ts';
 import { smtpMailer } from './mail/smtp-mailer.ts';
 import { monitoringJob } from './monitoring/monitoring-jobs.ts';
 import { diskStorage } from './storage/disk-storage.ts';
+import { accessWatch } from './subscriptions/access-watch.ts';
 
 export type ClosableEventBus = EventBus & { close(): Promise<void>; ready?(): Promise<void> };
 
@@ -78,12 +83,16 @@ export interface App {
 export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
   const logger = deps.logger ?? createLogger(config.logLevel);
   const db = deps.db ?? createDb(config.database);
-  const events: ClosableEventBus = deps.events ?? (config.redisUrl ? redisEventBus(config.redisUrl) : memoryEventBus());
+  const bus: ClosableEventBus = deps.events ?? (config.redisUrl ? redisEventBus(config.redisUrl) : memoryEventBus());
   const now = deps.now ?? (() => new Date());
+  // Open subscriptions end when their token or session is revoked or expires (here and on every instance).
+  const access = accessWatch({ events: bus, db, now, logger, recheckMs: config.subscriptionRecheckMs });
+  const events = access.events;
   const readiness = readinessCheck(db, config.database);
   const widget = widgetAssets();
   const storage = deps.storage ?? diskStorage(config.attachmentsDir);
   const origins = allowedOrigins(db, config.publicUrl, now);
+  const clientAddress = clientAddresses(config.trustProxy);
   // Browsers may call from the studio's own address and from the client sites' allowed origins.
   const corsFor = async (origin: string | null) =>
     origin && (await origins.has(origin))
@@ -131,11 +140,11 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
     ? imapPoller({ settings: config.mail.imap, logger: logger.child({ component: 'imap' }), receive })
     : null;
   const secretsKey = secretBoxKey(config.secretKey ?? randomBytes(32).toString('base64url'));
-  const limiter = memoryRateLimiter();
-  const rateLimit = (bucket: RateBucket, key: string) => {
-    const check = limiter.check(`${bucket}:${key}`, config.rateLimits[bucket], now());
-    if (!check.allowed) throw new DomainError('RATE_LIMITED', null, bucket, check.retryAfterSeconds);
-  };
+  // One limiter for every limit: in Redis when instances share it, else in this process.
+  const { rules, keyPrefix } = config.rateLimits;
+  const limiter: RateLimiter & { close?(): Promise<void> } = config.redisUrl
+    ? redisRateLimiter({ url: config.redisUrl, rules, keyPrefix, logger: logger.child({ component: 'limits' }) })
+    : memoryRateLimiter(rules);
   const contextFor = async (
     authorization: string | null | undefined,
     language: string | null | undefined,
@@ -148,7 +157,8 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
     origin,
     clientIp,
     secretsKey,
-    rateLimit,
+    rateLimit: (bucket, key) => limiter.consume(bucket, key),
+    limiter,
     mailer,
     publicUrl: config.publicUrl,
     locale: localeFrom(language),
@@ -175,25 +185,29 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
       connectionParams,
       origin,
       req,
-      socketAddress,
+      clientAddress: socketClientAddress,
     }: {
       request?: Request;
       connectionParams?: Record<string, unknown>;
       origin?: string | null;
       req?: { socket?: { remoteAddress?: string } };
-      socketAddress?: string;
+      /** Over WebSocket: resolved from the upgrade request. */
+      clientAddress?: string;
     }) =>
       contextFor(
         request?.headers.get('authorization') ?? (connectionParams?.authorization as string | undefined),
         request?.headers.get('accept-language') ?? (connectionParams?.locale as string | undefined),
         request?.headers.get('origin') ?? origin ?? null,
-        clientAddress(request ?? null, req?.socket?.remoteAddress ?? socketAddress ?? null, config.trustProxy),
+        socketClientAddress ?? clientAddress(req?.socket?.remoteAddress, request?.headers.get('x-forwarded-for')),
       ),
     cors: (request) => corsFor(request.headers.get('origin')),
     plugins: [
       useUploadLimit(config.uploadLimits.maxRequestBytes),
+      useInvalidJsonError(),
       useQueryLimits(),
+      useHiddenSuggestions(),
       useStaffOnlyIntrospection(),
+      access.plugin,
       useRoutes(
         {
           '/healthz': () => Response.json({ status: 'ok' }),
@@ -253,8 +267,16 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
     events,
     async start() {
       await events.ready?.();
+      access.start();
       server = createServer(yoga);
-      wss = attachWebSockets(server, yoga, logger, (origin) => origins.has(origin));
+      wss = attachWebSockets({
+        server,
+        yoga,
+        logger,
+        originAllowed: (origin) => origins.has(origin),
+        clientAddress,
+        limits: config.webSockets,
+      });
       await new Promise<void>((resolve, reject) => {
         server?.once('error', reject);
         server?.listen(config.port, config.host, () => resolve());
@@ -284,7 +306,9 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
         await closed;
         clearTimeout(timer);
       }
+      await access.stop();
       await events.close();
+      await limiter.close?.();
       if (!deps.db) await db.$disconnect();
       logger.info('caredesk stopped');
     },

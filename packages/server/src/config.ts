@@ -1,8 +1,12 @@
 import { resolve } from 'node:path';
 import { type DatabaseTarget, DatabaseUrlError, parseDatabaseUrl } from '@caredesk/schema/db';
 import { integer } from './config-values.ts';
+import { parseTrustProxy, type TrustProxy } from './http/trust-proxy.ts';
+import { type RateLimitConfig, rateLimitConfig, rateLimitVariables } from './limits/rate-limit-config.ts';
+import { type WebSocketLimits, webSocketConfig, webSocketVariables } from './http/websocket-config.ts';
 import { type MoreMailConfig, moreMailConfig, moreMailVariables } from './mail/mail-settings.ts';
 import { type MonitoringConfig, monitoringConfig, monitoringVariables } from './monitoring/monitoring-config.ts';
+import { subscriptionRecheckMs, subscriptionRecheckVariables } from './subscriptions/recheck-config.ts';
 
 /** Everything the server reads from the environment, validated. */
 export interface Config {
@@ -17,15 +21,15 @@ export interface Config {
   /** Signs download links. Null: a random key per process (set one when several instances run). */
   secretKey: string | null;
   uploadLimits: { maxFileBytes: number; maxRequestBytes: number; maxFiles: number };
-  /** Attempts per window: visitor submissions per IP and per site, sign-in per IP and per e-mail. */
-  rateLimits: Record<
-    'submitPerIp' | 'submitPerSite' | 'signInPerIp' | 'signInPerEmail',
-    { limit: number; windowMs: number }
-  >;
-  /** Take the client address from X-Forwarded-For (behind a proxy you trust). */
-  trustProxy: boolean;
+  /** Attempts per window of every limit (visitor tickets, sign-in, passwords, knowledge base), and their Redis key prefix. */
+  rateLimits: RateLimitConfig;
+  /** Which proxies may name the client in X-Forwarded-For: none, a hop count, or their addresses. */
+  trustProxy: TrustProxy;
+  webSockets: WebSocketLimits;
   /** How often the SLA job looks for warnings and breaches that came due. */
   slaCheckIntervalMs: number;
+  /** How often open subscriptions' credentials are read again (revocations nobody announced). */
+  subscriptionRecheckMs: number;
   mail: MailConfig;
   monitoring: MonitoringConfig;
 }
@@ -61,11 +65,12 @@ export const configVariables = [
   ['ATTACHMENT_MAX_BYTES', '5242880', 'Largest file accepted (5 MB)'],
   ['UPLOAD_MAX_BYTES', '5767168', 'Largest total of the files of one request (5.5 MB)'],
   ['UPLOAD_MAX_FILES', '10', 'Most files in one request'],
-  ['RATE_LIMIT_SUBMIT_IP', '20/600', 'Visitor tickets per address: count/seconds'],
-  ['RATE_LIMIT_SUBMIT_SITE', '300/600', 'Visitor tickets per site: count/seconds'],
-  ['RATE_LIMIT_SIGNIN_IP', '30/600', 'Sign-in attempts per address: count/seconds'],
-  ['RATE_LIMIT_SIGNIN_EMAIL', '5/600', 'Sign-in codes asked per e-mail: count/seconds'],
-  ['TRUST_PROXY', 'false', 'true: take the client address from X-Forwarded-For'],
+  ...rateLimitVariables,
+  [
+    'TRUST_PROXY',
+    'false',
+    'Proxies in front: a count (1) or their addresses (127.0.0.1,10.0.0.0/8, loopback); the client is the rightmost untrusted X-Forwarded-For entry',
+  ],
   ['SLA_CHECK_INTERVAL_MS', '15000', 'How often SLA warnings, breaches and escalations are looked for'],
   ['SMTP_URL', '(unset: letters are logged)', 'smtp://user:pass@host:587 or smtps://… for outgoing mail'],
   ['MAIL_FROM', 'caredesk <support@$PUBLIC_URL host>', 'Sender of letters; replies go to its local+token@domain form'],
@@ -79,6 +84,8 @@ export const configVariables = [
   ['OUTBOX_INTERVAL_MS', '5000', 'How often the outbox is sent'],
   ...moreMailVariables,
   ...monitoringVariables,
+  ...subscriptionRecheckVariables,
+  ...webSocketVariables,
 ] as const;
 
 export class ConfigError extends Error {
@@ -135,22 +142,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   );
   const maxRequestBytes = integer('UPLOAD_MAX_BYTES', env.UPLOAD_MAX_BYTES, 5.5 * 1024 * 1024, 1, 1024 ** 3, problems);
   const maxFiles = integer('UPLOAD_MAX_FILES', env.UPLOAD_MAX_FILES, 10, 1, 1000, problems);
-  const rate = (name: string, fallback: string) => {
-    const raw = env[name]?.trim() || fallback;
-    const match = /^(\d{1,7})\/(\d{1,7})$/.exec(raw);
-    if (!match || Number(match[2]) === 0) {
-      problems.push(`${name} must look like count/seconds, e.g. 20/600, got "${raw}"`);
-      return { limit: 1, windowMs: 1000 };
-    }
-    return { limit: Number(match[1]), windowMs: Number(match[2]) * 1000 };
-  };
-  const rateLimits = {
-    submitPerIp: rate('RATE_LIMIT_SUBMIT_IP', '20/600'),
-    submitPerSite: rate('RATE_LIMIT_SUBMIT_SITE', '300/600'),
-    signInPerIp: rate('RATE_LIMIT_SIGNIN_IP', '30/600'),
-    signInPerEmail: rate('RATE_LIMIT_SIGNIN_EMAIL', '5/600'),
-  };
-  const trustProxy = ['1', 'true', 'yes'].includes(env.TRUST_PROXY?.trim().toLowerCase() ?? '');
+  const rateLimits = rateLimitConfig(env, problems);
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY, problems);
+  const webSockets = webSocketConfig(env, problems);
   const slaCheckIntervalMs = integer(
     'SLA_CHECK_INTERVAL_MS',
     env.SLA_CHECK_INTERVAL_MS,
@@ -161,13 +155,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   );
   const mail = mailConfig(env, host, publicUrl, problems);
   const monitoring = monitoringConfig(env, problems);
+  const subscriptionRecheck = subscriptionRecheckMs(env, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     slaCheckIntervalMs,
+    subscriptionRecheckMs: subscriptionRecheck,
     mail,
     monitoring,
     rateLimits,
     trustProxy,
+    webSockets,
     port,
     host,
     database,

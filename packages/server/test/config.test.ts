@@ -78,4 +78,47 @@ describe('configuration from the environment', () => {
   it('should refuse a port out of range', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT must be a whole number from 0 to 65535, got "70000"/);
   });
+
+  it('should trust no proxy by default, and take a hop count or a list of proxy addresses and networks', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: ' 127.0.0.1, 10.0.0.0/8,loopback, fd00::/8 ' }).trustProxy).toEqual([
+      '127.0.0.1',
+      '10.0.0.0/8',
+      'loopback',
+      'fd00::/8',
+    ]);
+  });
+
+  it('should refuse TRUST_PROXY=true, which trusted what clients write, and explain the forms that replace it', () => {
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(
+      'TRUST_PROXY=true is no longer accepted (it trusted any X-Forwarded-For a client sends): set false, a number of proxies in front (e.g. 1), or the proxies’ addresses and networks (e.g. 127.0.0.1,10.0.0.0/8 or loopback,uniquelocal)',
+    );
+  });
+
+  it('should name the TRUST_PROXY entries that are not addresses or networks', () => {
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/8,proxy.internal,10.0.0.0/40,10' })).toThrow(
+      /not an address or network: "proxy.internal", "10.0.0.0\/40", "10"$/m,
+    );
+    expect(() => loadConfig({ TRUST_PROXY: '11' })).toThrow(/TRUST_PROXY must be a number of proxies from 0 to 10/);
+  });
+
+  it('should cap WebSocket connections per address and subscriptions per connection, and check the caps', () => {
+    expect(loadConfig({}).webSockets).toEqual({
+      maxConnectionsPerAddress: 20,
+      maxConnections: 10_000,
+      maxSubscriptionsPerConnection: 50,
+    });
+    expect(
+      loadConfig({
+        WS_MAX_CONNECTIONS_PER_IP: '5',
+        WS_MAX_CONNECTIONS: '100',
+        WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: '7',
+      }).webSockets,
+    ).toEqual({ maxConnectionsPerAddress: 5, maxConnections: 100, maxSubscriptionsPerConnection: 7 });
+    expect(() => loadConfig({ WS_MAX_CONNECTIONS_PER_IP: '0', WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: 'many' })).toThrow(
+      /WS_MAX_CONNECTIONS_PER_IP must be a whole number from 1 to 100000, got "0"\n.*WS_MAX_SUBSCRIPTIONS_PER_CONNECTION must be a whole number from 1 to 10000, got "many"/,
+    );
+  });
 });

@@ -734,6 +734,82 @@ describeEachDatabase('the permission matrix', (provider) => {
     return text.includes('"data":{') && !text.includes('"errors"');
   }
 
+  // Before the rows: the last of them signs the contacts out.
+  describe('ids of nothing and ids of others', () => {
+    type Reply = { data?: Record<string, unknown> | null; errors?: { extensions?: { code?: string } }[] };
+    const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
+    const lookups: Record<string, string> = {
+      node: 'query ($id: ID!) { node(id: $id) { id } }',
+      nodes: 'query ($id: ID!) { nodes(ids: [$id]) { id } }',
+      ticket: 'query ($id: ID!) { ticket(id: $id) { id } }',
+    };
+    // Ids that lead to nothing at all: well-formed, of another type, of no type, malformed.
+    const nothing = [
+      globalId('Ticket', 'cl00000000000000000000000'),
+      globalId('Site', 'made-up'),
+      globalId('Nope', '1'),
+      'not a global id!',
+    ];
+    let elsewhere: string;
+    let own: string;
+
+    beforeAll(async () => {
+      const { db } = t.database;
+      const organization = await db.organization.create({ data: { name: 'Чужая организация' } });
+      const ticket = await db.ticket.create({
+        data: {
+          number: 90_001,
+          title: 'Чужая',
+          description: 'Не ваша',
+          source: 'STAFF',
+          organizationId: organization.id,
+        },
+      });
+      elsewhere = globalId('Ticket', ticket.id);
+      // A ticket of the flowers shop, filed by its visitor (visitorOwn).
+      own = (await freshTarget()).ticketId;
+    });
+
+    async function ask(caller: Caller, query: string, variables: Record<string, unknown>): Promise<Reply> {
+      const token = caller === 'anonymous' ? undefined : tokens[caller];
+      return (await t.gql(query, variables, token, { origin: shop })) as Reply;
+    }
+
+    for (const [field, query] of Object.entries(lookups)) {
+      it(`should answer ${field} alike for an id of nothing and for another organization's ticket, for every caller`, async () => {
+        const differing: string[] = [];
+        for (const caller of callers) {
+          // Staff who read tickets see every organization's: for them only the ids of nothing.
+          const ids = readers.includes(caller) ? nothing : [...nothing, elsewhere];
+          const replies = await Promise.all(ids.map((id) => ask(caller, query, { id })));
+          const answers = replies.map((reply) => JSON.stringify(reply));
+          if (answers.some((answer) => answer !== answers[0])) differing.push(`${caller}: ${answers.join(' ≠ ')}`);
+          const [reply] = replies as [Reply];
+          // No data: null, or a refusal of the caller that does not depend on the id.
+          expect(Object.values(reply.data ?? {}).flat()).toEqual(reply.data ? [null] : []);
+          for (const error of reply.errors ?? []) expect(refusals).toContain(error.extensions?.code);
+          if (field !== 'ticket') expect(reply.errors, `${field} as ${caller}`).toBeUndefined();
+        }
+        expect(differing).toEqual([]);
+      });
+    }
+
+    it('should answer nodes with what the caller may see and null for the rest, in order', async () => {
+      const ids = [own, elsewhere, ...nothing];
+      const seen = async (caller: Caller) => {
+        const reply = await ask(caller, 'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids });
+        expect(reply.errors).toBeUndefined();
+        return reply.data?.nodes;
+      };
+      const none = nothing.map(() => null);
+      expect(await seen('visitorOwn')).toEqual([{ id: own }, null, ...none]);
+      expect(await seen('contactAuthorized')).toEqual([{ id: own }, null, ...none]);
+      expect(await seen('contactOther')).toEqual([null, null, ...none]);
+      expect(await seen('HEAD')).toEqual([{ id: own }, { id: elsewhere }, ...none]);
+      expect(await seen('tokenMonitoring')).toEqual([null, null, ...none]);
+    });
+  });
+
   for (const field of Object.keys(matrix)) {
     it(`should let exactly the expected callers through ${field}`, async () => {
       const outcome = {} as Record<Caller, boolean>;

@@ -87,6 +87,7 @@ describeEachDatabase('staff sign-in and API token administration', (provider) =>
       role: 'LINE1',
       scopes: null,
       sessionId: row.id,
+      credential: { checkedAt: expect.any(Number), expiresAt: session.expiresAt },
     });
   });
 
@@ -160,6 +161,7 @@ describeEachDatabase('staff sign-in and API token administration', (provider) =>
       role: 'LINE1',
       scopes: new Set(['tickets:read', 'monitoring:report']),
       tokenId: id,
+      credential: { checkedAt: expect.any(Number), expiresAt },
     });
     const audit = await db.auditEvent.findMany({ where: { subjectType: 'ApiToken', subjectId: id } });
     expect(audit).toMatchObject([{ action: 'token.create', actorKind: 'STAFF', actorId: ids.agent }]);

@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'TOO_MANY_FILES'
   | 'UNSUPPORTED_FILE_TYPE'
   | 'INVALID_CODE'
+  | 'INVALID_CREDENTIALS'
   | 'RATE_LIMITED'
   | 'TICKET_CLOSED'
   | 'TIMER_NOT_RUNNING';
@@ -63,6 +64,10 @@ const messages: Record<ErrorCode, Record<Locale, string>> = {
   INVALID_CODE: {
     en: 'The code is wrong or has expired. Ask for a new one.',
     ru: 'Код неверен или устарел. Запросите новый.',
+  },
+  INVALID_CREDENTIALS: {
+    en: 'The e-mail or the password is wrong.',
+    ru: 'Неверный адрес почты или пароль.',
   },
   RATE_LIMITED: {
     en: 'Too many attempts. Try again a little later.',

@@ -52,6 +52,9 @@ export const builder = new SchemaBuilder<{
     cursorType: 'String',
     edgesFieldOptions: { nullable: false },
     nodeFieldOptions: { nullable: false },
+    // Our own node/nodes (types/node.ts) answer null for ids of nothing and of others' objects alike.
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
   },
   errors: {
     defaultTypes: [],

@@ -2,8 +2,18 @@ import type { KeyObject } from 'node:crypto';
 import type { Db } from '../db/client.ts';
 import type { Locale } from '../domain/error-codes.ts';
 import type { StaffRole, TokenScope } from '../domain/staff-role.ts';
+import type { AccessRevoked } from '../services/access-revoked.ts';
 import type { AttachmentStorage, UploadLimits } from '../services/attachment-storage.ts';
 import type { Mailer } from '../services/mailer.ts';
+import type { RateBucket, RateLimiter } from '../services/rate-limiter.ts';
+
+/** When a viewer's credential was read and until when it holds: open subscriptions end with it. */
+export interface CredentialCheck {
+  /** This process's `performance.now()` before the read: a revocation heard later ends what it opened. */
+  checkedAt: number;
+  /** When the session or API token expires; null: never. */
+  expiresAt: Date | null;
+}
 
 /** Who is asking: nobody, a site visitor with a ticket's access token, a client contact, or staff. */
 export type Viewer =
@@ -17,14 +27,22 @@ export type Viewer =
       /** The API token used, if any (monitoring agents are bound to theirs). */
       tokenId?: string;
       sessionId?: string;
+      credential?: CredentialCheck;
     }
-  | { kind: 'contact'; contactId: string; organizationId: string; authorized: boolean; sessionId: string }
+  | {
+      kind: 'contact';
+      contactId: string;
+      organizationId: string;
+      authorized: boolean;
+      sessionId: string;
+      credential?: CredentialCheck;
+    }
   | { kind: 'visitor'; ticketId: string; siteId: string | null; visitorId: string | null };
 
 export const anonymous: Viewer = { kind: 'anonymous' };
 
-/** The limits the API applies, each configurable. */
-export type RateBucket = 'submitPerIp' | 'submitPerSite' | 'signInPerIp' | 'signInPerEmail';
+/** The limits the API applies, each configurable (declared with the limiter, in services). */
+export type { RateBucket } from '../services/rate-limiter.ts';
 
 /** Events pushed to subscribers, keyed by ticket id. */
 export interface Topics {
@@ -32,6 +50,8 @@ export interface Topics {
   queueUpdated: { ticketId: string };
   /** A monitor's confirmed state changed; keyed by site id and by 'all'. */
   monitorStatusChanged: { monitorId: string };
+  /** Credentials that stopped being valid: every instance ends what was opened with them. */
+  accessRevoked: AccessRevoked;
 }
 
 /** Publish/subscribe, in-process or across instances (the server picks the adapter). */
@@ -64,6 +84,8 @@ export interface GraphQLContext {
   secretsKey: KeyObject;
   /** The caller's address, for rate limits. */
   clientIp: string;
-  /** Counts an attempt against a limit; throws RATE_LIMITED with a retry time when it is spent. */
-  rateLimit(bucket: RateBucket, key: string): void;
+  /** Counts an attempt against a limit; rejects with RATE_LIMITED and a retry time when it is spent. */
+  rateLimit(bucket: RateBucket, key: string): Promise<void>;
+  /** The app's one limiter (what `rateLimit` counts with), for services that also reset or look up counts. */
+  limiter: RateLimiter;
 }

@@ -1,5 +1,6 @@
 // Assembles the schema: each import registers its types with the builder.
 import { builder } from './builder.ts';
+import { guardListBounds } from './list-bounds-guard.ts';
 import './scalars.ts';
 import './errors.ts';
 import './enums.ts';
@@ -31,11 +32,12 @@ import './types/time-entry.ts';
 import './types/invoice.ts';
 import './types/monthly-report.ts';
 import './types/billing-admin.ts';
+import './types/node.ts';
 
 builder.queryType({});
 builder.mutationType({});
 builder.subscriptionType({});
 
-export const schema = builder.toSchema({ sortSchema: true });
-export type { EventBus, GraphQLContext, RateBucket, Topics, Viewer } from './context.ts';
+export const schema = guardListBounds(builder.toSchema({ sortSchema: true }));
+export type { CredentialCheck, EventBus, GraphQLContext, RateBucket, Topics, Viewer } from './context.ts';
 export { anonymous } from './context.ts';

@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.ts';
 import { isTokenScope, type StaffRole, type TokenScope } from '../domain/staff-role.ts';
+import { announceRevoked, credentialKey, type RevocationBus } from './access-revoked.ts';
 import { newSecret, tokenPrefixes } from './access-tokens.ts';
 import { DomainError } from './domain-error.ts';
 
@@ -91,13 +92,15 @@ export async function createApiToken(
  * for anyone else the token does not exist (NOT_FOUND, so ids of others' tokens are not confirmed).
  * `byStaffId` null is a local operator (the CLI), who acts as ADMIN and is audited as the system.
  * Returns whether this call revoked it: false when it already was (no second audit row).
+ * Once committed, announces it on `bus`, so subscriptions opened with the token end everywhere.
  */
 export async function revokeApiToken(
   db: Db,
   request: { tokenId: string; byStaffId: string | null; byRole: StaffRole; now: Date },
+  bus?: RevocationBus,
 ): Promise<{ revoked: boolean; staffId: string | null }> {
   const { tokenId, byStaffId, byRole, now } = request;
-  return db.$transaction(async (tx) => {
+  const outcome = await db.$transaction(async (tx) => {
     const token = await tx.apiToken.findUnique({
       where: { id: tokenId },
       select: { id: true, staffId: true, name: true, prefix: true },
@@ -122,6 +125,9 @@ export async function revokeApiToken(
     });
     return { revoked: true, staffId: token.staffId };
   });
+  // Told again when it was revoked already: an earlier word may not have reached every server.
+  announceRevoked(bus, [credentialKey.token(tokenId)]);
+  return outcome;
 }
 
 /** A staff member's tokens (null: everyone's), newest first, revoked and expired ones included; never hashes. */

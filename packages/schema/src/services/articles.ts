@@ -9,6 +9,8 @@ import { isUniqueViolation } from './unique-violation.ts';
 export const articleTitleLimit = 200;
 export const articleBodyLimit = 100_000;
 export const articleTagLimit = 20;
+/** Most articles one reply cites. */
+export const citedArticleLimit = 10;
 
 export type ArticleVisibility = 'PUBLIC' | 'ORGANIZATION' | 'STAFF';
 
@@ -299,7 +301,8 @@ export async function indexArticle(
 export async function citableArticles(db: Db, ids: readonly string[] | null | undefined): Promise<string[]> {
   const unique = [...new Set(ids ?? [])];
   if (unique.length === 0) return [];
-  if (unique.length > 10) throw new DomainError('INVALID_INPUT', 'articleIds', 'at most 10 articles');
+  if (unique.length > citedArticleLimit)
+    throw new DomainError('INVALID_INPUT', 'articleIds', `at most ${citedArticleLimit} articles`);
   const found = await db.article.count({ where: { id: { in: unique }, status: 'PUBLISHED' } });
   if (found !== unique.length) throw new DomainError('NOT_FOUND', 'articleIds');
   return unique;

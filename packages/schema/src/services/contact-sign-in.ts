@@ -1,6 +1,7 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../db/client.ts';
 import type { Locale } from '../domain/error-codes.ts';
+import { announceRevoked, credentialKey, type RevocationBus } from './access-revoked.ts';
 import { newSecret } from './access-tokens.ts';
 import { DomainError } from './domain-error.ts';
 import type { Mailer } from './mailer.ts';
@@ -42,24 +43,31 @@ export async function requestSignInCode(db: Db, mailer: Mailer, request: { email
   await mailer.send({ to: email, ...letter[locale](code) });
 }
 
-/** Trades a valid code for a session token (shown once). Each code allows a few attempts. */
+/**
+ * Trades a valid code for a session token (shown once). Each code allows `signIn.maxAttempts`
+ * tries, right or wrong, and signs in once.
+ */
 export async function signInWithCode(db: Db, request: { email: string; code: string; now: Date }) {
   const email = normalizeEmail(request.email);
   const { now } = request;
+  const live = { consumedAt: null, expiresAt: { gt: now }, attempts: { lt: signIn.maxAttempts } };
   const pending = await db.signInCode.findFirst({
-    where: { email, consumedAt: null, expiresAt: { gt: now }, attempts: { lt: signIn.maxAttempts } },
+    where: { email, ...live },
     orderBy: { createdAt: 'desc' },
+    select: { id: true, codeHash: true },
   });
+  if (!pending) throw new DomainError('INVALID_CODE', 'code');
+  // A try first takes one of the code's attempts, in one conditional update (atomic on SQLite
+  // and PostgreSQL alike): however many tries arrive at once, at most maxAttempts are compared.
+  const claimed = await db.signInCode.updateMany({ where: { id: pending.id, ...live }, data: { attempts: { increment: 1 } } });
   const given = Buffer.from(codeHash(email, request.code.trim()));
-  if (!pending || !timingSafeEqual(Buffer.from(pending.codeHash), given)) {
-    if (pending) await db.signInCode.update({ where: { id: pending.id }, data: { attempts: { increment: 1 } } });
+  if (claimed.count === 0 || !timingSafeEqual(Buffer.from(pending.codeHash), given))
     throw new DomainError('INVALID_CODE', 'code');
-  }
   const contact = await db.contact.findUnique({ where: { email }, select: { id: true } });
   if (!contact) throw new DomainError('INVALID_CODE', 'code');
   const { secret, hash } = newSecret('session');
   const expiresAt = new Date(now.getTime() + signIn.sessionHours * 3_600_000);
-  // Consume the code only if nobody else did in the meantime.
+  // Consume the code only if nobody else did in the meantime: two right tries at once, one session.
   const consumed = await db.signInCode.updateMany({
     where: { id: pending.id, consumedAt: null },
     data: { consumedAt: now },
@@ -69,7 +77,8 @@ export async function signInWithCode(db: Db, request: { email: string; code: str
   return { token: secret, expiresAt, contactId: contact.id };
 }
 
-/** Ends a session: its token stops working at once. */
-export async function signOut(db: Db, sessionId: string, now: Date): Promise<void> {
+/** Ends a session: its token stops working at once, and so do subscriptions opened with it (told on `bus`). */
+export async function signOut(db: Db, sessionId: string, now: Date, bus?: RevocationBus): Promise<void> {
   await db.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now } });
+  announceRevoked(bus, [credentialKey.session(sessionId)]);
 }

@@ -1,3 +1,11 @@
+export {
+  type AccessRevoked,
+  announceRevoked,
+  type CredentialKey,
+  credentialKey,
+  type RevocationBus,
+  revocationChannel,
+} from './access-revoked.ts';
 export { hashSecret, newSecret, tokenPrefixes } from './access-tokens.ts';
 export { type ActorRef, systemActor } from './actor.ts';
 export {
@@ -58,6 +66,7 @@ export {
 } from './outbox.ts';
 export { checkPasswordPolicy, hashPassword, passwordMinLength, verifyPassword } from './passwords.ts';
 export { postMessage } from './post-message.ts';
+export { type RateBucket, type RateLimiter, type RateRules, rateBuckets } from './rate-limiter.ts';
 export {
   type IncomingMail,
   type ReceiveOutcome,

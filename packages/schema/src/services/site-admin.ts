@@ -5,6 +5,9 @@ import type { ActorRef } from './actor.ts';
 import { audit } from './audit.ts';
 import { DomainError } from './domain-error.ts';
 
+/** Most origins a site's widget may be used from. */
+export const allowedOriginLimit = 20;
+
 /** A new public widget key (the data-site-key of the script tag). */
 export function newSiteKey(): string {
   return `pk_${randomBytes(18).toString('base64url')}`;
@@ -18,7 +21,8 @@ function origins(list: readonly string[]): string[] {
       throw new DomainError('INVALID_INPUT', 'allowedOrigins', `"${given}" is not an origin like https://shop.example`);
     if (!result.includes(origin)) result.push(origin);
   }
-  if (result.length > 20) throw new DomainError('INVALID_INPUT', 'allowedOrigins', 'at most 20 origins');
+  if (result.length > allowedOriginLimit)
+    throw new DomainError('INVALID_INPUT', 'allowedOrigins', `at most ${allowedOriginLimit} origins`);
   return result;
 }
 

@@ -26,6 +26,8 @@ export async function viewerForToken(
 }
 
 async function viewerForApiToken(db: Db, secret: string, now: Date): Promise<Viewer> {
+  // Taken before the read: a revocation heard after this moment ends what this viewer opens.
+  const checkedAt = performance.now();
   const token = await db.apiToken.findUnique({
     where: { tokenHash: hashSecret(secret) },
     select: {
@@ -45,10 +47,18 @@ async function viewerForApiToken(db: Db, secret: string, now: Date): Promise<Vie
       (s): s is TokenScope => typeof s === 'string' && isTokenScope(s),
     ),
   );
-  return { kind: 'staff', staffId: token.staff.id, role: token.staff.role as StaffRole, scopes, tokenId: token.id };
+  return {
+    kind: 'staff',
+    staffId: token.staff.id,
+    role: token.staff.role as StaffRole,
+    scopes,
+    tokenId: token.id,
+    credential: { checkedAt, expiresAt: token.expiresAt },
+  };
 }
 
 async function viewerForSession(db: Db, secret: string, now: Date): Promise<Viewer> {
+  const checkedAt = performance.now();
   const session = await db.session.findUnique({
     where: { tokenHash: hashSecret(secret) },
     select: {
@@ -70,6 +80,7 @@ async function viewerForSession(db: Db, secret: string, now: Date): Promise<View
       organizationId: contact.organizationId,
       authorized: contact.authorized,
       sessionId: session.id,
+      credential: { checkedAt, expiresAt: session.expiresAt },
     };
   }
   if (session.staff?.active) {
@@ -79,6 +90,7 @@ async function viewerForSession(db: Db, secret: string, now: Date): Promise<View
       role: session.staff.role as StaffRole,
       scopes: null,
       sessionId: session.id,
+      credential: { checkedAt, expiresAt: session.expiresAt },
     };
   }
   return anonymous;

@@ -6,6 +6,7 @@ import { DomainError } from '@caredesk/schema/services';
 import { setStaffPassword } from '../../../schema/src/services/staff-sign-in.ts';
 import { loadConfig } from '../config.ts';
 import { type Command, UsageError } from './command.ts';
+import { withRevocationBus } from './revocation-bus.ts';
 
 /** The first line of standard input, without its line break; '' when there is none. */
 async function firstLineOfStdin(): Promise<string> {
@@ -24,9 +25,11 @@ export const staffPassword: Command = {
     const { values } = parseArgs({ args, options: { email: { type: 'string' } } });
     if (!values.email) throw new UsageError('usage: pnpm caredesk password --email E   (the password on stdin)');
     const password = await firstLineOfStdin();
-    const db = createDb(loadConfig().database);
+    const config = loadConfig();
+    const db = createDb(config.database);
+    const email = values.email;
     try {
-      await setStaffPassword(db, { email: values.email, password });
+      await withRevocationBus(config.redisUrl, (bus) => setStaffPassword(db, { email, password }, bus));
       return 0;
     } catch (error) {
       if (error instanceof DomainError && error.code === 'INVALID_INPUT') {

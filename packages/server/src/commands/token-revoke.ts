@@ -5,6 +5,7 @@ import { DomainError } from '@caredesk/schema/services';
 import { revokeApiToken } from '../../../schema/src/services/api-token-admin.ts';
 import { loadConfig } from '../config.ts';
 import { type Command, UsageError } from './command.ts';
+import { withRevocationBus } from './revocation-bus.ts';
 
 /** A token id as stored, or as the API shows it (the global id of "ApiToken:<id>"). */
 function tokenIdOf(given: string): string {
@@ -18,15 +19,13 @@ export const tokenRevoke: Command = {
     const { values } = parseArgs({ args, options: { 'token-id': { type: 'string' } } });
     const given = values['token-id']?.trim();
     if (!given) throw new UsageError('usage: pnpm caredesk revoke --token-id ID');
-    const db = createDb(loadConfig().database);
+    const config = loadConfig();
+    const db = createDb(config.database);
     try {
       // A local operator: may revoke any token, audited as the system.
-      const { revoked } = await revokeApiToken(db, {
-        tokenId: tokenIdOf(given),
-        byStaffId: null,
-        byRole: 'ADMIN',
-        now: new Date(),
-      });
+      const { revoked } = await withRevocationBus(config.redisUrl, (bus) =>
+        revokeApiToken(db, { tokenId: tokenIdOf(given), byStaffId: null, byRole: 'ADMIN', now: new Date() }, bus),
+      );
       if (!revoked) console.error(`token ${given} was already revoked`);
       return 0;
     } catch (error) {

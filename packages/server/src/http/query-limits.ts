@@ -1,120 +1,129 @@
-import {
-  type ASTNode,
-  type DefinitionNode,
-  type FragmentDefinitionNode,
-  GraphQLError,
-  Kind,
-  type SelectionSetNode,
-  type ValidationContext,
-  type ValidationRule,
-} from 'graphql';
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
+import { type DocumentNode, GraphQLError, type GraphQLSchema, validate } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
+/** How large and how nested one GraphQL document may be. */
 export interface QueryLimits {
+  /** Lexical tokens (names, punctuation, values), counted while parsing: bounds all later work. */
+  maxTokens: number;
+  /** Nesting of fields (fragments do not add a level). `__schema` is measured by `maxIntrospectionDepth`. */
   maxDepth: number;
-  /** Fields selected in one operation, counted through fragments: a rough cost. */
-  maxFields: number;
+  /** Nesting of everything, `__schema` included: GraphiQL's introspection query needs 21. */
+  maxIntrospectionDepth: number;
   maxAliases: number;
+  maxDirectives: number;
+  /**
+   * GraphQL Armor's estimate of the work, with fragments expanded: 1 a scalar, 2 an object, ×1.5
+   * a level, × a literal `first:`/`last:`. 20,000 ≈ a page of 100 tickets with 50 fields each.
+   */
+  maxCost: number;
 }
 
-export const defaultQueryLimits: QueryLimits = { maxDepth: 12, maxFields: 1000, maxAliases: 30 };
+/**
+ * The limits of the API. Tokens are the first guard: graphql-js's own validation compares
+ * same-named fields pairwise (OverlappingFieldsCanBeMergedRule), so its work grows with the square
+ * of the document; at 1,000 tokens that stays within a few milliseconds. The widget's largest
+ * document has 74 tokens, GraphiQL's introspection query 183.
+ */
+export const queryLimits: QueryLimits = {
+  maxTokens: 1_000,
+  maxDepth: 12,
+  maxIntrospectionDepth: 24,
+  maxAliases: 30,
+  maxDirectives: 50,
+  maxCost: 20_000,
+};
 
-function measure(
-  selectionSet: SelectionSetNode,
-  fragments: Map<string, FragmentDefinitionNode>,
-  depth: number,
-  seen: Set<string>,
-) {
-  let result = { depth, fields: 0, aliases: 0 };
-  for (const selection of selectionSet.selections) {
-    let inner: { depth: number; fields: number; aliases: number } | undefined;
-    if (selection.kind === Kind.FIELD) {
-      const child = selection.selectionSet
-        ? measure(selection.selectionSet, fragments, depth + 1, seen)
-        : { depth, fields: 0, aliases: 0 };
-      inner = { depth: child.depth, fields: child.fields + 1, aliases: child.aliases + (selection.alias ? 1 : 0) };
-    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      inner = measure(selection.selectionSet, fragments, depth, seen);
-    } else {
-      const fragment = fragments.get(selection.name.value);
-      // A fragment spread twice in one path would loop; graphql's own rules reject cycles.
-      if (fragment && !seen.has(fragment.name.value)) {
-        inner = measure(fragment.selectionSet, fragments, depth, new Set([...seen, fragment.name.value]));
-      }
-    }
-    if (inner)
-      result = {
-        depth: Math.max(result.depth, inner.depth),
-        fields: result.fields + inner.fields,
-        aliases: result.aliases + inner.aliases,
-      };
+/** Which limit refused a document, as `extensions.limit` says. */
+export type Limit = 'tokens' | 'depth' | 'aliases' | 'directives' | 'cost';
+
+const messages: Record<Limit, (n: number) => string> = {
+  tokens: (n) => `The query is longer than ${n} tokens. / Запрос длиннее ${n} лексем.`,
+  depth: (n) => `The query is nested deeper than ${n} levels. / Запрос вложен глубже ${n} уровней.`,
+  aliases: (n) => `The query uses more than ${n} aliases. / В запросе больше ${n} псевдонимов.`,
+  directives: (n) => `The query uses more than ${n} directives. / В запросе больше ${n} директив.`,
+  // The cost formula is the library's: naming a number would explain little.
+  cost: () =>
+    'The query asks for too much at once: ask for fewer items or fields. / Запрос слишком объёмный: запросите меньше записей или полей.',
+};
+
+/** The refusal of a document over a limit: `extensions.code` is `QUERY_TOO_COMPLEX`, `extensions.limit` names the limit. */
+export class QueryTooComplexError extends GraphQLError {
+  constructor(limit: Limit, n: number) {
+    super(messages[limit](n), { extensions: { code: 'QUERY_TOO_COMPLEX', limit } });
   }
-  return result;
 }
 
-function limitRule(limits: QueryLimits): ValidationRule {
-  return (context: ValidationContext) => {
-    const fragments = new Map(
-      context
-        .getDocument()
-        .definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-        .map((d) => [d.name.value, d]),
-    );
-    return {
-      OperationDefinition(node) {
-        const { depth, fields, aliases } = measure(node.selectionSet, fragments, 1, new Set());
-        const refuse = (what: string) =>
-          context.reportError(
-            new GraphQLError(`${what} / Запрос слишком сложный`, {
-              nodes: [node as ASTNode],
-              extensions: { code: 'QUERY_TOO_COMPLEX' },
-            }),
-          );
-        if (depth > limits.maxDepth) refuse(`Query deeper than ${limits.maxDepth} levels`);
-        else if (fields > limits.maxFields) refuse(`Query selects more than ${limits.maxFields} fields`);
-        else if (aliases > limits.maxAliases) refuse(`Query uses more than ${limits.maxAliases} aliases`);
-      },
-    };
-  };
-}
-
-/** Refuses operations too deep, too wide or too aliased before they run. */
-export function useQueryLimits(limits: QueryLimits = defaultQueryLimits): Plugin {
-  const rule = limitRule(limits);
-  return {
-    onValidate({ addValidationRule }) {
-      addValidationRule(rule);
+// Armor's rules report through these callbacks; throwing stops the traversal at the first refusal.
+const refuse = (limit: Limit, n: number) => ({
+  propagateOnRejection: false,
+  onReject: [
+    () => {
+      throw new QueryTooComplexError(limit, n);
     },
-  };
+  ],
+});
+
+/**
+ * GraphQL Armor's validation rules, configured. Each memoizes what a named fragment contributes
+ * (read in their code: `visitedFragments`), so a fragment spread many times is measured once and
+ * the check is linear in the document, not in its expansion.
+ */
+function limitRules(limits: QueryLimits) {
+  return [
+    maxDepthRule({
+      n: limits.maxDepth,
+      flattenFragments: true,
+      ignoreIntrospection: true,
+      ...refuse('depth', limits.maxDepth),
+    }),
+    // Armor skips `__schema` entirely above; this bounds it too, so introspection cannot nest without end.
+    maxDepthRule({
+      n: limits.maxIntrospectionDepth,
+      flattenFragments: true,
+      ignoreIntrospection: false,
+      ...refuse('depth', limits.maxIntrospectionDepth),
+    }),
+    maxAliasesRule({ n: limits.maxAliases, allowList: [], ...refuse('aliases', limits.maxAliases) }),
+    maxDirectivesRule({ n: limits.maxDirectives, ...refuse('directives', limits.maxDirectives) }),
+    costLimitRule({ maxCost: limits.maxCost, flattenFragments: true, ...refuse('cost', limits.maxCost) }),
+  ];
 }
 
-const hasIntrospection = (selectionSet: SelectionSetNode | undefined): boolean =>
-  !!selectionSet?.selections.some(
-    (s) =>
-      (s.kind === Kind.FIELD && (s.name.value === '__schema' || s.name.value === '__type')) ||
-      ((s.kind === Kind.FIELD || s.kind === Kind.INLINE_FRAGMENT) && hasIntrospection(s.selectionSet)),
-  );
+/** The first limit `document` is over, or null. Costs one pass over the document. */
+export function checkQueryLimits(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  limits: QueryLimits = queryLimits,
+): QueryTooComplexError | null {
+  try {
+    validate(schema, document, limitRules(limits));
+    return null;
+  } catch (error) {
+    if (error instanceof QueryTooComplexError) return error;
+    throw error;
+  }
+}
 
-/** The schema is described to staff only: visitors and contacts get no introspection. */
-export function useStaffOnlyIntrospection(): Plugin {
+/**
+ * Refuses documents over {@link queryLimits} with {@link QueryTooComplexError}: too many tokens
+ * while parsing (the parser stops there), the rest before graphql-js's own validation runs — a
+ * separate pass whose refusal replaces the validation result, because in one pass the built-in
+ * rules would do their (super-linear) work on a node before ours see it. Applies to every
+ * operation through yoga's envelop, over HTTP and WebSocket alike.
+ */
+export function useQueryLimits(limits: QueryLimits = queryLimits): Plugin {
   return {
-    onExecute({ args, setResultAndStopExecution }) {
-      const viewer = (args.contextValue as { viewer?: { kind: string } }).viewer;
-      if (viewer?.kind === 'staff') return;
-      const introspects = args.document.definitions.some(
-        (d: DefinitionNode) =>
-          (d.kind === Kind.OPERATION_DEFINITION || d.kind === Kind.FRAGMENT_DEFINITION) &&
-          hasIntrospection(d.selectionSet),
-      );
-      if (introspects) {
-        setResultAndStopExecution({
-          errors: [
-            new GraphQLError('Introspection is available to staff only. / Схема доступна только сотрудникам.', {
-              extensions: { code: 'FORBIDDEN' },
-            }),
-          ],
-        });
-      }
+    onPluginInit({ addPlugin }) {
+      addPlugin(maxTokensPlugin({ n: limits.maxTokens, ...refuse('tokens', limits.maxTokens) }));
+    },
+    onValidate({ params, setResult }) {
+      const refusal = checkQueryLimits(params.schema, params.documentAST, limits);
+      if (refusal) setResult([refusal]);
     },
   };
 }

@@ -1,23 +1,50 @@
 import type { Server } from 'node:http';
-import type { ExecutionArgs } from 'graphql';
+import { type ExecutionArgs, GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
-import { WebSocketServer } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 import type { Logger } from '../logger.ts';
+import type { ClientAddressOf } from './client-address.ts';
+import { connectionGate } from './connection-gate.ts';
+import type { WebSocketLimits } from './websocket-config.ts';
 
 type Enveloped = { execute: (args: ExecutionArgs) => never; subscribe: (args: ExecutionArgs) => never };
 
+/** Close code for a connection over a cap: 1013 "Try Again Later" — browsers show it, graphql-ws clients retry later. */
+export const tooManyConnectionsCode = 1013;
+
+// Close reasons are at most 123 bytes of UTF-8.
+const refusals = {
+  address: 'Too many connections from this address / Слишком много соединений с адреса',
+  total: 'Server is busy, try again later / Сервер занят, попробуйте позже',
+};
+
+/** Clients that never send `connection_init` are closed (4408) after this long. */
+const connectionInitWaitMs = 3_000;
+
+export interface WebSocketOptions {
+  server: Server;
+  // biome-ignore lint/suspicious/noExplicitAny: yoga's generic instance type
+  yoga: YogaServerInstance<any, any>;
+  logger: Logger;
+  originAllowed: (origin: string) => Promise<boolean>;
+  clientAddress: ClientAddressOf;
+  limits: WebSocketLimits;
+}
+
 /**
  * graphql-ws on the same port and path as HTTP (/graphql). Operations run through yoga's
- * envelop, so the context, auth and error masking are the same as over HTTP.
+ * envelop, so the context, auth and error masking are the same as over HTTP. Connections are
+ * capped per client address and in total; operations at once, per connection.
  */
-export function attachWebSockets(
-  server: Server,
-  // biome-ignore lint/suspicious/noExplicitAny: yoga's generic instance type
-  yoga: YogaServerInstance<any, any>,
-  logger: Logger,
-  originAllowed: (origin: string) => Promise<boolean>,
-): WebSocketServer {
+export function attachWebSockets({
+  server,
+  yoga,
+  logger,
+  originAllowed,
+  clientAddress,
+  limits,
+}: WebSocketOptions): WebSocketServer {
   const wss = new WebSocketServer({
     server,
     path: yoga.graphqlEndpoint,
@@ -30,17 +57,45 @@ export function attachWebSockets(
       );
     },
   });
+
+  const gate = connectionGate({ perAddress: limits.maxConnectionsPerAddress, total: limits.maxConnections });
+  const addresses = new WeakMap<WebSocket, string>();
+  // Registered before graphql-ws's own listener: a connection over a cap is closed before it
+  // is served. Refused at the socket, not with an HTTP 429, because browsers hide the status of
+  // a failed handshake but show a close code and reason.
+  wss.on('connection', (socket, request) => {
+    const forwarded = request.headers['x-forwarded-for'];
+    const address = clientAddress(
+      request.socket.remoteAddress,
+      Array.isArray(forwarded) ? forwarded.join(', ') : forwarded,
+    );
+    const place = gate.admit(address);
+    if (typeof place === 'string') {
+      logger.warn({ address, cap: place }, 'websocket refused: too many connections');
+      socket.close(tooManyConnectionsCode, refusals[place]);
+      return;
+    }
+    addresses.set(socket, address);
+    socket.once('close', () => place.release());
+  });
+
   useServer(
     {
+      connectionInitWaitTimeout: connectionInitWaitMs,
+      // A refused socket is already closing: never acknowledge it.
+      onConnect: (ctx) => addresses.has(ctx.extra.socket),
       execute: (args) => (args.rootValue as Enveloped).execute(args as ExecutionArgs),
       subscribe: (args) => (args.rootValue as Enveloped).subscribe(args as ExecutionArgs),
       onSubscribe: async (ctx, _id, params) => {
+        // graphql-ws has already entered this operation in ctx.subscriptions.
+        if (Object.keys(ctx.subscriptions).length > limits.maxSubscriptionsPerConnection) {
+          return [tooManySubscriptions(limits.maxSubscriptionsPerConnection)];
+        }
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
           connectionParams: ctx.connectionParams,
-          origin: (ctx.extra as { request?: { headers?: { origin?: string } } }).request?.headers?.origin ?? null,
-          socketAddress: (ctx.extra as { request?: { socket?: { remoteAddress?: string } } }).request?.socket
-            ?.remoteAddress,
+          origin: ctx.extra.request.headers.origin ?? null,
+          clientAddress: addresses.get(ctx.extra.socket),
           params,
         });
         let document: ReturnType<typeof parse>;
@@ -67,4 +122,11 @@ export function attachWebSockets(
     wss,
   );
   return wss;
+}
+
+function tooManySubscriptions(max: number): GraphQLError {
+  return new GraphQLError(
+    `Too many subscriptions on one connection (at most ${max}). / Слишком много подписок в одном соединении (не больше ${max}).`,
+    { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' } },
+  );
 }

@@ -1,8 +1,8 @@
-import { decideRate, type RateState } from '../../domain/rate-limit.ts';
 import {
   type ArticleEvent,
   articleFromTicket,
   articleMarkers,
+  articleTagLimit,
   audienceOf,
   canReadArticle,
   createArticle,
@@ -18,6 +18,9 @@ import { searchArticles, searchFirstDefault } from '../../services/search-articl
 import { visibleTicketId } from '../actor.ts';
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
+import { localIdOf } from '../global-id.ts';
+import { atMost } from '../list-bounds.ts';
+import { limitQuery } from '../rate-limited.ts';
 import { OrganizationRef } from './organization.ts';
 import { TicketRef } from './ticket.ts';
 
@@ -215,7 +218,7 @@ const ArticleInput = builder.inputType('ArticleInput', {
     locale: t.string({ required: false, description: 'ru (default) or en.' }),
     title: t.string({ required: false }),
     body: t.string({ required: false, description: 'Markdown.' }),
-    tags: t.stringList({ required: false }),
+    tags: t.stringList({ required: false, ...atMost(articleTagLimit) }),
     visibility: t.field({ type: ArticleVisibilityEnum, required: false }),
     organizationId: t.globalID({
       required: false,
@@ -254,9 +257,16 @@ builder.queryFields((t) => ({
     type: 'Article',
     nullable: true,
     description: 'One article, or null when it does not exist or the caller may not read it (drafts: staff only).',
-    args: { id: t.arg.globalID({ required: true, for: ArticleRef }) },
-    resolve: (query, _root, { id }, ctx) =>
-      ctx.db.article.findFirst({ ...query, where: { AND: [{ id: id.id }, readableArticles(audienceOf(ctx.viewer))] } }),
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (query, _root, { id }, ctx) => {
+      // A malformed id, or one of another type, is as good as an id of nothing.
+      const articleId = localIdOf(id, 'Article');
+      if (!articleId) return null;
+      return ctx.db.article.findFirst({
+        ...query,
+        where: { AND: [{ id: articleId }, readableArticles(audienceOf(ctx.viewer))] },
+      });
+    },
   }),
   articles: t.prismaConnection(
     {
@@ -297,6 +307,8 @@ builder.queryFields((t) => ({
       first: t.arg.int({ description: `At most 20; ${searchFirstDefault} when left out.` }),
     },
     resolve: async (query, _root, args, ctx) => {
+      // Type-ahead from anyone: a search per keystroke pause is fine, a script's flood is not.
+      await limitQuery(ctx, 'articleSearchPerIp', ctx.clientIp);
       const ids = await searchArticles(ctx.db, {
         query: args.query,
         locale: args.locale ?? null,
@@ -412,16 +424,9 @@ function countField(t: PothosMutationFieldBuilder, event: ArticleEvent, descript
 }
 type PothosMutationFieldBuilder = Parameters<Parameters<typeof builder.mutationFields>[0]>[0];
 
-/** Counter events per address: generous for people, a wall for scripts inflating numbers. */
-const countRule = { limit: 300, windowMs: 10 * 60_000 };
-const countStates = new Map<string, RateState>();
-
 async function count(ctx: GraphQLContext, id: string, event: ArticleEvent) {
-  const key = ctx.clientIp;
-  const decision = decideRate(countStates.get(key), countRule, ctx.now());
-  if (!decision.allowed) throw new DomainError('RATE_LIMITED', null, 'articleEvents', decision.retryAfterSeconds);
-  if (countStates.size > 50_000) countStates.clear();
-  countStates.set(key, decision.state);
+  // Counter events per address: generous for people, a wall for scripts inflating numbers.
+  await ctx.rateLimit('articleEventsPerIp', ctx.clientIp);
   const article = await ctx.db.article.findFirst({
     where: { AND: [{ id }, readableArticles(audienceOf(ctx.viewer)), { status: 'PUBLISHED' }] },
     select: { id: true },

@@ -3,6 +3,7 @@ import { DomainError } from '../../services/domain-error.ts';
 import { publishTicketChange } from '../../services/publish.ts';
 import { actorOf, visibleTicketId } from '../actor.ts';
 import { builder } from '../builder.ts';
+import { atMostUploadFiles } from '../list-bounds.ts';
 import { TicketRef } from './ticket.ts';
 import { TicketPayload } from './ticket-moves.ts';
 
@@ -25,7 +26,7 @@ builder.prismaObject('Attachment', {
 const AttachFilesInput = builder.inputType('AttachFilesInput', {
   fields: (t) => ({
     ticketId: t.globalID({ required: true, for: TicketRef }),
-    files: t.field({ type: ['File'], required: true }),
+    files: t.field({ type: ['File'], required: true, ...atMostUploadFiles() }),
     internal: t.boolean({ required: false, description: 'Staff: files only staff see.' }),
   }),
 });

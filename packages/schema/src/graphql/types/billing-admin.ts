@@ -4,6 +4,7 @@ import { billingTermsFor, monthOf, studioBillingRules, studioTimeZone } from '..
 import { DomainError } from '../../services/domain-error.ts';
 import { actorOf } from '../actor.ts';
 import { builder } from '../builder.ts';
+import { atMost } from '../list-bounds.ts';
 import { OrganizationRef } from './organization.ts';
 
 const BillingModeEnum = builder.enumType('BillingMode', {
@@ -82,7 +83,10 @@ const CreateTariffInput = builder.inputType('CreateTariffInput', {
     billingMode: t.field({ type: BillingModeEnum, required: true }),
     monthlyFeeKopecks: t.int({ required: true }),
     includedMinutes: t.int({ required: false }),
-    includedLines: t.intList({ required: false }),
+    includedLines: t.intList({
+      required: false,
+      ...atMost(3, 'Support lines 1–3 the prepaid minutes cover; any when empty.'),
+    }),
     extraHourRateKopecks: t.int({ required: true }),
     minimumFeeKopecks: t.int({ required: false }),
   }),

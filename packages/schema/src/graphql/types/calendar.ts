@@ -13,6 +13,7 @@ import { DomainError } from '../../services/domain-error.ts';
 import { loadWorkingCalendar, workingHoursOf } from '../../services/sla.ts';
 import { actorOf } from '../actor.ts';
 import { builder } from '../builder.ts';
+import { atMost } from '../list-bounds.ts';
 
 /** Longest range `calendarDays` answers at once: a bit more than a year. */
 const maxDays = 400;
@@ -182,7 +183,7 @@ const WeekdayHoursInput = builder.inputType('WeekdayHoursInput', {
 const SetWorkingHoursInput = builder.inputType('SetWorkingHoursInput', {
   fields: (t) => ({
     timeZone: t.string({ required: true, description: 'IANA zone, e.g. Europe/Moscow.' }),
-    days: t.field({ type: [WeekdayHoursInput], required: true, description: 'The working weekdays; others are off.' }),
+    days: t.field({ type: [WeekdayHoursInput], required: true, ...atMost(7, 'The working weekdays; others are off.') }),
     preHolidayShorteningMinutes: t.int({ required: false, defaultValue: 60 }),
   }),
 });

@@ -3,6 +3,7 @@ import type { StaffRole } from '../../domain/staff-role.ts';
 import { DomainError } from '../../services/domain-error.ts';
 import { createMaintenanceWindow, deleteMaintenanceWindow } from '../../services/monitoring/admin.ts';
 import { builder } from '../builder.ts';
+import { atMost } from '../list-bounds.ts';
 import { MonitorRef } from './monitor.ts';
 import { OrganizationRef } from './organization.ts';
 import { SiteRef } from './site.ts';
@@ -45,7 +46,7 @@ const CreateMaintenanceWindowInput = builder.inputType('CreateMaintenanceWindowI
     startsAt: t.field({ type: 'DateTime', required: true }),
     endsAt: t.field({ type: 'DateTime', required: false, description: 'Required for a one-off window.' }),
     recurring: t.boolean({ required: false }),
-    weekdays: t.intList({ required: false, description: 'ISO weekdays 1 (Monday)–7; empty: every day.' }),
+    weekdays: t.intList({ required: false, ...atMost(7, 'ISO weekdays 1 (Monday)–7; empty: every day.') }),
     localStart: t.string({ required: false, description: 'Recurring: local start HH:MM.' }),
     durationMinutes: t.int({ required: false }),
     timeZone: t.string({ required: false, description: 'IANA zone of localStart (UTC).' }),

@@ -3,6 +3,7 @@ import type { StaffRole } from '../../domain/staff-role.ts';
 import { DomainError } from '../../services/domain-error.ts';
 import { createMonitor, deleteMonitor, setMonitorPaused, updateMonitor } from '../../services/monitoring/admin.ts';
 import { builder } from '../builder.ts';
+import { atMost } from '../list-bounds.ts';
 import { MonitorKindEnum, MonitorRef } from './monitor.ts';
 import { SiteRef } from './site.ts';
 
@@ -21,7 +22,7 @@ const HttpCheckInput = builder.inputType('HttpCheckInput', {
     body: t.string({ required: false }),
     expectedStatus: t.stringList({
       required: false,
-      description: 'Codes or ranges, e.g. ["200-299"]; default 200-399.',
+      ...atMost(20, 'Codes or ranges, e.g. ["200-299"]; default 200-399.'),
     }),
     keyword: t.string({ required: false }),
     regex: t.string({ required: false }),

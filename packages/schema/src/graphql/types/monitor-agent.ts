@@ -3,6 +3,7 @@ import type { StaffRole } from '../../domain/staff-role.ts';
 import { DomainError } from '../../services/domain-error.ts';
 import {
   agentOfToken,
+  agentReportLimit,
   assignMonitorAgent,
   leaseAgentChecks,
   registerMonitorAgent,
@@ -10,6 +11,7 @@ import {
 } from '../../services/monitoring/agents.ts';
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
+import { atMost } from '../list-bounds.ts';
 import { CheckOutcomeEnum, MonitorKindEnum, MonitorRef } from './monitor.ts';
 
 // Agents act only with a token that names the scope itself (not a session, not any token).
@@ -91,7 +93,7 @@ const CheckResultInput = builder.inputType('CheckResultInput', {
 });
 
 const ReportCheckResultsInput = builder.inputType('ReportCheckResultsInput', {
-  fields: (t) => ({ results: t.field({ type: [CheckResultInput], required: true }) }),
+  fields: (t) => ({ results: t.field({ type: [CheckResultInput], required: true, ...atMost(agentReportLimit) }) }),
 });
 
 const ReportPayload = builder.objectRef<{ accepted: number; rejected: number }>('ReportCheckResultsPayload').implement({

@@ -49,8 +49,8 @@ builder.mutationFields((t) => ({
     errors: { types: [DomainError] },
     args: { input: t.arg({ type: RequestSignInCodeInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      ctx.rateLimit('signInPerIp', ctx.clientIp);
-      ctx.rateLimit('signInPerEmail', input.email.trim().toLowerCase());
+      await ctx.rateLimit('signInPerIp', ctx.clientIp);
+      await ctx.rateLimit('signInPerEmail', input.email.trim().toLowerCase());
       await requestSignInCode(ctx.db, ctx.mailer, { email: input.email, now: ctx.now(), locale: ctx.locale });
       return { sent: true };
     },
@@ -60,8 +60,8 @@ builder.mutationFields((t) => ({
     description: 'Contacts: trade the e-mailed code for a session token.',
     errors: { types: [DomainError] },
     args: { input: t.arg({ type: SignInInput, required: true }) },
-    resolve: (_root, { input }, ctx) => {
-      ctx.rateLimit('signInPerIp', ctx.clientIp);
+    resolve: async (_root, { input }, ctx) => {
+      await ctx.rateLimit('signInPerIp', ctx.clientIp);
       return signInWithCode(ctx.db, { email: input.email, code: input.code, now: ctx.now() });
     },
   }),
@@ -72,7 +72,7 @@ builder.mutationFields((t) => ({
       const { viewer } = ctx;
       const sessionId = viewer.kind === 'contact' || viewer.kind === 'staff' ? viewer.sessionId : undefined;
       if (!sessionId) throw unauthenticated();
-      await signOut(ctx.db, sessionId, ctx.now());
+      await signOut(ctx.db, sessionId, ctx.now(), ctx.events);
       return { signedOut: true };
     },
   }),

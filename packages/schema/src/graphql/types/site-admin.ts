@@ -1,7 +1,8 @@
 import { DomainError } from '../../services/domain-error.ts';
-import { createOrganization, createSite, updateSite } from '../../services/site-admin.ts';
+import { allowedOriginLimit, createOrganization, createSite, updateSite } from '../../services/site-admin.ts';
 import { actorOf } from '../actor.ts';
 import { builder } from '../builder.ts';
+import { atMost } from '../list-bounds.ts';
 import { OrganizationRef } from './organization.ts';
 import { SiteRef } from './site.ts';
 
@@ -30,7 +31,7 @@ const CreateSiteInput = builder.inputType('CreateSiteInput', {
     url: t.string({ required: true, description: 'The site, e.g. https://shop.example.' }),
     allowedOrigins: t.stringList({
       required: false,
-      description: "Origins the widget may be used from; the site's own when left out.",
+      ...atMost(allowedOriginLimit, "Origins the widget may be used from; the site's own when left out."),
     }),
   }),
 });
@@ -40,7 +41,7 @@ const UpdateSiteInput = builder.inputType('UpdateSiteInput', {
     siteId: t.globalID({ required: true, for: SiteRef }),
     name: t.string({ required: false }),
     url: t.string({ required: false }),
-    allowedOrigins: t.stringList({ required: false, description: 'Replaces the list.' }),
+    allowedOrigins: t.stringList({ required: false, ...atMost(allowedOriginLimit, 'Replaces the list.') }),
   }),
 });
 

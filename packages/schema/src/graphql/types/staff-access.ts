@@ -1,10 +1,11 @@
-import type { TokenScope } from '../../domain/staff-role.ts';
+import { type TokenScope, tokenScopes } from '../../domain/staff-role.ts';
 import { createApiToken, parseTokenScopes, revokeApiToken, tokenScopesOf } from '../../services/api-token-admin.ts';
 import { DomainError } from '../../services/domain-error.ts';
 import { signInStaff } from '../../services/staff-sign-in.ts';
 import { forbidden, hasScope } from '../auth-scopes.ts';
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
+import { atMost } from '../list-bounds.ts';
 
 /** The staff caller, or FORBIDDEN (the fields' authScopes already let only staff through). */
 function staffViewer(ctx: GraphQLContext) {
@@ -55,7 +56,7 @@ const CreateApiTokenInput = builder.inputType('CreateApiTokenInput', {
     name: t.string({ required: true, description: '1–100 characters, to tell tokens apart.' }),
     scopes: t.stringList({
       required: true,
-      description: 'tickets:read, tickets:write, monitoring:report, admin (implies all).',
+      ...atMost(tokenScopes.length, 'tickets:read, tickets:write, monitoring:report, admin (implies all).'),
     }),
     expiresAt: t.field({ type: 'DateTime', required: false, description: 'Unset: until revoked.' }),
   }),
@@ -97,12 +98,13 @@ builder.mutationFields((t) => ({
     errors: { types: [DomainError] },
     args: { input: t.arg({ type: StaffSignInInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      ctx.rateLimit('signInPerIp', ctx.clientIp);
-      ctx.rateLimit('signInPerEmail', input.email.trim().toLowerCase());
-      const { token, expiresAt } = await signInStaff(ctx.db, {
+      await ctx.rateLimit('signInPerIp', ctx.clientIp);
+      // Password attempts are counted per account and address inside (a wrong one: INVALID_CREDENTIALS).
+      const { token, expiresAt } = await signInStaff(ctx.db, ctx.limiter, {
         email: input.email,
         password: input.password,
         now: ctx.now(),
+        address: ctx.clientIp,
       });
       return { token, expiresAt };
     },
@@ -135,12 +137,11 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RevokeApiTokenInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const viewer = staffViewer(ctx);
-      const { revoked } = await revokeApiToken(ctx.db, {
-        tokenId: input.tokenId.id,
-        byStaffId: viewer.staffId,
-        byRole: viewer.role,
-        now: ctx.now(),
-      });
+      const { revoked } = await revokeApiToken(
+        ctx.db,
+        { tokenId: input.tokenId.id, byStaffId: viewer.staffId, byRole: viewer.role, now: ctx.now() },
+        ctx.events,
+      );
       return { revoked };
     },
   }),

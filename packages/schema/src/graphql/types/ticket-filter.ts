@@ -1,7 +1,9 @@
+import { TicketCategory, TicketPriority, TicketStatus } from '../../domain/ticket-status.ts';
 import type { Prisma } from '../../generated/sqlite/client.ts';
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
 import { TicketCategoryEnum, TicketPriorityEnum, TicketStatusEnum } from '../enums.ts';
+import { atMost } from '../list-bounds.ts';
 import { OrganizationRef } from './organization.ts';
 import { SiteRef } from './site.ts';
 import { StaffMemberRef } from './staff-member.ts';
@@ -9,9 +11,17 @@ import { StaffMemberRef } from './staff-member.ts';
 /** The filters of `tickets` and `queue`. */
 export const TicketFilter = builder.inputType('TicketFilter', {
   fields: (t) => ({
-    statuses: t.field({ type: [TicketStatusEnum], required: false }),
-    priorities: t.field({ type: [TicketPriorityEnum], required: false }),
-    categories: t.field({ type: [TicketCategoryEnum], required: false }),
+    statuses: t.field({ type: [TicketStatusEnum], required: false, ...atMost(Object.keys(TicketStatus).length) }),
+    priorities: t.field({
+      type: [TicketPriorityEnum],
+      required: false,
+      ...atMost(Object.keys(TicketPriority).length),
+    }),
+    categories: t.field({
+      type: [TicketCategoryEnum],
+      required: false,
+      ...atMost(Object.keys(TicketCategory).length),
+    }),
     organizationId: t.globalID({ required: false, for: OrganizationRef }),
     siteId: t.globalID({ required: false, for: SiteRef }),
     assigneeId: t.globalID({ required: false, for: StaffMemberRef }),

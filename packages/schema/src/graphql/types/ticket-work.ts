@@ -1,5 +1,5 @@
 import { newSecret } from '../../services/access-tokens.ts';
-import { citableArticles, citeArticles } from '../../services/articles.ts';
+import { citableArticles, citeArticles, citedArticleLimit } from '../../services/articles.ts';
 import { DomainError } from '../../services/domain-error.ts';
 import { editTicket } from '../../services/edit-ticket.ts';
 import { postMessage } from '../../services/post-message.ts';
@@ -8,6 +8,7 @@ import { actorOf, visibleTicketId } from '../actor.ts';
 import { forbidden, hasScope, unauthenticated } from '../auth-scopes.ts';
 import { builder } from '../builder.ts';
 import { TicketCategoryEnum, TicketPriorityEnum } from '../enums.ts';
+import { atMost, atMostUploadFiles } from '../list-bounds.ts';
 import { checkVisitor, filesOf, siteForWidget } from '../widget-intake.ts';
 import { ArticleRef } from './article.ts';
 import { OrganizationRef } from './organization.ts';
@@ -40,7 +41,7 @@ const SubmitTicketInput = builder.inputType('SubmitTicketInput', {
     attachments: t.field({
       type: ['File'],
       required: false,
-      description: 'Screenshots and documents (multipart request).',
+      ...atMostUploadFiles('Screenshots and documents (multipart request).'),
     }),
     siteKey: t.string({ required: false, description: 'Visitors: the public key of the site (data-site-key).' }),
     visitorEmail: t.string({ required: false, description: 'Visitors: where to write back (optional).' }),
@@ -79,7 +80,7 @@ const ReplyToTicketInput = builder.inputType('ReplyToTicketInput', {
     articleIds: t.globalIDList({
       required: false,
       for: ArticleRef,
-      description: 'Staff: published knowledge-base articles the reply cites, shown as links.',
+      ...atMost(citedArticleLimit, 'Staff: published knowledge-base articles the reply cites, shown as links.'),
     }),
   }),
 });
@@ -115,8 +116,8 @@ builder.mutationFields((t) => ({
       if (viewer.kind === 'anonymous' || viewer.kind === 'visitor') {
         if (!input.siteKey) throw unauthenticated();
         const site = await siteForWidget(ctx, input.siteKey);
-        ctx.rateLimit('submitPerIp', ctx.clientIp);
-        ctx.rateLimit('submitPerSite', site.id);
+        await ctx.rateLimit('submitPerIp', ctx.clientIp);
+        await ctx.rateLimit('submitPerSite', site.id);
         const visitor = checkVisitor(input.visitorEmail, input.visitorName);
         const files = await filesOf(input.attachments, ctx);
         const { secret, hash } = newSecret('ticket');

@@ -4,6 +4,7 @@ import { canSeeTicket, visibleTickets } from '../../services/visibility.ts';
 import { visibleTicketId } from '../actor.ts';
 import { builder } from '../builder.ts';
 import { TicketCategoryEnum, TicketPriorityEnum, TicketSourceEnum, TicketStatusEnum } from '../enums.ts';
+import { localIdOf } from '../global-id.ts';
 import { TicketFilter, ticketWhere } from './ticket-filter.ts';
 
 // Fields some callers may not see answer null for them instead of failing the whole query.
@@ -109,9 +110,13 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'One ticket by its id, or null when it does not exist or the caller may not see it.',
     authScopes: { $any: { tokenScope: 'tickets:read', client: true } },
-    args: { id: t.arg.globalID({ required: true, for: TicketRef }) },
-    resolve: (query, _root, { id }, ctx) =>
-      ctx.db.ticket.findFirst({ ...query, where: { AND: [{ id: id.id }, visibleTickets(ctx.viewer)] } }),
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (query, _root, { id }, ctx) => {
+      // A malformed id, or one of another type, is as good as an id of nothing.
+      const ticketId = localIdOf(id, 'Ticket');
+      if (!ticketId) return null;
+      return ctx.db.ticket.findFirst({ ...query, where: { AND: [{ id: ticketId }, visibleTickets(ctx.viewer)] } });
+    },
   }),
 }));
 

@@ -6,6 +6,9 @@ import { createApiToken } from '../api-token-admin.ts';
 import { DomainError } from '../domain-error.ts';
 import { recordCheck } from './record.ts';
 
+/** Most results one report of an agent carries. */
+export const agentReportLimit = 500;
+
 /** A new remote agent with its own token (scope monitoring:report only); the secret is shown once. */
 export async function registerMonitorAgent(
   db: Db,
@@ -101,7 +104,8 @@ export async function reportAgentResults(
   results: AgentResult[],
   now: Date,
 ): Promise<{ accepted: number; rejected: number }> {
-  if (results.length > 500) throw new DomainError('INVALID_INPUT', 'results', 'at most 500 results a batch');
+  if (results.length > agentReportLimit)
+    throw new DomainError('INVALID_INPUT', 'results', `at most ${agentReportLimit} results a batch`);
   let accepted = 0;
   const ordered = [...results].sort((a, b) => a.checkedAt.getTime() - b.checkedAt.getTime());
   for (const result of ordered) {

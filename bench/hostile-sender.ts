@@ -1,0 +1,42 @@
+// Sends the hostile documents to a server for a while, in its own process (so the benchmark's normal
+// client does not share its event loop): two HTTP loops and one graphql-ws connection, each going
+// round the documents one at a time. Usage: node --import tsx bench/hostile-sender.ts <port> <seconds>
+// — prints `{"ready":true}` when it starts sending, then, after <seconds>, one JSON line: per document
+// and transport, how often each outcome came back, and the slowest answer in ms.
+import { hostileRequests, hostileSocket, type Outcome, sendOverHttp, sendOverSocket } from './lib/hostile.ts';
+
+const port = Number(process.argv[2]);
+const seconds = Number(process.argv[3] ?? 10);
+
+const outcomes: Record<string, Record<Outcome, number>> = {};
+const slowestMs: Record<string, number> = {};
+let sent = 0;
+
+async function loop(transport: 'HTTP' | 'WebSocket', first: number, send: (index: number) => Promise<Outcome>) {
+  for (let i = first; performance.now() < deadline; i++) {
+    const request = hostileRequests[i % hostileRequests.length];
+    if (!request) break;
+    const started = performance.now();
+    const outcome = await send(i % hostileRequests.length);
+    const key = `${request.name} | ${transport}`;
+    const counts = outcomes[key] ?? {};
+    outcomes[key] = counts;
+    counts[outcome] = (counts[outcome] ?? 0) + 1;
+    slowestMs[key] = Math.max(slowestMs[key] ?? 0, performance.now() - started);
+    sent++;
+  }
+}
+
+const socket = hostileSocket(port);
+const byIndex = (index: number) => hostileRequests[index] ?? { name: '', query: '' };
+const half = Math.floor(hostileRequests.length / 2);
+process.stdout.write(`${JSON.stringify({ ready: true })}\n`);
+const deadline = performance.now() + seconds * 1000;
+await Promise.all([
+  loop('HTTP', 0, (index) => sendOverHttp(port, byIndex(index))),
+  loop('HTTP', half, (index) => sendOverHttp(port, byIndex(index))),
+  loop('WebSocket', 0, (index) => sendOverSocket(socket, byIndex(index))),
+]);
+await socket.dispose();
+process.stdout.write(`${JSON.stringify({ sent, outcomes, slowestMs })}\n`);
+process.exit(0);

@@ -1,0 +1,42 @@
+import { BREAK, type DocumentNode, GraphQLError, visit } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+
+const introspectionFields = new Set(['__schema', '__type']);
+
+/**
+ * Whether any operation or fragment of `document` asks for `__schema` or `__type` (`__typename`
+ * is not introspection). One pass over the document: fragment definitions are visited once
+ * each, wherever they are spread.
+ */
+export function asksForIntrospection(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Field(node) {
+      if (!introspectionFields.has(node.name.value)) return undefined;
+      found = true;
+      return BREAK;
+    },
+  });
+  return found;
+}
+
+/**
+ * The schema is described to staff only (API tokens and staff sessions): visitors, contacts and
+ * anonymous callers get FORBIDDEN. Decided at execution, the first moment the viewer is known;
+ * by then the document has passed the query limits, so the refusal is cheap.
+ */
+export function useStaffOnlyIntrospection(): Plugin {
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const viewer = (args.contextValue as { viewer?: { kind: string } }).viewer;
+      if (viewer?.kind === 'staff' || !asksForIntrospection(args.document)) return;
+      setResultAndStopExecution({
+        errors: [
+          new GraphQLError('Introspection is available to staff only. / Схема доступна только сотрудникам.', {
+            extensions: { code: 'FORBIDDEN' },
+          }),
+        ],
+      });
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import type { Db } from '@caredesk/schema/db';
+import type { EventBus, Topics } from '@caredesk/schema/graphql';
+import { revocationChannel } from '@caredesk/schema/services';
+import type { Plugin } from 'graphql-yoga';
+import { intervalJob } from '../jobs/interval-job.ts';
+import type { Logger } from '../logger.ts';
+import { openSubscriptions } from './open-subscriptions.ts';
+import { recheckOpenSubscriptions } from './recheck-credentials.ts';
+import { useRevocableSubscriptions } from './use-revocable-subscriptions.ts';
+
+/** What the app wires: the event bus to hand out, the yoga plugin, and start/stop. */
+export interface AccessWatch<Bus extends EventBus> {
+  /** The bus with revocations published here taking effect on this instance before they go out. */
+  events: Bus;
+  plugin: Plugin;
+  /** Hears revocations from every instance and starts the periodic re-check. */
+  start(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * Ends open subscriptions when their credential stops being valid: at once when a revocation
+ * is announced on the event bus (by this instance or any other), at the credential's expiry,
+ * and otherwise at the next re-check of the database, every `recheckMs`.
+ */
+export function accessWatch<Bus extends EventBus>(deps: {
+  events: Bus;
+  db: Db;
+  now: () => Date;
+  logger: Logger;
+  recheckMs: number;
+}): AccessWatch<Bus> {
+  const { db, now, logger } = deps;
+  const open = openSubscriptions(now);
+  const events: Bus = {
+    ...deps.events,
+    publish(topic, key, payload) {
+      // Synchronously, so that nothing published after the revocation reaches its subscriptions.
+      if (topic === 'accessRevoked') open.revoke((payload as Topics['accessRevoked']).credentials);
+      deps.events.publish(topic, key, payload);
+    },
+  };
+  const recheck = intervalJob(
+    'subscription-recheck',
+    deps.recheckMs,
+    () => recheckOpenSubscriptions(db, open.list(), now()),
+    logger,
+  );
+  let heard: AsyncIterator<Topics['accessRevoked']> | undefined;
+
+  return {
+    events,
+    plugin: useRevocableSubscriptions(open),
+    start() {
+      const iterator = deps.events.subscribe('accessRevoked', revocationChannel)[Symbol.asyncIterator]();
+      heard = iterator;
+      (async () => {
+        for (let step = await iterator.next(); !step.done; step = await iterator.next()) {
+          open.revoke(step.value.credentials);
+        }
+      })().catch((error: unknown) => logger.error({ err: error }, 'revocations: listening stopped'));
+      recheck.start();
+    },
+    async stop() {
+      await recheck.stop();
+      await heard?.return?.();
+    },
+  };
+}

@@ -1,0 +1,240 @@
+import { schema } from '@caredesk/schema/graphql';
+import { newSecret } from '@caredesk/schema/services';
+import { describeEachDatabase } from '@caredesk/schema/testing';
+import { getIntrospectionQuery, parse, validate } from 'graphql';
+import { type Client, createClient } from 'graphql-ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import * as widgetQueries from '../../widget/src/queries.ts';
+import * as widgetTicketQueries from '../../widget/src/ticket-queries.ts';
+import { issueApiToken } from '../src/auth/issue-token.ts';
+import { checkQueryLimits, queryLimits } from '../src/http/query-limits.ts';
+import { type DemoCredentials, seedDemo } from '../src/seed/demo.ts';
+import { doublingFragments, hostileDocuments } from './support/hostile-documents.ts';
+import { createTestApp, type GraphQLResponse, type TestApp } from './support/test-app.ts';
+
+// The introspection query GraphiQL sends (graphiql's defaults), and a codegen's (graphql's defaults).
+const graphiqlIntrospection = getIntrospectionQuery({
+  descriptions: true,
+  specifiedByUrl: true,
+  directiveIsRepeatable: true,
+  schemaDescription: true,
+  inputValueDeprecation: true,
+});
+const codegenIntrospection = getIntrospectionQuery();
+
+describe('query limits on the documents our own clients send', () => {
+  const widgetDocuments = Object.entries({ ...widgetQueries, ...widgetTicketQueries }).filter(
+    (entry): entry is [string, string] =>
+      typeof entry[1] === 'string' && /^(query|mutation|subscription)\b/.test(entry[1]),
+  );
+
+  it('should find the widget documents to check', () => {
+    expect(widgetDocuments.map(([name]) => name)).toEqual(
+      expect.arrayContaining(['submitTicket', 'viewer', 'readTicket', 'myTickets', 'replyToTicket', 'ticketUpdated']),
+    );
+  });
+
+  it.each(widgetDocuments)('should let the widget document %s through, valid', (_name, query) => {
+    const document = parse(query, { maxTokens: queryLimits.maxTokens });
+    expect(checkQueryLimits(schema, document)).toBeNull();
+    expect(validate(schema, document)).toEqual([]);
+  });
+
+  it.each([
+    ['GraphiQL', graphiqlIntrospection],
+    ['a codegen', codegenIntrospection],
+    [
+      'a queue page',
+      '{ queue(first: 100) { edges { node { id displayNumber title priority status organization { name } } } } }',
+    ],
+  ])('should let the query of %s through', (_name, query) => {
+    expect(checkQueryLimits(schema, parse(query, { maxTokens: queryLimits.maxTokens }))).toBeNull();
+  });
+
+  it.each(hostileDocuments.filter((d) => d.refusedBy !== 'tokens'))(
+    'should name the $refusedBy limit for $name',
+    ({ query, refusedBy }) => {
+      expect(checkQueryLimits(schema, parse(query))?.extensions).toEqual({
+        code: 'QUERY_TOO_COMPLEX',
+        limit: refusedBy,
+      });
+    },
+  );
+});
+
+describeEachDatabase('query limits over HTTP and WebSocket', (provider) => {
+  let t: TestApp;
+  let demo: DemoCredentials;
+  let base: string;
+  let apiToken: string;
+  let contactToken: string;
+  let visitorToken: string;
+  const shop = 'https://flowers.example';
+  const clients: Client[] = [];
+
+  beforeAll(async () => {
+    t = await createTestApp(provider);
+    demo = (await seedDemo(t.database.db, { publicUrl: 'http://localhost:4000' })) as DemoCredentials;
+    const { db } = t.database;
+    const admin = await db.staffMember.findUniqueOrThrow({ where: { email: 'admin@studio.example' } });
+    apiToken = await issueApiToken(db, { staffId: admin.id, name: 'codegen', scopes: ['tickets:read'] });
+    const contact = await db.contact.findUniqueOrThrow({ where: { email: 'owner@flowers.example' } });
+    const session = newSecret('session');
+    await db.session.create({
+      data: { tokenHash: session.hash, contactId: contact.id, expiresAt: new Date(Date.now() + 3_600_000) },
+    });
+    contactToken = session.secret;
+    const ticket = newSecret('ticket');
+    await db.ticket.update({ where: { number: 1001 }, data: { accessTokenHash: ticket.hash } });
+    visitorToken = ticket.secret;
+    const { port } = await t.app.start();
+    base = `127.0.0.1:${port}`;
+  });
+  afterAll(async () => {
+    for (const client of clients.splice(0)) await client.dispose();
+    await t.close();
+  });
+
+  /** One operation over a real HTTP connection. */
+  const overHttp = async (query: string, token?: string, headers: Record<string, string> = {}) => {
+    const response = await fetch(`http://${base}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
+      body: JSON.stringify({ query }),
+    });
+    return (await response.json()) as GraphQLResponse;
+  };
+
+  /** One operation over a fresh graphql-ws connection: its first result, or its errors. */
+  const overSocket = (query: string, token?: string) => {
+    const client = createClient({
+      url: `ws://${base}/graphql`,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    });
+    clients.push(client);
+    return new Promise<GraphQLResponse>((resolve, reject) => {
+      client.subscribe(
+        { query },
+        {
+          next: (value) => resolve(value as GraphQLResponse),
+          error: (error) =>
+            Array.isArray(error) ? resolve({ errors: error as GraphQLResponse['errors'] }) : reject(error),
+          complete: () => {},
+        },
+      );
+    });
+  };
+
+  const refusal = (limit: string) => ({
+    data: undefined,
+    errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'QUERY_TOO_COMPLEX', limit }) })],
+  });
+
+  it.each(hostileDocuments)(
+    'should refuse $name over HTTP with QUERY_TOO_COMPLEX, in English and Russian',
+    async ({ query, refusedBy }) => {
+      const answer = await overHttp(query);
+      expect({ data: answer.data ?? undefined, errors: answer.errors }).toEqual(refusal(refusedBy));
+      expect(answer.errors?.[0]?.message).toMatch(/^[^/]*[a-z][^/]* \/ [^/]*[а-я]/);
+    },
+  );
+
+  it.each(hostileDocuments)(
+    'should refuse $name over WebSocket with QUERY_TOO_COMPLEX',
+    async ({ query, refusedBy }) => {
+      const answer = await overSocket(query);
+      expect({ data: answer.data ?? undefined, errors: answer.errors }).toEqual(refusal(refusedBy));
+    },
+  );
+
+  it('should answer /healthz while hostile documents over HTTP and WebSocket are being refused', async () => {
+    const hostile = hostileDocuments.flatMap(({ query }) => [overHttp(query), overSocket(query)]);
+    const health = fetch(`http://${base}/healthz`).then(async (r) => ({ status: r.status, body: await r.json() }));
+    const answers = await Promise.all(hostile);
+    expect(await health).toEqual({ status: 200, body: { status: 'ok' } });
+    for (const answer of answers) expect(answer.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+  });
+
+  it('should refuse the doubling fragments for staff too: the limits do not depend on the caller', async () => {
+    const answer = await overHttp(doublingFragments(22), demo.adminToken);
+    expect(answer.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+  });
+
+  it('should run a widget-sized query as before', async () => {
+    expect(await overHttp(widgetQueries.viewer)).toEqual({ data: { viewer: { kind: 'ANONYMOUS', contact: null } } });
+    expect(await overSocket(widgetQueries.viewer)).toEqual({ data: { viewer: { kind: 'ANONYMOUS', contact: null } } });
+  });
+
+  const typeNames = (answer: GraphQLResponse) =>
+    ((answer.data as { __schema?: { types: { name: string }[] } } | undefined)?.__schema?.types ?? []).map(
+      (type) => type.name,
+    );
+
+  it("should answer GraphiQL's introspection query for a staff member", async () => {
+    const answer = await overHttp(graphiqlIntrospection, demo.adminToken);
+    expect(answer.errors).toBeUndefined();
+    expect(typeNames(answer)).toEqual(expect.arrayContaining(['Query', 'Mutation', 'Subscription', 'Ticket']));
+  });
+
+  it("should answer a codegen's introspection query for a staff API token, over HTTP and WebSocket", async () => {
+    for (const answer of [
+      await overHttp(codegenIntrospection, apiToken),
+      await overSocket(codegenIntrospection, apiToken),
+    ]) {
+      expect(answer.errors).toBeUndefined();
+      expect(typeNames(answer)).toContain('Ticket');
+    }
+  });
+
+  const forbidden = { errors: [expect.objectContaining({ extensions: { code: 'FORBIDDEN' } })] };
+
+  it('should refuse introspection to an anonymous caller, a visitor and a contact', async () => {
+    expect(await overHttp(graphiqlIntrospection)).toEqual(forbidden);
+    expect(await overHttp(graphiqlIntrospection, visitorToken, { origin: shop })).toEqual(forbidden);
+    expect(await overHttp(graphiqlIntrospection, contactToken)).toEqual(forbidden);
+    expect(await overSocket(codegenIntrospection)).toEqual(forbidden);
+  });
+
+  it('should refuse anonymous introspection asked through __type or from inside a fragment', async () => {
+    expect(await overHttp('{ __type(name: "Ticket") { fields { name } } }')).toEqual(forbidden);
+    expect(await overHttp('query { ...Schema } fragment Schema on Query { __schema { types { name } } }')).toEqual(
+      forbidden,
+    );
+    expect(
+      await overHttp('query { ... on Query { ...Type } } fragment Type on Query { __type(name: "Ticket") { name } }'),
+    ).toEqual(forbidden);
+  });
+
+  it('should still answer __typename to anyone', async () => {
+    expect(await overHttp('{ __typename }')).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it('should suggest no field, argument or enum value names in errors', async () => {
+    const answers = [
+      await overHttp('{ viewr { kind } }'),
+      await overHttp('{ tickets(frist: 1) { edges { node { id } } } }', demo.adminToken),
+      await overHttp('{ tickets(first: 1, filter: { statuses: [NEWW] }) { edges { node { id } } } }', demo.adminToken),
+      await overSocket('{ viewer { knd } }'),
+    ];
+    const variable = await fetch(`http://${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${demo.adminToken}` },
+      body: JSON.stringify({
+        query: 'query ($s: [TicketStatus!]) { tickets(first: 1, filter: { statuses: $s }) { edges { node { id } } } }',
+        variables: { s: ['NEWW'] },
+      }),
+    });
+    answers.push((await variable.json()) as GraphQLResponse);
+    for (const answer of answers) {
+      expect(answer.errors?.length).toBeGreaterThan(0);
+      for (const error of answer.errors ?? []) expect(error.message).not.toMatch(/did you mean/i);
+    }
+  });
+});

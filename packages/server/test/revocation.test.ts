@@ -1,0 +1,257 @@
+import type { StaffRole, TokenScope } from '@caredesk/schema/domain';
+import { hashSecret, setStaffPassword } from '@caredesk/schema/services';
+import { describeEachDatabase, type Provider } from '@caredesk/schema/testing';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { issueApiToken } from '../src/auth/issue-token.ts';
+import { memoryMailer } from '../src/mail/memory-mailer.ts';
+import { type DemoCredentials, seedDemo } from '../src/seed/demo.ts';
+import {
+  type LiveSubscription,
+  type Payload,
+  subscribeOverSse,
+  subscribeOverWebSocket,
+  until,
+} from './support/live-subscription.ts';
+import { createTestApp, type TestApp } from './support/test-app.ts';
+
+const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
+const watchQuery = 'subscription ($id: ID!) { ticketUpdated(id: $id) { title messages { body internal } } }';
+const errorOf = (payload: Payload | undefined) => payload?.errors?.[0];
+const noteBody = (n: number) => `Внутренняя заметка ${n}: пароль от хостинга в секретах`;
+
+/** A running app with the demo studio, and the ways its people get credentials. */
+function revocationFixture(provider: Provider, env: Record<string, string> = {}) {
+  const mailer = memoryMailer();
+  const opened: LiveSubscription[] = [];
+  const f = {
+    t: undefined as unknown as TestApp,
+    demo: undefined as unknown as DemoCredentials,
+    url: '',
+    /** A ticket of the flower shop, which its contacts may see. */
+    ticketId: '',
+    async staffToken(role: StaffRole, scopes: TokenScope[] = ['tickets:read']) {
+      const member = await f.t.database.db.staffMember.findFirstOrThrow({ where: { role } });
+      const token = await issueApiToken(f.t.database.db, { staffId: member.id, name: `watch ${role}`, scopes });
+      const row = await f.t.database.db.apiToken.findUniqueOrThrow({ where: { tokenHash: hashSecret(token) } });
+      return { token, tokenId: row.id, staffId: member.id };
+    },
+    async contactSession(email: string) {
+      const before = mailer.sent.length;
+      await f.t.gql('mutation ($i: RequestSignInCodeInput!) { requestSignInCode(input: $i) { __typename } }', {
+        i: { email },
+      });
+      const code = mailer.sent[before]?.subject.match(/\d{6}/)?.[0] ?? '';
+      const signedIn = await f.t.gql<{ signIn: { token: string } }>(
+        'mutation ($i: SignInInput!) { signIn(input: $i) { ... on SessionPayload { token } } }',
+        { i: { email, code } },
+      );
+      const token = signedIn.data?.signIn.token ?? '';
+      expect(token).toMatch(/^cds_/);
+      return token;
+    },
+    async staffSession(email: string) {
+      const password = 'a long and correct horse battery';
+      await setStaffPassword(f.t.database.db, { email, password });
+      const signedIn = await f.t.gql<{ signInStaff: { token: string } }>(
+        'mutation ($i: StaffSignInInput!) { signInStaff(input: $i) { ... on StaffSessionPayload { token } } }',
+        { i: { email, password } },
+      );
+      return signedIn.data?.signInStaff.token ?? '';
+    },
+    /** Opens a subscription to the ticket and waits until it delivers (so it is surely open). */
+    async watch(token: string, over: 'ws' | 'sse' = 'ws') {
+      const open = over === 'ws' ? subscribeOverWebSocket : subscribeOverSse;
+      const subscription = open(f.url, token, watchQuery, { id: globalId('Ticket', f.ticketId) });
+      opened.push(subscription);
+      await until(subscription.payload(), () =>
+        f.t.app.events.publish('ticketUpdated', f.ticketId, { ticketId: f.ticketId }),
+      );
+      return subscription;
+    },
+    /** Staff add an internal note through the API (the change publishes ticketUpdated). */
+    async addNote(n: number) {
+      const answer = await f.t.gql(
+        'mutation ($i: ReplyToTicketInput!) { replyToTicket(input: $i) { __typename ... on DomainError { code } } }',
+        {
+          i: {
+            ticketId: globalId('Ticket', f.ticketId),
+            body: noteBody(n),
+            internal: true,
+            idempotencyKey: `note-${n}-${provider}`,
+          },
+        },
+        f.demo.adminToken,
+      );
+      expect(answer.data).toEqual({ replyToTicket: { __typename: 'TicketPayload' } });
+    },
+  };
+
+  beforeAll(async () => {
+    f.t = await createTestApp(provider, { mailer, env });
+    f.demo = (await seedDemo(f.t.database.db, { publicUrl: 'http://localhost:4000' })) as DemoCredentials;
+    f.url = (await f.t.app.start()).url.replace('localhost', '127.0.0.1');
+    const owner = await f.t.database.db.contact.findUniqueOrThrow({ where: { email: 'owner@flowers.example' } });
+    const ticket = await f.t.database.db.ticket.findFirstOrThrow({
+      where: { organizationId: owner.organizationId, status: { in: ['NEW', 'IN_PROGRESS', 'FEEDBACK'] } },
+      orderBy: { number: 'asc' },
+    });
+    f.ticketId = ticket.id;
+  });
+  afterEach(async () => {
+    for (const subscription of opened.splice(0)) await subscription.close();
+  });
+  afterAll(() => f.t.close());
+  return f;
+}
+
+describeEachDatabase('open subscriptions end when their credential is revoked', (provider) => {
+  const f = revocationFixture(provider);
+
+  it('should end a staff token’s subscription with FORBIDDEN when the token is revoked, and not deliver the internal note added right after', async () => {
+    const { token, tokenId } = await f.staffToken('LINE1');
+    const subscription = await f.watch(token);
+    const revoked = await f.t.gql(
+      'mutation ($i: RevokeApiTokenInput!) { revokeApiToken(input: $i) { ... on RevokeApiTokenPayload { revoked } } }',
+      { i: { tokenId: globalId('ApiToken', tokenId) } },
+      f.demo.adminToken,
+    );
+    expect(revoked.data).toEqual({ revokeApiToken: { revoked: true } });
+    await f.addNote(1);
+    const ending = await subscription.ended;
+    expect(ending.how).toBe('complete');
+    expect(errorOf(ending.payloads.at(-1))).toEqual({
+      message: 'Access was revoked. / Доступ отозван.',
+      extensions: { code: 'FORBIDDEN', reason: 'ACCESS_REVOKED' },
+    });
+    expect(JSON.stringify(ending.payloads)).not.toContain(noteBody(1));
+  });
+
+  it('should keep delivering to another token of the same ticket when one token is revoked', async () => {
+    const kept = await f.staffToken('LINE2');
+    const gone = await f.staffToken('LINE2');
+    const keptSubscription = await f.watch(kept.token);
+    const goneSubscription = await f.watch(gone.token);
+    await f.t.gql(
+      'mutation ($i: RevokeApiTokenInput!) { revokeApiToken(input: $i) { __typename } }',
+      { i: { tokenId: globalId('ApiToken', gone.tokenId) } },
+      f.demo.adminToken,
+    );
+    expect((await goneSubscription.ended).how).toBe('complete');
+    await f.addNote(2);
+    const note = await keptSubscription.payload((p) => JSON.stringify(p).includes(noteBody(2)));
+    expect(note.errors).toBeUndefined();
+  });
+
+  it('should end a contact’s subscription when the contact signs out', async () => {
+    const token = await f.contactSession('owner@flowers.example');
+    const subscription = await f.watch(token);
+    const signedOut = await f.t.gql('mutation { signOut { signedOut } }', {}, token);
+    expect(signedOut.data).toEqual({ signOut: { signedOut: true } });
+    const ending = await subscription.ended;
+    expect(ending.how).toBe('complete');
+    expect(errorOf(ending.payloads.at(-1))?.extensions).toEqual({ code: 'FORBIDDEN', reason: 'ACCESS_REVOKED' });
+  });
+
+  it('should end a staff member’s session subscription when they sign out, and refuse to reopen it', async () => {
+    const token = await f.staffSession('line3@studio.example');
+    const subscription = await f.watch(token);
+    await f.t.gql('mutation { signOut { signedOut } }', {}, token);
+    expect(errorOf((await subscription.ended).payloads.at(-1))?.extensions?.code).toBe('FORBIDDEN');
+    const again = subscribeOverWebSocket(f.url, token, watchQuery, { id: globalId('Ticket', f.ticketId) });
+    const refused = await Promise.race([again.payload(), again.ended.then((e) => e.payloads[0])]);
+    await again.close();
+    expect(errorOf(refused)?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('should end a contact’s subscription when its session expires while it is open', async () => {
+    const token = await f.contactSession('manager@flowers.example');
+    // The session ends two seconds from now: long enough to open the subscription first.
+    const session = await f.t.database.db.session.findFirstOrThrow({ orderBy: { createdAt: 'desc' } });
+    await f.t.database.db.session.update({
+      where: { id: session.id },
+      data: { expiresAt: new Date(Date.now() + 2_000) },
+    });
+    const subscription = await f.watch(token);
+    const ending = await subscription.ended;
+    expect(ending.how).toBe('complete');
+    expect(errorOf(ending.payloads.at(-1))).toEqual({
+      message: 'Access expired: sign in again. / Срок доступа истёк: войдите снова.',
+      extensions: { code: 'FORBIDDEN', reason: 'ACCESS_EXPIRED' },
+    });
+  });
+
+  it('should end a subscription over server-sent events when its token is revoked', async () => {
+    const { token, tokenId } = await f.staffToken('HEAD');
+    const subscription = await f.watch(token, 'sse');
+    await f.t.gql(
+      'mutation ($i: RevokeApiTokenInput!) { revokeApiToken(input: $i) { __typename } }',
+      { i: { tokenId: globalId('ApiToken', tokenId) } },
+      f.demo.adminToken,
+    );
+    await f.addNote(3);
+    const ending = await subscription.ended;
+    expect(ending.how).toBe('complete');
+    expect(errorOf(ending.payloads.at(-1))?.extensions).toEqual({ code: 'FORBIDDEN', reason: 'ACCESS_REVOKED' });
+    expect(JSON.stringify(ending.payloads)).not.toContain(noteBody(3));
+  });
+});
+
+describeEachDatabase('open subscriptions end when a change in the database is found by the re-check', (provider) => {
+  // A re-check every 100 ms stands in for the default 30 s.
+  const f = revocationFixture(provider, { SUBSCRIPTION_RECHECK_MS: '100' });
+  const lastError = async (subscription: LiveSubscription) => {
+    const ending = await subscription.ended;
+    expect(ending.how).toBe('complete');
+    return errorOf(ending.payloads.at(-1));
+  };
+
+  it('should end a staff member’s subscription when they are disabled', async () => {
+    const { token, staffId } = await f.staffToken('LINE2');
+    const subscription = await f.watch(token);
+    await f.t.database.db.staffMember.update({ where: { id: staffId }, data: { active: false } });
+    expect(await lastError(subscription)).toMatchObject({
+      extensions: { code: 'FORBIDDEN', reason: 'ACCESS_REVOKED' },
+    });
+    await f.t.database.db.staffMember.update({ where: { id: staffId }, data: { active: true } });
+  });
+
+  it('should end a staff member’s subscription when their role changes', async () => {
+    const { token, staffId } = await f.staffToken('HEAD');
+    const subscription = await f.watch(token);
+    await f.t.database.db.staffMember.update({ where: { id: staffId }, data: { role: 'LINE1' } });
+    expect(await lastError(subscription)).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+    await f.t.database.db.staffMember.update({ where: { id: staffId }, data: { role: 'HEAD' } });
+  });
+
+  it('should end a contact’s subscription when it loses its authorization, but not one that gains it', async () => {
+    const db = f.t.database.db;
+    const losing = await f.watch(await f.contactSession('owner@flowers.example'));
+    const gaining = await f.watch(await f.contactSession('manager@flowers.example'));
+    await db.contact.update({ where: { email: 'manager@flowers.example' }, data: { authorized: true } });
+    await db.contact.update({ where: { email: 'owner@flowers.example' }, data: { authorized: false } });
+    expect(await lastError(losing)).toMatchObject({ extensions: { code: 'FORBIDDEN', reason: 'ACCESS_REVOKED' } });
+    // The re-check that ended the first saw the second too: it still delivers.
+    const before = gaining.payloads.length;
+    await until(
+      gaining.payload((p) => gaining.payloads.indexOf(p) >= before),
+      () => f.t.app.events.publish('ticketUpdated', f.ticketId, { ticketId: f.ticketId }),
+    );
+    expect(gaining.payloads.filter((p) => p.errors)).toEqual([]);
+    await db.contact.update({ where: { email: 'owner@flowers.example' }, data: { authorized: true } });
+  });
+
+  it('should end a contact’s subscription when the contact is removed', async () => {
+    const subscription = await f.watch(await f.contactSession('manager@flowers.example'));
+    await f.t.database.db.contact.delete({ where: { email: 'manager@flowers.example' } });
+    expect(await lastError(subscription)).toMatchObject({
+      extensions: { code: 'FORBIDDEN', reason: 'ACCESS_REVOKED' },
+    });
+  });
+
+  it('should end a subscription whose token was revoked straight in the database', async () => {
+    const { token, tokenId } = await f.staffToken('LINE3');
+    const subscription = await f.watch(token);
+    await f.t.database.db.apiToken.update({ where: { id: tokenId }, data: { revokedAt: new Date() } });
+    expect(await lastError(subscription)).toMatchObject({ extensions: { reason: 'ACCESS_REVOKED' } });
+  });
+});
