@@ -1,12 +1,14 @@
 // Sends the hostile documents to a server for a while, in its own process (so the benchmark's normal
 // client does not share its event loop): two HTTP loops and one graphql-ws connection, each going
-// round the documents one at a time. Usage: node --import tsx bench/hostile-sender.ts <port> <seconds>
+// round the documents one at a time. Usage: node --import tsx bench/hostile-sender.ts <port> <seconds> [small]
+// (`small`: only the requests under 64 KB)
 // — prints `{"ready":true}` when it starts sending, then, after <seconds>, one JSON line: per document
 // and transport, how often each outcome came back, and the slowest answer in ms.
-import { hostileRequests, hostileSocket, type Outcome, sendOverHttp, sendOverSocket } from './lib/hostile.ts';
+import { hostileRequests as all, hostileSocket, type Outcome, sendOverHttp, sendOverSocket } from './lib/hostile.ts';
 
 const port = Number(process.argv[2]);
 const seconds = Number(process.argv[3] ?? 10);
+const hostileRequests = process.argv[4] === 'small' ? all.filter((r) => JSON.stringify(r).length < 65_536) : all;
 
 const outcomes: Record<string, Record<Outcome, number>> = {};
 const slowestMs: Record<string, number> = {};

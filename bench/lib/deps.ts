@@ -20,6 +20,8 @@ export interface WsClientOptions {
   url: string;
   webSocketImpl: unknown;
   lazy?: boolean;
+  /** With `lazy`: how long the socket stays open after the last operation ends. */
+  lazyCloseTimeout?: number;
   retryAttempts?: number;
   connectionAckWaitTimeout?: number;
   connectionParams?: Record<string, unknown>;

@@ -2,8 +2,8 @@ import { resolve } from 'node:path';
 import { type DatabaseTarget, DatabaseUrlError, parseDatabaseUrl } from '@caredesk/schema/db';
 import { integer } from './config-values.ts';
 import { parseTrustProxy, type TrustProxy } from './http/trust-proxy.ts';
-import { type RateLimitConfig, rateLimitConfig, rateLimitVariables } from './limits/rate-limit-config.ts';
 import { type WebSocketLimits, webSocketConfig, webSocketVariables } from './http/websocket-config.ts';
+import { type RateLimitConfig, rateLimitConfig, rateLimitVariables } from './limits/rate-limit-config.ts';
 import { type MoreMailConfig, moreMailConfig, moreMailVariables } from './mail/mail-settings.ts';
 import { type MonitoringConfig, monitoringConfig, monitoringVariables } from './monitoring/monitoring-config.ts';
 import { subscriptionRecheckMs, subscriptionRecheckVariables } from './subscriptions/recheck-config.ts';
@@ -52,7 +52,7 @@ export const configVariables = [
   ['PORT', '4000', 'HTTP and WebSocket port (0 picks a free one)'],
   ['HOST', '0.0.0.0', 'Interface to listen on'],
   ['DATABASE_URL', 'file:./data/caredesk.db', 'file:… for SQLite, postgres://…[?schema=name] for PostgreSQL'],
-  ['REDIS_URL', '(unset: in-process)', 'redis://… to share live updates between several instances'],
+  ['REDIS_URL', '(unset: in-process)', 'redis://… to share live updates and rate limits between several instances'],
   ['PUBLIC_URL', 'http://localhost:$PORT', 'The address sites, letters and the widget use to reach caredesk'],
   ['LOG_LEVEL', 'info', 'fatal, error, warn, info, debug, trace or silent'],
   ['SHUTDOWN_TIMEOUT_MS', '10000', 'How long a stop waits for open requests before closing them'],

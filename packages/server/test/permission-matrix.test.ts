@@ -564,6 +564,8 @@ describeEachDatabase('the permission matrix', (provider) => {
         RATE_LIMIT_SIGNIN_IP: '100000/60',
         RATE_LIMIT_SIGNIN_EMAIL: '100000/60',
         RATE_LIMIT_SUBMIT_IP: '100000/60',
+        RATE_LIMIT_PASSWORD_ADDRESS: '100000/60',
+        RATE_LIMIT_PASSWORD_ACCOUNT: '100000/60',
       },
     });
     demo = (await seedDemo(t.database.db, { publicUrl: 'http://localhost:4000' })) as DemoCredentials;

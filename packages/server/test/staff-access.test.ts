@@ -6,6 +6,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../schema/src/services/api-token-admin.ts';
 import { setStaffPassword, signInStaff } from '../../schema/src/services/staff-sign-in.ts';
 import { viewerForToken } from '../src/auth/authenticate.ts';
+import { loadConfig } from '../src/config.ts';
+import { memoryRateLimiter } from '../src/limits/memory-rate-limiter.ts';
 import { runCli } from './support/run-cli.ts';
 
 const password = 'correct horse battery staple';
@@ -37,6 +39,11 @@ describeEachDatabase('staff sign-in and API token administration', (provider) =>
   let db: Db;
   const ids: Record<'admin' | 'agent' | 'other' | 'gone', string> = { admin: '', agent: '', other: '', gone: '' };
   const now = new Date('2026-03-02T09:00:00.000Z');
+  // Limits of password attempts are tested through the API (password-attempts.test.ts); here they stay out of the way.
+  const limiter = memoryRateLimiter(
+    loadConfig({ RATE_LIMIT_PASSWORD_ADDRESS: '1000/600', RATE_LIMIT_PASSWORD_ACCOUNT: '1000/600' }).rateLimits.rules,
+  );
+  const address = '192.0.2.1';
 
   beforeAll(async () => {
     database = await createTestDatabase(provider);
@@ -76,7 +83,7 @@ describeEachDatabase('staff sign-in and API token administration', (provider) =>
   });
 
   it('should sign staff in with the right password: a 12-hour session that authenticates as staff', async () => {
-    const session = await signInStaff(db, { email: ' AGENT@studio.example ', password, now });
+    const session = await signInStaff(db, limiter, { address, email: ' AGENT@studio.example ', password, now });
     expect(session.token).toMatch(/^cds_[A-Za-z0-9_-]{43}$/);
     expect(session.expiresAt).toEqual(new Date(now.getTime() + 12 * 3_600_000));
     const row = await db.session.findUniqueOrThrow({ where: { tokenHash: hashSecret(session.token) } });
@@ -101,17 +108,23 @@ describeEachDatabase('staff sign-in and API token administration', (provider) =>
       { email: 'gone@studio.example', password }, // the right password, but inactive
     ];
     for (const attempt of attempts)
-      expect(await domainError(signInStaff(db, { ...attempt, now }))).toEqual({
-        code: 'INVALID_CODE',
+      expect(await domainError(signInStaff(db, limiter, { address, ...attempt, now }))).toEqual({
+        code: 'INVALID_CREDENTIALS',
         field: 'password',
       });
     expect(await db.session.count()).toBe(sessions);
   });
 
   it('should take as long for an unknown address as for a wrong password', async () => {
-    const wrong = await fastest(3, () => signInStaff(db, { email: 'agent@studio.example', password: 'x', now }));
-    const unknown = await fastest(3, () => signInStaff(db, { email: 'nobody@studio.example', password: 'x', now }));
-    const noPassword = await fastest(3, () => signInStaff(db, { email: 'admin@studio.example', password: 'x', now }));
+    const wrong = await fastest(3, () =>
+      signInStaff(db, limiter, { address, email: 'agent@studio.example', password: 'x', now }),
+    );
+    const unknown = await fastest(3, () =>
+      signInStaff(db, limiter, { address, email: 'nobody@studio.example', password: 'x', now }),
+    );
+    const noPassword = await fastest(3, () =>
+      signInStaff(db, limiter, { address, email: 'admin@studio.example', password: 'x', now }),
+    );
     // One scrypt each (tens of milliseconds); without the dummy hash these would take a database round trip only.
     expect(wrong).toBeGreaterThan(20);
     expect(unknown).toBeGreaterThan(wrong * 0.5);
@@ -119,7 +132,7 @@ describeEachDatabase('staff sign-in and API token administration', (provider) =>
   });
 
   it('should end open sessions when the password is changed', async () => {
-    const { token } = await signInStaff(db, { email: 'other@studio.example', password, now });
+    const { token } = await signInStaff(db, limiter, { address, email: 'other@studio.example', password, now });
     const { sessionsEnded } = await setStaffPassword(db, {
       email: 'other@studio.example',
       password: 'another correct horse',
@@ -127,10 +140,12 @@ describeEachDatabase('staff sign-in and API token administration', (provider) =>
     });
     expect(sessionsEnded).toBe(1);
     expect(await viewerForToken(db, token, now)).toEqual({ kind: 'anonymous' });
-    expect(await domainError(signInStaff(db, { email: 'other@studio.example', password, now }))).toMatchObject({
-      code: 'INVALID_CODE',
+    expect(
+      await domainError(signInStaff(db, limiter, { address, email: 'other@studio.example', password, now })),
+    ).toMatchObject({
+      code: 'INVALID_CREDENTIALS',
     });
-    await signInStaff(db, { email: 'other@studio.example', password: 'another correct horse', now });
+    await signInStaff(db, limiter, { address, email: 'other@studio.example', password: 'another correct horse', now });
   });
 
   it('should create a token shown once, stored as its hash with a prefix, its scopes, and an audit row', async () => {
@@ -279,7 +294,7 @@ describeEachDatabase('staff sign-in and API token administration', (provider) =>
     const env = { DATABASE_URL: database.url };
     const ok = await runCli(['password', '--email', 'Admin@Studio.example'], env, 'a fine admin password\nnext');
     expect(ok).toEqual({ code: 0, stdout: '', stderr: '' });
-    await signInStaff(db, { email: 'admin@studio.example', password: 'a fine admin password', now });
+    await signInStaff(db, limiter, { address, email: 'admin@studio.example', password: 'a fine admin password', now });
 
     const weak = await runCli(['password', '--email', 'admin@studio.example'], env, 'short\n');
     expect(weak.code).toBe(2);
@@ -290,7 +305,7 @@ describeEachDatabase('staff sign-in and API token administration', (provider) =>
     expect(unknown.stderr).toContain('no staff member');
     const usage = await runCli(['password'], env, '');
     expect(usage.code).toBe(2);
-    await signInStaff(db, { email: 'admin@studio.example', password: 'a fine admin password', now });
+    await signInStaff(db, limiter, { address, email: 'admin@studio.example', password: 'a fine admin password', now });
   });
 
   it('should revoke any token with `caredesk revoke --token-id`, audited as the system', async () => {

@@ -59,7 +59,10 @@ export async function signInWithCode(db: Db, request: { email: string; code: str
   if (!pending) throw new DomainError('INVALID_CODE', 'code');
   // A try first takes one of the code's attempts, in one conditional update (atomic on SQLite
   // and PostgreSQL alike): however many tries arrive at once, at most maxAttempts are compared.
-  const claimed = await db.signInCode.updateMany({ where: { id: pending.id, ...live }, data: { attempts: { increment: 1 } } });
+  const claimed = await db.signInCode.updateMany({
+    where: { id: pending.id, ...live },
+    data: { attempts: { increment: 1 } },
+  });
   const given = Buffer.from(codeHash(email, request.code.trim()));
   if (claimed.count === 0 || !timingSafeEqual(Buffer.from(pending.codeHash), given))
     throw new DomainError('INVALID_CODE', 'code');

@@ -1,4 +1,4 @@
-import { BREAK, type DocumentNode, GraphQLError, visit } from 'graphql';
+import { BREAK, type DocumentNode, type ExecutionArgs, GraphQLError, visit } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 const introspectionFields = new Set(['__schema', '__type']);
@@ -26,17 +26,26 @@ export function asksForIntrospection(document: DocumentNode): boolean {
  * by then the document has passed the query limits, so the refusal is cheap.
  */
 export function useStaffOnlyIntrospection(): Plugin {
+  const refusal = (args: ExecutionArgs) => {
+    const viewer = (args.contextValue as { viewer?: { kind: string } }).viewer;
+    if (viewer?.kind === 'staff' || !asksForIntrospection(args.document)) return null;
+    return {
+      errors: [
+        new GraphQLError('Introspection is available to staff only. / Схема доступна только сотрудникам.', {
+          extensions: { code: 'FORBIDDEN' },
+        }),
+      ],
+    };
+  };
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const viewer = (args.contextValue as { viewer?: { kind: string } }).viewer;
-      if (viewer?.kind === 'staff' || !asksForIntrospection(args.document)) return;
-      setResultAndStopExecution({
-        errors: [
-          new GraphQLError('Introspection is available to staff only. / Схема доступна только сотрудникам.', {
-            extensions: { code: 'FORBIDDEN' },
-          }),
-        ],
-      });
+      const refused = refusal(args);
+      if (refused) setResultAndStopExecution(refused);
+    },
+    // graphql-js allows `__schema` on the query type only; checked here too in case that changes.
+    onSubscribe({ args, setResultAndStopExecution }) {
+      const refused = refusal(args);
+      if (refused) setResultAndStopExecution(refused);
     },
   };
 }

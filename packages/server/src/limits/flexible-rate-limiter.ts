@@ -20,12 +20,13 @@ export function limitersFor(
 /**
  * The app's RateLimiter over rate-limiter-flexible (fixed windows that open at a key's first
  * attempt): a refusal becomes the DomainError RATE_LIMITED with the seconds to wait.
+ * `current()` names the limiters to count with now (an adapter may switch stores).
  */
-export function flexibleRateLimiter(limiters: FlexibleLimiters, rules: RateRules): RateLimiter {
+export function flexibleRateLimiter(current: () => FlexibleLimiters, rules: RateRules): RateLimiter {
   return {
     async consume(bucket, key) {
       try {
-        await limiters[bucket].consume(key);
+        await current()[bucket].consume(key);
       } catch (refusal) {
         // Anything else is the store failing with no fallback: not a verdict on the caller.
         if (!(refusal instanceof RateLimiterRes)) throw refusal;
@@ -33,16 +34,16 @@ export function flexibleRateLimiter(limiters: FlexibleLimiters, rules: RateRules
       }
     },
     async record(bucket, key) {
-      await limiters[bucket].penalty(key, 1);
+      await current()[bucket].penalty(key, 1);
     },
     async counted(bucket, key) {
-      const state = await limiters[bucket].get(key);
+      const state = await current()[bucket].get(key);
       // The in-process store drops an expired key on a timer; until then it still answers with it.
       if (!state || (state.msBeforeNext <= 0 && state.msBeforeNext !== -1)) return 0;
       return state.consumedPoints;
     },
     async reset(bucket, key) {
-      await limiters[bucket].delete(key);
+      await current()[bucket].delete(key);
     },
   };
 }

@@ -8,6 +8,9 @@ import { flexibleRateLimiter, limitersFor } from './flexible-rate-limiter.ts';
  * nothing keeps the process alive).
  */
 export function memoryRateLimiter(rules: RateRules): RateLimiter {
-  const limiters = limitersFor(rules, (bucket, points, duration) => new RateLimiterMemory({ keyPrefix: bucket, points, duration }));
-  return flexibleRateLimiter(limiters, rules);
+  const limiters = limitersFor(
+    rules,
+    (bucket, points, duration) => new RateLimiterMemory({ keyPrefix: bucket, points, duration }),
+  );
+  return flexibleRateLimiter(() => limiters, rules);
 }

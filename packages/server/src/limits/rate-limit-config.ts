@@ -59,12 +59,16 @@ export function rateLimitConfig(env: NodeJS.ProcessEnv, problems: string[]): Rat
     const raw = env[name]?.trim() || fallback;
     const match = /^(\d{1,7})\/(\d{1,7})$/.exec(raw);
     if (!match || Number(match[2]) === 0 || Number(match[2]) > maxWindowSeconds) {
-      problems.push(`${name} must look like count/seconds (1 to ${maxWindowSeconds} seconds), e.g. 20/600, got "${raw}"`);
+      problems.push(
+        `${name} must look like count/seconds (1 to ${maxWindowSeconds} seconds), e.g. 20/600, got "${raw}"`,
+      );
       return { limit: 1, windowMs: 1000 };
     }
     return { limit: Number(match[1]), windowMs: Number(match[2]) * 1000 };
   };
-  const configured = Object.fromEntries(ruleVariables.map(([bucket, name, fallback]) => [bucket, rule(name, fallback)]));
+  const configured = Object.fromEntries(
+    ruleVariables.map(([bucket, name, fallback]) => [bucket, rule(name, fallback)]),
+  );
   const keyPrefix = env.RATE_LIMIT_KEY_PREFIX?.trim() || defaultKeyPrefix;
   if (!/^[\w:.-]{1,100}$/.test(keyPrefix))
     problems.push(`RATE_LIMIT_KEY_PREFIX must be 1–100 letters, digits, _ : . or -, got "${keyPrefix}"`);

@@ -30,19 +30,24 @@ export function nestedLists(levels = 4): string {
 export const hostileDocuments: HostileDocument[] = [
   { name: 'fragments doubling at each of 22 levels', query: doublingFragments(22), refusedBy: 'cost' },
   {
-    name: 'a very wide document (5,000 fields)',
-    query: `{ ${times(5_000, () => '__typename')} }`,
+    name: 'a very wide document (2,000 fields)',
+    query: `{ ${times(2_000, () => '__typename')} }`,
     refusedBy: 'tokens',
   },
   {
     name: '20,000 ids written into nodes(ids:)',
     query: `{ nodes(ids: [${times(20_000, (i) => `"id${i}"`, ',')}]) { id } }`,
-    refusedBy: 'tokens',
+    refusedBy: 'length',
   },
-  { name: '200 aliases', query: `{ ${times(200, (i) => `a${i}: __typename`)} }`, refusedBy: 'aliases' },
   {
-    name: '100 directives',
-    query: `{ ${times(100, () => '__typename @include(if: true)')} }`,
+    name: 'a small query behind 900 KB of comment',
+    query: `# ${'x'.repeat(900_000)}\n{ __typename }`,
+    refusedBy: 'length',
+  },
+  { name: '100 aliases', query: `{ ${times(100, (i) => `a${i}: __typename`)} }`, refusedBy: 'aliases' },
+  {
+    name: '60 directives',
+    query: `{ ${times(60, () => '__typename @include(if: true)')} }`,
     refusedBy: 'directives',
   },
   { name: 'lists nested 4 deep (over the depth)', query: nestedLists(4), refusedBy: 'depth' },
