@@ -48,6 +48,9 @@ export function attachWebSockets({
   const wss = new WebSocketServer({
     server,
     path: yoga.graphqlEndpoint,
+    // One message is one operation: the document's length limit plus room for variables,
+    // so a huge frame is cut off by ws before anything reads it (its default is 100 MB).
+    maxPayload: 1024 * 1024,
     // Browsers from unknown origins may not open a socket; clients without an Origin may.
     verifyClient: (info, done) => {
       if (!info.origin) return done(true);
