@@ -66,7 +66,7 @@ export function subscribeOverWebSocket(
 ): LiveSubscription {
   const seen = observer();
   const client = createClient({
-    url: url.replace(/^http/, 'ws'),
+    url: `${url.replace(/^http/, 'ws')}/graphql`,
     webSocketImpl: WebSocket,
     retryAttempts: 0,
     connectionParams: { authorization: `Bearer ${token}` },
