@@ -4,9 +4,11 @@
 //   CAREDESK_URL=https://support.studio.example CAREDESK_AGENT_TOKEN=cdk_… node --import tsx examples/monitor-agent/src/agent.ts
 //
 // Settings (environment): CAREDESK_URL, CAREDESK_AGENT_TOKEN (scope monitoring:report, from
-// registerMonitorAgent), POLL_SECONDS (10), CONCURRENCY (20), RDAP_URL (https://rdap.org).
+// registerMonitorAgent), POLL_SECONDS (10), CONCURRENCY (20), RDAP_URL (https://rdap.org),
+// ALLOW_NETWORKS (none: like the server, the agent reaches only public addresses unless this
+// lists inside networks, e.g. 10.20.0.0/16, so a monitor cannot probe the agent's own network).
 // `--once` runs a single round and exits (for cron or a test).
-import { type CheckReport, runCheck } from '../../../packages/schema/src/checks/index.ts';
+import { type CheckReport, parseAllowedNetworks, runCheck } from '../../../packages/schema/src/checks/index.ts';
 
 interface Leased {
   monitorId: string;
@@ -20,7 +22,13 @@ const url = `${(process.env.CAREDESK_URL ?? 'http://localhost:4000').replace(/\/
 const token = process.env.CAREDESK_AGENT_TOKEN ?? '';
 const pollMs = Number(process.env.POLL_SECONDS ?? 10) * 1000;
 const concurrency = Number(process.env.CONCURRENCY ?? 20);
-const env = { rdapBaseUrl: process.env.RDAP_URL ?? 'https://rdap.org', now: () => new Date() };
+const networks = parseAllowedNetworks(process.env.ALLOW_NETWORKS ?? '');
+if (networks.problems.length) throw new Error(`ALLOW_NETWORKS: ${networks.problems.join('; ')}`);
+const env = {
+  rdapBaseUrl: process.env.RDAP_URL ?? 'https://rdap.org',
+  now: () => new Date(),
+  allowedNetworks: networks.allowed,
+};
 const once = process.argv.includes('--once');
 
 async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {

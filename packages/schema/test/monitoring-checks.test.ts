@@ -7,7 +7,24 @@ import { createServer as createTcpServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { domainCheck, httpCheck, runCheck, tcpCheck, tlsCheck } from '../src/checks/index.ts';
+import {
+  domainCheck,
+  type HttpConfig,
+  httpCheck,
+  parseAllowedNetworks,
+  runCheck,
+  type TcpConfig,
+  type TlsConfig,
+  tcpCheck,
+  tlsCheck,
+} from '../src/checks/index.ts';
+
+/** The test's sites listen on this machine, which monitors may reach only when allowed. */
+const local = parseAllowedNetworks('127.0.0.0/8').allowed;
+const localHttp = (config: HttpConfig, timeoutMs: number, degradedAfterMs?: number) =>
+  httpCheck(config, timeoutMs, degradedAfterMs, local);
+const localTcp = (config: TcpConfig, timeoutMs: number) => tcpCheck(config, timeoutMs, null, local);
+const localTls = (config: TlsConfig, timeoutMs: number, now: Date) => tlsCheck(config, timeoutMs, now, local);
 
 const listen = async (server: Server | ReturnType<typeof createTcpServer>) => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
@@ -78,7 +95,7 @@ describe('Monitoring checks against real local servers', () => {
   let rdapUrl: string;
   let ca: string;
   const rdapAsked: string[] = [];
-  const env = () => ({ rdapBaseUrl: rdapUrl, now: () => new Date() });
+  const env = () => ({ rdapBaseUrl: rdapUrl, now: () => new Date(), allowedNetworks: local });
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'caredesk-certs-'));
@@ -132,28 +149,28 @@ describe('Monitoring checks against real local servers', () => {
   });
 
   it('should be UP for a 200 with the keyword and DOWN for a 500 with the status and a response excerpt', async () => {
-    expect(await httpCheck({ url: `${httpUrl}/ok`, keyword: 'Add to cart' }, 2000)).toMatchObject({
+    expect(await localHttp({ url: `${httpUrl}/ok`, keyword: 'Add to cart' }, 2000)).toMatchObject({
       outcome: 'UP',
       statusCode: 200,
     });
-    const down = await httpCheck({ url: `${httpUrl}/error` }, 2000);
+    const down = await localHttp({ url: `${httpUrl}/error` }, 2000);
     expect(down).toMatchObject({ outcome: 'DOWN', statusCode: 500, message: 'HTTP 500' });
     expect(down.details?.excerpt).toBe('Fatal error: out of memory');
     expect(down.details?.timings).toHaveProperty('firstByteMs');
   });
 
   it('should check the keyword or pattern present or absent', async () => {
-    expect((await httpCheck({ url: `${httpUrl}/ok`, keyword: 'Checkout' }, 2000)).message).toBe(
+    expect((await localHttp({ url: `${httpUrl}/ok`, keyword: 'Checkout' }, 2000)).message).toBe(
       'keyword "Checkout" is missing',
     );
-    expect((await httpCheck({ url: `${httpUrl}/ok`, keyword: 'Add to cart', keywordAbsent: true }, 2000)).outcome).toBe(
+    expect((await localHttp({ url: `${httpUrl}/ok`, keyword: 'Add to cart', keywordAbsent: true }, 2000)).outcome).toBe(
       'DOWN',
     );
-    expect((await httpCheck({ url: `${httpUrl}/ok`, keyword: 'Fatal', keywordAbsent: true }, 2000)).outcome).toBe('UP');
-    expect((await httpCheck({ url: `${httpUrl}/ok`, regex: 'Add\\s+to\\s+\\w+' }, 2000)).outcome).toBe('UP');
+    expect((await localHttp({ url: `${httpUrl}/ok`, keyword: 'Fatal', keywordAbsent: true }, 2000)).outcome).toBe('UP');
+    expect((await localHttp({ url: `${httpUrl}/ok`, regex: 'Add\\s+to\\s+\\w+' }, 2000)).outcome).toBe('UP');
     expect(
       (
-        await httpCheck(
+        await localHttp(
           { url: `${httpUrl}/error`, regex: 'Fatal error', keywordAbsent: true, expectedStatus: ['500'] },
           2000,
         )
@@ -162,20 +179,20 @@ describe('Monitoring checks against real local servers', () => {
   });
 
   it('should compare a JSON path, follow redirects and send the method, headers and body', async () => {
-    expect((await httpCheck({ url: `${httpUrl}/json`, jsonPath: '$.db.ok', jsonExpected: 'true' }, 2000)).outcome).toBe(
+    expect((await localHttp({ url: `${httpUrl}/json`, jsonPath: '$.db.ok', jsonExpected: 'true' }, 2000)).outcome).toBe(
       'UP',
     );
     expect(
-      (await httpCheck({ url: `${httpUrl}/json`, jsonPath: '$.items[0].n', jsonExpected: '4' }, 2000)).message,
+      (await localHttp({ url: `${httpUrl}/json`, jsonPath: '$.items[0].n', jsonExpected: '4' }, 2000)).message,
     ).toBe('$.items[0].n is 3, expected 4');
-    expect(await httpCheck({ url: `${httpUrl}/moved`, keyword: 'Add to cart' }, 2000)).toMatchObject({
+    expect(await localHttp({ url: `${httpUrl}/moved`, keyword: 'Add to cart' }, 2000)).toMatchObject({
       outcome: 'UP',
       statusCode: 200,
     });
     expect(
-      await httpCheck({ url: `${httpUrl}/moved`, followRedirects: false, expectedStatus: ['200-299'] }, 2000),
+      await localHttp({ url: `${httpUrl}/moved`, followRedirects: false, expectedStatus: ['200-299'] }, 2000),
     ).toMatchObject({ outcome: 'DOWN', statusCode: 301 });
-    const echo = await httpCheck(
+    const echo = await localHttp(
       { url: `${httpUrl}/echo`, method: 'POST', headers: { 'x-check': 'yes' }, body: 'ping', keyword: 'POST yes ping' },
       2000,
     );
@@ -183,17 +200,17 @@ describe('Monitoring checks against real local servers', () => {
   });
 
   it('should be DEGRADED when slower than the limit and DOWN after the timeout', async () => {
-    const slow = await httpCheck({ url: `${httpUrl}/slow` }, 2000, 100);
+    const slow = await localHttp({ url: `${httpUrl}/slow` }, 2000, 100);
     expect(slow.outcome).toBe('DEGRADED');
     expect(slow.responseTimeMs).toBeGreaterThanOrEqual(200);
-    expect(await httpCheck({ url: `${httpUrl}/hang` }, 200)).toMatchObject({
+    expect(await localHttp({ url: `${httpUrl}/hang` }, 200)).toMatchObject({
       outcome: 'DOWN',
       message: 'timed out after 200 ms',
     });
   });
 
   it('should warn (DEGRADED) about a certificate that expires in 5 days and reject a self-signed one (DOWN)', async () => {
-    const expiringReport = await tlsCheck(
+    const expiringReport = await localTls(
       { host: '127.0.0.1', port: expiringPort, caCertificate: ca },
       2000,
       new Date(),
@@ -201,15 +218,15 @@ describe('Monitoring checks against real local servers', () => {
     expect(expiringReport.outcome).toBe('DEGRADED');
     expect(expiringReport.message).toMatch(/certificate expires in [45] days/);
     expect(expiringReport.expiresAt).toBeInstanceOf(Date);
-    const self = await tlsCheck({ host: '127.0.0.1', port: selfSignedPort }, 2000, new Date());
+    const self = await localTls({ host: '127.0.0.1', port: selfSignedPort }, 2000, new Date());
     expect(self.outcome).toBe('DOWN');
     expect(self.message).toContain('invalid certificate');
     // An HTTPS check of the self-signed site fails too, unless told to ignore the certificate.
-    expect((await httpCheck({ url: `https://127.0.0.1:${selfSignedPort}/` }, 2000)).outcome).toBe('DOWN');
-    expect((await httpCheck({ url: `https://127.0.0.1:${selfSignedPort}/`, ignoreTls: true }, 2000)).outcome).toBe(
+    expect((await localHttp({ url: `https://127.0.0.1:${selfSignedPort}/` }, 2000)).outcome).toBe('DOWN');
+    expect((await localHttp({ url: `https://127.0.0.1:${selfSignedPort}/`, ignoreTls: true }, 2000)).outcome).toBe(
       'UP',
     );
-    expect((await httpCheck({ url: `https://127.0.0.1:${expiringPort}/`, caCertificate: ca }, 2000)).outcome).toBe(
+    expect((await localHttp({ url: `https://127.0.0.1:${expiringPort}/`, caCertificate: ca }, 2000)).outcome).toBe(
       'UP',
     );
   });
@@ -217,9 +234,9 @@ describe('Monitoring checks against real local servers', () => {
   it('should be DOWN once a TCP port closes', async () => {
     const tcp = createTcpServer((socket) => socket.end());
     const port = await listen(tcp);
-    expect((await tcpCheck({ host: '127.0.0.1', port }, 1000)).outcome).toBe('UP');
+    expect((await localTcp({ host: '127.0.0.1', port }, 1000)).outcome).toBe('UP');
     await close(tcp);
-    const closed = await tcpCheck({ host: '127.0.0.1', port }, 1000);
+    const closed = await localTcp({ host: '127.0.0.1', port }, 1000);
     expect(closed).toMatchObject({ outcome: 'DOWN' });
     expect(closed.details?.error).toBe('ECONNREFUSED');
   });

@@ -164,6 +164,7 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
     locale: localeFrom(language),
     storage,
     uploadLimits: config.uploadLimits,
+    monitorNetworks: config.monitoring.allowedNetworks,
     links,
     viewer: await viewerForToken(db, bearerSecret(authorization), now(), origin),
   });

@@ -2,9 +2,10 @@ import { runCheck } from '@caredesk/schema/checks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../src/seed/demo.ts';
 import { seedDemoMonitors } from '../src/seed/demo-monitors.ts';
+import { localNetworks } from './support/monitoring.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
-const env = { rdapBaseUrl: 'http://127.0.0.1:9', now: () => new Date() };
+const env = { rdapBaseUrl: 'http://127.0.0.1:9', now: () => new Date(), allowedNetworks: localNetworks };
 
 describe('the demo studio’s monitors', () => {
   let t: TestApp;
@@ -14,7 +15,7 @@ describe('the demo studio’s monitors', () => {
     t = await createTestApp('sqlite', { env: { MONITORING_ENABLED: 'false' } });
     ({ url } = await t.app.start());
     await seedDemo(t.database.db, { publicUrl: url });
-    await seedDemoMonitors(t.database.db, url);
+    expect(await seedDemoMonitors(t.database.db, url, localNetworks)).toBeNull();
   });
   afterAll(async () => {
     await t?.close();

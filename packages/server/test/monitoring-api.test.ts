@@ -8,6 +8,7 @@ import { type DemoCredentials, seedDemo } from '../src/seed/demo.ts';
 import {
   createMonitorMutation,
   globalId,
+  localNetworks,
   rawId,
   startTargetSite,
   storedChecks,
@@ -139,7 +140,7 @@ describeEachDatabase('Monitoring API: agents, visibility and live state', (provi
       const check = leased[0] as Leased;
       const report =
         how === 'site'
-          ? await runCheck(check, { rdapBaseUrl: 'http://127.0.0.1:1', now })
+          ? await runCheck(check, { rdapBaseUrl: 'http://127.0.0.1:1', now, allowedNetworks: localNetworks })
           : { outcome: 'DOWN' as const, message: 'connection timed out', responseTimeMs: 10_000 };
       const answer = await gql<{ reportCheckResults: { accepted: number } }>(
         reportMutation,

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.ts';
 
 describe('Monitoring settings', () => {
-  it('should default to a running scheduler with a pool of 200 and rdap.org', () => {
+  it('should default to a running scheduler with a pool of 200 and rdap.org, reaching public addresses only', () => {
     expect(loadConfig({}).monitoring).toEqual({
+      allowedNetworks: { networks: [], text: [] },
       enabled: true,
       concurrency: 200,
       tickMs: 250,
@@ -19,8 +20,10 @@ describe('Monitoring settings', () => {
       MONITOR_TICK_MS: '100',
       MONITOR_RDAP_URL: 'http://127.0.0.1:9000/rdap/',
       MONITOR_ROLLUP_INTERVAL_MS: '60000',
+      MONITOR_ALLOW_NETWORKS: '10.20.0.0/16, 127.0.0.1',
     });
-    expect(config.monitoring).toEqual({
+    expect(config.monitoring).toMatchObject({
+      allowedNetworks: { text: ['10.20.0.0/16', '127.0.0.1'] },
       enabled: false,
       concurrency: 50,
       tickMs: 100,
@@ -34,12 +37,18 @@ describe('Monitoring settings', () => {
       loadConfig({ MONITOR_CONCURRENCY: '0', MONITOR_RDAP_URL: 'ftp://x', MONITORING_ENABLED: 'maybe' }),
     ).toThrow(ConfigError);
     try {
-      loadConfig({ MONITOR_CONCURRENCY: '0', MONITOR_RDAP_URL: 'ftp://x', MONITORING_ENABLED: 'maybe' });
+      loadConfig({
+        MONITOR_CONCURRENCY: '0',
+        MONITOR_RDAP_URL: 'ftp://x',
+        MONITORING_ENABLED: 'maybe',
+        MONITOR_ALLOW_NETWORKS: '10.0.0.0/8, the-office',
+      });
     } catch (error) {
       const problems = (error as ConfigError).problems.join('\n');
       expect(problems).toContain('MONITOR_CONCURRENCY');
       expect(problems).toContain('MONITOR_RDAP_URL');
       expect(problems).toContain('MONITORING_ENABLED');
+      expect(problems).toContain('MONITOR_ALLOW_NETWORKS: "the-office" is not an address');
     }
   });
 });

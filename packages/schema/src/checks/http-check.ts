@@ -1,5 +1,7 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { type AllowedNetworks, noAllowedNetworks } from '../domain/monitoring/target-address.ts';
+import { guardedLookup, refusedReport, refuseLiteral, TargetForbiddenError } from './target-guard.ts';
 import { type CheckReport, excerpt, type HttpConfig } from './types.ts';
 
 const maxBody = 1024 * 1024;
@@ -11,8 +13,15 @@ interface Answer {
   timings: Record<string, number>;
 }
 
-function fetchOnce(url: URL, config: HttpConfig, timeoutMs: number, started: number, totalMs: number): Promise<Answer> {
+function fetchOnce(
+  url: URL,
+  config: HttpConfig,
+  timing: { timeoutMs: number; started: number; totalMs: number },
+  allowed: AllowedNetworks,
+): Promise<Answer> {
+  const { timeoutMs, started, totalMs } = timing;
   return new Promise((resolve, reject) => {
+    refuseLiteral(url.hostname, allowed);
     const timings: Record<string, number> = {};
     const since = () => Math.round(performance.now() - started);
     const options = {
@@ -22,6 +31,7 @@ function fetchOnce(url: URL, config: HttpConfig, timeoutMs: number, started: num
       rejectUnauthorized: !config.ignoreTls,
       ...(config.caCertificate ? { ca: config.caCertificate } : {}),
       agent: false as const,
+      lookup: guardedLookup(allowed),
     };
     const req = (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, options, (res) => {
       timings.firstByteMs = since();
@@ -101,11 +111,15 @@ function contentProblem(config: HttpConfig, body: string): string | null {
   return null;
 }
 
-/** An HTTP(S) check: status codes, keyword/regex, JSON path, redirects, DEGRADED when slow. */
+/**
+ * An HTTP(S) check: status codes, keyword/regex, JSON path, redirects, DEGRADED when slow.
+ * Every hop (the address and each redirect) must lead to a public address or an allowed network.
+ */
 export async function httpCheck(
   config: HttpConfig,
   timeoutMs: number,
   degradedAfterMs?: number | null,
+  allowed: AllowedNetworks = noAllowedNetworks,
 ): Promise<CheckReport> {
   const started = performance.now();
   let url = new URL(config.url);
@@ -115,7 +129,7 @@ export async function httpCheck(
   try {
     for (;;) {
       const left = Math.max(1, Math.round(timeoutMs - (performance.now() - started)));
-      const answer = await fetchOnce(url, config, left, started, timeoutMs);
+      const answer = await fetchOnce(url, config, { timeoutMs: left, started, totalMs: timeoutMs }, allowed);
       const location = answer.headers.location;
       if (follow && answer.status >= 300 && answer.status < 400 && location && redirects.length < maxRedirects) {
         redirects.push(String(location));
@@ -153,13 +167,15 @@ export async function httpCheck(
       return { outcome: 'UP', statusCode: answer.status, responseTimeMs };
     }
   } catch (error) {
+    const where = { url: url.toString(), ...(redirects.length > 0 ? { redirects } : {}) };
+    if (error instanceof TargetForbiddenError) return refusedReport(error, where);
     const responseTimeMs = Math.round(performance.now() - started);
     const err = error as NodeJS.ErrnoException;
     return {
       outcome: 'DOWN',
       responseTimeMs,
       message: err.message,
-      details: { url: url.toString(), error: err.code ?? err.message, ...(redirects.length > 0 ? { redirects } : {}) },
+      details: { ...where, error: err.code ?? err.message },
     };
   }
 }

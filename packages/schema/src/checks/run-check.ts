@@ -17,11 +17,11 @@ export async function runCheck(spec: CheckSpec, env: CheckEnvironment): Promise<
   try {
     switch (spec.kind) {
       case 'HTTP':
-        return await httpCheck(spec.config as HttpConfig, spec.timeoutMs, spec.degradedAfterMs);
+        return await httpCheck(spec.config as HttpConfig, spec.timeoutMs, spec.degradedAfterMs, env.allowedNetworks);
       case 'TCP':
-        return await tcpCheck(spec.config as TcpConfig, spec.timeoutMs, spec.degradedAfterMs);
+        return await tcpCheck(spec.config as TcpConfig, spec.timeoutMs, spec.degradedAfterMs, env.allowedNetworks);
       case 'TLS':
-        return await tlsCheck(spec.config as TlsConfig, spec.timeoutMs, env.now());
+        return await tlsCheck(spec.config as TlsConfig, spec.timeoutMs, env.now(), env.allowedNetworks);
       case 'DOMAIN':
         return await domainCheck(spec.config as DomainConfig, spec.timeoutMs, env);
       case 'HEARTBEAT':

@@ -1,11 +1,24 @@
 import { connect } from 'node:net';
+import { type AllowedNetworks, noAllowedNetworks } from '../domain/monitoring/target-address.ts';
+import { guardedLookup, refusedReport, refuseLiteral, TargetForbiddenError } from './target-guard.ts';
 import type { CheckReport, TcpConfig } from './types.ts';
 
-/** A TCP check: the port accepts a connection within the timeout. */
-export function tcpCheck(config: TcpConfig, timeoutMs: number, degradedAfterMs?: number | null): Promise<CheckReport> {
+/** A TCP check: the port accepts a connection within the timeout (public addresses or allowed networks). */
+export function tcpCheck(
+  config: TcpConfig,
+  timeoutMs: number,
+  degradedAfterMs?: number | null,
+  allowed: AllowedNetworks = noAllowedNetworks,
+): Promise<CheckReport> {
   const started = performance.now();
+  const where = { host: config.host, port: config.port };
+  try {
+    refuseLiteral(config.host, allowed);
+  } catch (error) {
+    return Promise.resolve(refusedReport(error as TargetForbiddenError, where));
+  }
   return new Promise((resolve) => {
-    const socket = connect({ host: config.host, port: config.port });
+    const socket = connect({ host: config.host, port: config.port, lookup: guardedLookup(allowed) });
     const done = (report: CheckReport) => {
       socket.destroy();
       resolve(report);
@@ -14,7 +27,7 @@ export function tcpCheck(config: TcpConfig, timeoutMs: number, degradedAfterMs?:
       done({
         outcome: 'DOWN',
         message: `timed out after ${timeoutMs} ms`,
-        details: { host: config.host, port: config.port },
+        details: where,
       }),
     );
     socket.once('connect', () => {
@@ -24,12 +37,16 @@ export function tcpCheck(config: TcpConfig, timeoutMs: number, degradedAfterMs?:
       done({ outcome: 'UP', responseTimeMs });
     });
     socket.once('error', (error: NodeJS.ErrnoException) =>
-      done({
-        outcome: 'DOWN',
-        responseTimeMs: Math.round(performance.now() - started),
-        message: error.message,
-        details: { host: config.host, port: config.port, error: error.code ?? error.message },
-      }),
+      done(
+        error instanceof TargetForbiddenError
+          ? refusedReport(error, where)
+          : {
+              outcome: 'DOWN',
+              responseTimeMs: Math.round(performance.now() - started),
+              message: error.message,
+              details: { ...where, error: error.code ?? error.message },
+            },
+      ),
     );
   });
 }

@@ -1,17 +1,31 @@
 import { connect } from 'node:tls';
+import { type AllowedNetworks, noAllowedNetworks } from '../domain/monitoring/target-address.ts';
+import { guardedLookup, refusedReport, refuseLiteral, TargetForbiddenError } from './target-guard.ts';
 import { type CheckReport, daysLeft, expiryWarningDays, type TlsConfig } from './types.ts';
 
 /**
  * A TLS certificate check: an invalid certificate (self-signed, wrong name, expired) is DOWN;
  * one expiring within 30 days is DEGRADED with the days left (warnings at 30, 14 and 7).
  */
-export function tlsCheck(config: TlsConfig, timeoutMs: number, now: Date): Promise<CheckReport> {
+export function tlsCheck(
+  config: TlsConfig,
+  timeoutMs: number,
+  now: Date,
+  allowed: AllowedNetworks = noAllowedNetworks,
+): Promise<CheckReport> {
   const started = performance.now();
   const port = config.port ?? 443;
+  const where = { host: config.host, port };
+  try {
+    refuseLiteral(config.host, allowed);
+  } catch (error) {
+    return Promise.resolve(refusedReport(error as TargetForbiddenError, where));
+  }
   return new Promise((resolve) => {
     const socket = connect({
       host: config.host,
       port,
+      lookup: guardedLookup(allowed),
       servername: config.servername ?? (/^[\d.:]+$/.test(config.host) ? undefined : config.host),
       rejectUnauthorized: false,
       ...(config.caCertificate ? { ca: config.caCertificate } : {}),
@@ -56,11 +70,11 @@ export function tlsCheck(config: TlsConfig, timeoutMs: number, now: Date): Promi
       done({ outcome: 'UP', responseTimeMs, expiresAt });
     });
     socket.once('error', (error: NodeJS.ErrnoException) =>
-      done({
-        outcome: 'DOWN',
-        message: error.message,
-        details: { host: config.host, port, error: error.code ?? error.message },
-      }),
+      done(
+        error instanceof TargetForbiddenError
+          ? refusedReport(error, where)
+          : { outcome: 'DOWN', message: error.message, details: { ...where, error: error.code ?? error.message } },
+      ),
     );
   });
 }

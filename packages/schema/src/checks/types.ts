@@ -1,4 +1,5 @@
 import type { CheckOutcome } from '../domain/monitoring/confirm.ts';
+import type { AllowedNetworks } from '../domain/monitoring/target-address.ts';
 
 /** What one check found, with the evidence a ticket shows. Shared by the server and agents. */
 export interface CheckReport {
@@ -60,6 +61,8 @@ export interface CheckEnvironment {
   /** Base of the RDAP service: `${rdapBaseUrl}/domain/<name>` (default https://rdap.org). */
   rdapBaseUrl: string;
   now: () => Date;
+  /** Inside networks monitors may reach after all (MONITOR_ALLOW_NETWORKS); none when absent. */
+  allowedNetworks?: AllowedNetworks;
 }
 
 /** Days before expiry at which certificate and domain checks warn (DEGRADED). */

@@ -14,7 +14,8 @@ export type ErrorCode =
   | 'INVALID_CREDENTIALS'
   | 'RATE_LIMITED'
   | 'TICKET_CLOSED'
-  | 'TIMER_NOT_RUNNING';
+  | 'TIMER_NOT_RUNNING'
+  | 'MONITOR_TARGET_FORBIDDEN';
 
 export type Locale = 'ru' | 'en';
 
@@ -78,7 +79,14 @@ const messages: Record<ErrorCode, Record<Locale, string>> = {
     ru: 'Заявка закрыта: время по ней больше не учитывается.',
   },
   TIMER_NOT_RUNNING: { en: 'You have no running timer.', ru: 'У вас нет запущенного таймера.' },
+  MONITOR_TARGET_FORBIDDEN: {
+    en: 'Monitors may check only public addresses: this one is inside a private, loopback or cloud network. An administrator can allow it with MONITOR_ALLOW_NETWORKS.',
+    ru: 'Мониторы проверяют только публичные адреса, а этот — внутренний (частная, локальная или облачная сеть). Администратор может разрешить его в MONITOR_ALLOW_NETWORKS.',
+  },
 };
+
+/** Every code, in the order declared (the GraphQL enum lists them all, so none can be left out). */
+export const errorCodes = Object.keys(messages) as ErrorCode[];
 
 /** The message for a code in the reader's language. */
 export function errorMessage(code: ErrorCode, locale: Locale): string {

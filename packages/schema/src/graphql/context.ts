@@ -1,6 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import type { Db } from '../db/client.ts';
 import type { Locale } from '../domain/error-codes.ts';
+import type { AllowedNetworks } from '../domain/monitoring/target-address.ts';
 import type { StaffRole, TokenScope } from '../domain/staff-role.ts';
 import type { AccessRevoked } from '../services/access-revoked.ts';
 import type { AttachmentStorage, UploadLimits } from '../services/attachment-storage.ts';
@@ -88,4 +89,6 @@ export interface GraphQLContext {
   rateLimit(bucket: RateBucket, key: string): Promise<void>;
   /** The app's one limiter (what `rateLimit` counts with), for services that also reset or look up counts. */
   limiter: RateLimiter;
+  /** Inside networks monitors may reach after all (MONITOR_ALLOW_NETWORKS); others are refused. */
+  monitorNetworks: AllowedNetworks;
 }

@@ -1,31 +1,8 @@
-import { type ErrorCode, errorMessage } from '../domain/error-codes.ts';
+import { errorCodes, errorMessage } from '../domain/error-codes.ts';
 import { DomainError } from '../services/domain-error.ts';
 import { builder } from './builder.ts';
 
-const codes: ErrorCode[] = [
-  'TRANSITION_NOT_ALLOWED',
-  'ACTOR_NOT_ALLOWED',
-  'REASON_REQUIRED',
-  'REPORT_REQUIRED',
-  'ESTIMATE_REQUIRED',
-  'ESTIMATE_NOT_CONFIRMED',
-  'NOT_A_PAID_TICKET',
-  'NOT_DUE_YET',
-  'NOT_FOUND',
-  'INVALID_INPUT',
-  'DUPLICATE_OF_ITSELF',
-  'FILE_TOO_LARGE',
-  'UPLOAD_TOO_LARGE',
-  'TOO_MANY_FILES',
-  'UNSUPPORTED_FILE_TYPE',
-  'INVALID_CODE',
-  'INVALID_CREDENTIALS',
-  'RATE_LIMITED',
-  'TICKET_CLOSED',
-  'TIMER_NOT_RUNNING',
-];
-
-export const ErrorCodeEnum = builder.enumType('ErrorCode', { values: codes });
+export const ErrorCodeEnum = builder.enumType('ErrorCode', { values: errorCodes });
 
 /** What every expected failure of a mutation offers: a stable code and a message for people. */
 export const ErrorInterface = builder.interfaceRef<DomainError>('Error').implement({

@@ -19,7 +19,8 @@ export const seed: Command = {
         console.log('The database already has a studio; demo data was not added.');
         return 0;
       }
-      await seedDemoMonitors(db, config.publicUrl);
+      const monitors = await seedDemoMonitors(db, config.publicUrl, config.monitoring.allowedNetworks);
+      if (monitors) console.log(monitors.skipped);
       printDemoCredentials(result, config.publicUrl);
       return 0;
     } finally {

@@ -18,7 +18,8 @@ export const serve: Command = {
       const applied = await migrate(config.database);
       if (applied.length) console.log(`Migrated ${describeTarget(config.database)}: ${applied.join(', ')}`);
       const seeded = await seedDemo(db, { publicUrl: config.publicUrl });
-      if (seeded) await seedDemoMonitors(db, config.publicUrl);
+      const monitors = seeded ? await seedDemoMonitors(db, config.publicUrl, config.monitoring.allowedNetworks) : null;
+      if (monitors) console.log(monitors.skipped);
       if (seeded && config.database.provider === 'sqlite') writeDemoCredentials(config.database.file, seeded);
     }
     const secretKey = config.secretKey ?? localSecretKey(dirname(config.attachmentsDir));

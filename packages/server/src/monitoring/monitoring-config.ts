@@ -1,3 +1,4 @@
+import { type AllowedNetworks, parseAllowedNetworks } from '@caredesk/schema/checks';
 import { integer } from '../config-values.ts';
 /** Settings of the monitoring scheduler (MONITOR_* variables). */
 export interface MonitoringConfig {
@@ -11,6 +12,8 @@ export interface MonitoringConfig {
   rdapUrl: string;
   /** How often rollups are computed and old results deleted. */
   rollupIntervalMs: number;
+  /** Inside networks (loopback, private…) monitors may reach after all; none by default. */
+  allowedNetworks: AllowedNetworks;
 }
 
 export const monitoringVariables = [
@@ -19,6 +22,11 @@ export const monitoringVariables = [
   ['MONITOR_TICK_MS', '250', 'How often the monitoring scheduler looks for due checks'],
   ['MONITOR_RDAP_URL', 'https://rdap.org', 'RDAP service for domain expiry (<url>/domain/<name>)'],
   ['MONITOR_ROLLUP_INTERVAL_MS', '300000', 'How often hourly/daily rollups are computed and old results deleted'],
+  [
+    'MONITOR_ALLOW_NETWORKS',
+    '',
+    'Inside networks monitors may reach after all, e.g. 10.20.0.0/16,127.0.0.1 (by default only public addresses)',
+  ],
 ] as const;
 
 export function monitoringConfig(env: NodeJS.ProcessEnv, problems: string[]): MonitoringConfig {
@@ -28,7 +36,10 @@ export function monitoringConfig(env: NodeJS.ProcessEnv, problems: string[]): Mo
   const rdapUrl = (env.MONITOR_RDAP_URL?.trim() || 'https://rdap.org').replace(/\/+$/, '');
   if (!/^https?:\/\/\S+$/.test(rdapUrl))
     problems.push(`MONITOR_RDAP_URL must be an http(s):// address, got "${rdapUrl}"`);
+  const networks = parseAllowedNetworks(env.MONITOR_ALLOW_NETWORKS ?? '');
+  for (const problem of networks.problems) problems.push(`MONITOR_ALLOW_NETWORKS: ${problem}`);
   return {
+    allowedNetworks: networks.allowed,
     enabled: !['false', '0', 'no'].includes(enabledRaw),
     concurrency: integer('MONITOR_CONCURRENCY', env.MONITOR_CONCURRENCY, 200, 1, 10_000, problems),
     tickMs: integer('MONITOR_TICK_MS', env.MONITOR_TICK_MS, 250, 10, 60_000, problems),

@@ -21,6 +21,7 @@ export function monitoringJob(
     concurrency: config.concurrency,
     tickMs: config.tickMs,
     rdapBaseUrl: config.rdapUrl,
+    allowedNetworks: config.allowedNetworks,
     onError: (err) =>
       log.error({ err }, 'monitoring: caredesk could not record checks (monitors go UNKNOWN, never DOWN)'),
   });

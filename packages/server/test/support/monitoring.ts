@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { parseAllowedNetworks } from '@caredesk/schema/checks';
 import type { Db } from '@caredesk/schema/db';
 import { createMonitorScheduler, type MonitorScheduler } from '@caredesk/schema/services';
 import type { TestApp } from './test-app.ts';
@@ -58,16 +59,20 @@ export async function startTargetSite() {
   };
 }
 
+/** What the tests let monitors reach: their own sites on this machine. */
+export const localNetworks = parseAllowedNetworks('127.0.0.0/8, ::1').allowed;
+
 /** A scheduler on the test app's database with the test's clock; tests call runDue(). */
 export function testScheduler(
   t: TestApp,
   now: () => Date,
-  options: { rdapBaseUrl?: string; errors?: unknown[] } = {},
+  options: { rdapBaseUrl?: string; errors?: unknown[]; allowLocal?: boolean } = {},
 ): MonitorScheduler {
   return createMonitorScheduler({
     db: t.database.db,
     events: t.app.events,
     now,
+    ...(options.allowLocal === false ? {} : { allowedNetworks: localNetworks }),
     spreadOnStart: false,
     onError: (error) => options.errors?.push(error),
     ...(options.rdapBaseUrl ? { rdapBaseUrl: options.rdapBaseUrl } : {}),

@@ -46,6 +46,8 @@ export async function createTestApp(
     LOG_LEVEL: 'silent',
     DATABASE_URL: database.url,
     ATTACHMENTS_DIR: attachmentsDir,
+    // The sites the monitoring tests watch listen on this machine (the SSRF tests set it empty).
+    MONITOR_ALLOW_NETWORKS: '127.0.0.0/8, ::1',
     ...options.env,
   });
   const app = buildApp(config, {

@@ -148,6 +148,7 @@ builder.mutationFields((t) => ({
           config: configOf(input) ?? {},
         },
         ctx.now(),
+        ctx.monitorNetworks,
       );
       return { monitor, pushUrl: pushSecret ? `${ctx.publicUrl}/heartbeat/${pushSecret}` : null };
     },
@@ -159,17 +160,22 @@ builder.mutationFields((t) => ({
     errors: { types: [DomainError] },
     args: { input: t.arg({ type: UpdateMonitorInput, required: true }) },
     resolve: async (_root, { input }, ctx) => ({
-      monitor: await updateMonitor(ctx.db, input.monitorId.id, {
-        ...withoutNulls({
-          name: input.name ?? undefined,
-          intervalSeconds: input.intervalSeconds,
-          retryIntervalSeconds: input.retryIntervalSeconds,
-          timeoutMs: input.timeoutMs,
-          central: input.central,
-        }),
-        ...(input.degradedAfterMs !== undefined ? { degradedAfterMs: input.degradedAfterMs } : {}),
-        config: configOf(input),
-      }),
+      monitor: await updateMonitor(
+        ctx.db,
+        input.monitorId.id,
+        {
+          ...withoutNulls({
+            name: input.name ?? undefined,
+            intervalSeconds: input.intervalSeconds,
+            retryIntervalSeconds: input.retryIntervalSeconds,
+            timeoutMs: input.timeoutMs,
+            central: input.central,
+          }),
+          ...(input.degradedAfterMs !== undefined ? { degradedAfterMs: input.degradedAfterMs } : {}),
+          config: configOf(input),
+        },
+        ctx.monitorNetworks,
+      ),
     }),
   }),
   pauseMonitor: t.field({

@@ -1,9 +1,11 @@
 import type { Db } from '../../db/client.ts';
 import { isTimeZone } from '../../domain/calendar/zoned-time.ts';
+import type { AllowedNetworks } from '../../domain/monitoring/target-address.ts';
 import type { EventBus } from '../../graphql/context.ts';
 import { newSecret } from '../access-tokens.ts';
 import { DomainError } from '../domain-error.ts';
 import { publishMonitorChange, sha256 } from './record.ts';
+import { refuseInsideTarget } from './target-check.ts';
 
 export type MonitorKind = 'HTTP' | 'TLS' | 'DOMAIN' | 'TCP' | 'HEARTBEAT';
 
@@ -83,14 +85,17 @@ function validateTiming(input: MonitorInput) {
 /**
  * A new monitor of a site, checked first right away. Certificates and domains default to a
  * daily check, heartbeats to their period; a heartbeat's push secret is returned once.
+ * A target inside the studio's networks is refused unless `allowed` lists it.
  */
 export async function createMonitor(
   db: Db,
   input: MonitorInput & { siteId: string; kind: MonitorKind; name: string },
   now: Date,
+  allowed: AllowedNetworks,
 ) {
   validateTiming(input);
   const config = validateConfig(input.kind, input.config ?? {});
+  await refuseInsideTarget(input.kind, config, allowed);
   const site = await db.site.findUnique({ where: { id: input.siteId }, select: { id: true } });
   if (!site) throw new DomainError('NOT_FOUND', 'siteId');
   const slow = input.kind === 'TLS' || input.kind === 'DOMAIN';
@@ -121,13 +126,14 @@ export async function createMonitor(
   return { monitor, pushSecret };
 }
 
-export async function updateMonitor(db: Db, monitorId: string, input: MonitorInput) {
+export async function updateMonitor(db: Db, monitorId: string, input: MonitorInput, allowed: AllowedNetworks) {
   validateTiming(input);
   const monitor = await db.monitor.findUnique({ where: { id: monitorId } });
   if (!monitor) throw new DomainError('NOT_FOUND', 'monitorId');
   const config = input.config
     ? validateConfig(monitor.kind, { ...(monitor.config as Record<string, unknown>), ...input.config })
     : undefined;
+  if (config) await refuseInsideTarget(monitor.kind, config, allowed);
   return db.monitor.update({
     where: { id: monitorId },
     data: {

@@ -3,6 +3,7 @@ import { runCheck } from '../../checks/run-check.ts';
 import type { CheckReport, HeartbeatConfig } from '../../checks/types.ts';
 import type { Db } from '../../db/client.ts';
 import { isStale } from '../../domain/monitoring/confirm.ts';
+import type { AllowedNetworks } from '../../domain/monitoring/target-address.ts';
 import type { EventBus } from '../../graphql/context.ts';
 import { markUnknown, recordCheck } from './record.ts';
 import { stallDetector } from './stall-detector.ts';
@@ -16,6 +17,8 @@ export interface SchedulerOptions {
   /** How often the loop looks for due checks. */
   tickMs?: number;
   rdapBaseUrl?: string;
+  /** Inside networks the checks may reach after all (MONITOR_ALLOW_NETWORKS). */
+  allowedNetworks?: AllowedNetworks;
   /** Spread overdue checks over their interval when starting (after a restart). */
   spreadOnStart?: boolean;
   /** Called with each check's lateness (ms after its due time), for the benchmark. */
@@ -64,7 +67,11 @@ export function createMonitorScheduler(options: SchedulerOptions): MonitorSchedu
   const instanceId = randomUUID();
   const concurrency = options.concurrency ?? 100;
   const tickMs = options.tickMs ?? 500;
-  const env = { rdapBaseUrl: options.rdapBaseUrl ?? 'https://rdap.org', now };
+  const env = {
+    rdapBaseUrl: options.rdapBaseUrl ?? 'https://rdap.org',
+    now,
+    ...(options.allowedNetworks ? { allowedNetworks: options.allowedNetworks } : {}),
+  };
   const running = new Set<Promise<void>>();
   const stalls = stallDetector();
   /** Monitors whose result could not be recorded: UNKNOWN as soon as the database answers. */
