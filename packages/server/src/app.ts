@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { dirname } from 'node:path';
 import { createDb, type Db } from '@caredesk/schema/db';
 import { localeFrom } from '@caredesk/schema/domain';
 import { type EventBus, type GraphQLContext, schema } from '@caredesk/schema/graphql';
@@ -53,6 +53,7 @@ import { replyAddresses } from './mail/reply-address.ts';
 import { smtpListener } from './mail/smtp-listener.ts';
 import { smtpMailer } from './mail/smtp-mailer.ts';
 import { monitoringJob } from './monitoring/monitoring-jobs.ts';
+import { localSecretKey } from './secret-key-file.ts';
 import { diskStorage } from './storage/disk-storage.ts';
 import { accessWatch } from './subscriptions/access-watch.ts';
 
@@ -103,7 +104,10 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
           allowedHeaders: ['authorization', 'content-type', 'accept-language', 'graphql-require-preflight'],
         }
       : (false as const);
-  const signer = hmacSigner(config.secretKey ?? randomBytes(32).toString('base64url'));
+  // One key for links, reply addresses and sealed secrets: SECRET_KEY, or one generated once
+  // into the data folder (next to the attachments), so all three survive a restart.
+  const secretKey = config.secretKey ?? localSecretKey(dirname(config.attachmentsDir));
+  const signer = hmacSigner(secretKey);
   const linkMinutes = 15;
   const links = {
     attachment: (id: string) =>
@@ -114,7 +118,7 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
 
   const mailer =
     deps.mailer ?? (config.mail.smtpUrl ? smtpMailer(config.mail.smtpUrl, config.mail.from) : consoleMailer(logger));
-  const replies = replyAddresses(config.mail.from, config.secretKey ?? randomBytes(32).toString('base64url'));
+  const replies = replyAddresses(config.mail.from, secretKey);
   const receive = incomingMail({
     db,
     events,
@@ -139,7 +143,7 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
   const imap = config.mail.imap
     ? imapPoller({ settings: config.mail.imap, logger: logger.child({ component: 'imap' }), receive })
     : null;
-  const secretsKey = secretBoxKey(config.secretKey ?? randomBytes(32).toString('base64url'));
+  const secretsKey = secretBoxKey(secretKey);
   // One limiter for every limit: in Redis when instances share it, else in this process.
   const { rules, keyPrefix } = config.rateLimits;
   const limiter: RateLimiter & { close?(): Promise<void> } = config.redisUrl

@@ -11,7 +11,13 @@ export function localSecretKey(dataDir: string): string {
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dataDir, { recursive: true });
   const key = randomBytes(48).toString('base64url');
-  writeFileSync(file, `${key}\n`, { mode: 0o600 });
+  try {
+    // Exclusive: of two processes starting at once, one writes the key and both use it.
+    writeFileSync(file, `${key}\n`, { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return readFileSync(file, 'utf8').trim();
+    throw error;
+  }
   chmodSync(file, 0o600);
   return key;
 }

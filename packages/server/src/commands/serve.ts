@@ -1,9 +1,7 @@
-import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDb, describeTarget, migrate } from '@caredesk/schema/db';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
-import { localSecretKey } from '../secret-key-file.ts';
 import { demoCredentialsFile, readDemoCredentials, seedDemo, writeDemoCredentials } from '../seed/demo.ts';
 import { seedDemoMonitors } from '../seed/demo-monitors.ts';
 import type { Command } from './command.ts';
@@ -22,8 +20,7 @@ export const serve: Command = {
       if (monitors) console.log(monitors.skipped);
       if (seeded && config.database.provider === 'sqlite') writeDemoCredentials(config.database.file, seeded);
     }
-    const secretKey = config.secretKey ?? localSecretKey(dirname(config.attachmentsDir));
-    const app = buildApp({ ...config, secretKey }, { db });
+    const app = buildApp(config, { db });
     const { url } = await app.start();
     const base = config.publicUrl.startsWith(url) ? url : config.publicUrl;
     console.log(`\ncaredesk is running on ${describeTarget(config.database)}`);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Mailer, OutboxTiming } from '@caredesk/schema/services';
@@ -39,7 +39,10 @@ export async function createTestApp(
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(provider, { onQuery: options.onQuery });
-  const attachmentsDir = mkdtempSync(join(tmpdir(), 'caredesk-files-'));
+  // A data folder of its own, as ./data is for a server: attachments, and the generated key.
+  const dataDir = mkdtempSync(join(tmpdir(), 'caredesk-data-'));
+  const attachmentsDir = join(dataDir, 'attachments');
+  mkdirSync(attachmentsDir);
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -76,7 +79,7 @@ export async function createTestApp(
     async close() {
       await app.stop();
       await database.drop();
-      rmSync(attachmentsDir, { recursive: true, force: true });
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
