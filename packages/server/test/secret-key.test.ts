@@ -59,14 +59,15 @@ describeEachDatabase('the secret key of an installation without SECRET_KEY', (pr
     const restarted = buildApp(config, { db: t.database.db, logger: pino({ level: 'silent' }) });
     try {
       const staff = demo.staff.find((s) => s.role === 'LINE2')?.token ?? '';
-      const ask = (query: string, variables: Record<string, unknown>) =>
-        restarted.yoga
-          .fetch('http://localhost/graphql', {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${staff}` },
-            body: JSON.stringify({ query, variables }),
-          })
-          .then((response) => response.json());
+      // biome-ignore lint/suspicious/noExplicitAny: the answer's shape is checked by the expectations
+      const ask = async (query: string, variables: Record<string, unknown>): Promise<any> => {
+        const response = await restarted.yoga.fetch('http://localhost/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${staff}` },
+          body: JSON.stringify({ query, variables }),
+        });
+        return response.json();
+      };
       const listed = await ask('query ($id: ID!) { ticket(id: $id) { secrets { id } } }', { id: ticket.id });
       const secretId = listed.data.ticket.secrets[0].id;
       const revealed = await ask(

@@ -147,6 +147,40 @@ describeEachDatabase('time tracking through GraphQL', (provider) => {
     expect((await start(closed, staff('LINE1'))).data?.startTimer?.code).toBe('TICKET_CLOSED');
   });
 
+  it('should bill a specialist’s work at their own line only, letting the head of support and admins name another', async () => {
+    // A first-line specialist may not bill at line 3 (a higher rate), by hand, by timer or by correction.
+    expect((await log(ticketB, 20, staff('LINE1'), { supportLine: 3 })).data?.logTime).toMatchObject({
+      code: 'ACTOR_NOT_ALLOWED',
+      field: 'supportLine',
+    });
+    expect((await start(ticketB, staff('LINE1'), { supportLine: 2 })).data?.startTimer).toMatchObject({
+      code: 'ACTOR_NOT_ALLOWED',
+      field: 'supportLine',
+    });
+    expect((await log(ticketB, 20, staff('LINE1'), { supportLine: 1 })).data?.logTime?.timeEntry?.supportLine).toBe(1);
+    const own = await t.gql<{ logTime: { timeEntry: { id: string } } }>(
+      'mutation ($i: LogTimeInput!) { logTime(input: $i) { ... on TimeEntryPayload { timeEntry { id } } } }',
+      { i: { ticketId: ticketB, minutes: 25 } },
+      staff('LINE1'),
+    );
+    const moveTo = (line: number, token: string) =>
+      t.gql<{ updateTimeEntry: { timeEntry?: { supportLine: number }; code?: string } }>(
+        'mutation ($i: UpdateTimeEntryInput!) { updateTimeEntry(input: $i) { ... on TimeEntryPayload { timeEntry { supportLine } } ... on DomainError { code } } }',
+        { i: { timeEntryId: own.data?.logTime.timeEntry.id, supportLine: line } },
+        token,
+      );
+    expect((await moveTo(3, staff('LINE1'))).data?.updateTimeEntry.code).toBe('ACTOR_NOT_ALLOWED');
+    expect((await moveTo(2, staff('HEAD'))).data?.updateTimeEntry.timeEntry).toEqual({ supportLine: 2 });
+    expect((await moveTo(3, staff('ADMIN'))).data?.updateTimeEntry.timeEntry).toEqual({ supportLine: 3 });
+    expect((await moveTo(4, staff('ADMIN'))).data?.updateTimeEntry.code).toBe('INVALID_INPUT');
+    // Of all the first-line specialist's entries, only the one an admin moved is not at line 1.
+    const lines = await t.database.db.timeEntry.findMany({
+      where: { staff: { role: 'LINE1' } },
+      select: { supportLine: true },
+    });
+    expect(lines.map((l) => l.supportLine).filter((line) => line !== 1)).toEqual([3]);
+  });
+
   it('should show staff the totals per ticket and per specialist, and the client only hours by level without notes', async () => {
     // A timer still running is not counted yet.
     await start(ticketA, staff('LINE3'));

@@ -1,3 +1,4 @@
+export * from './charged-line.ts';
 export * from './money.ts';
 export * from './month-bill.ts';
 export * from './months.ts';

@@ -90,7 +90,10 @@ const StartTimerInput = builder.inputType('StartTimerInput', {
   fields: (t) => ({
     ticketId: t.globalID({ required: true, for: TicketRef }),
     note: t.string({ required: false, description: 'Internal note (staff only).' }),
-    supportLine: t.int({ required: false, description: 'Default: your own line.' }),
+    supportLine: t.int({
+      required: false,
+      description: 'Your own line (the default); only the head of support and admins name another.',
+    }),
     billable: t.boolean({ required: false, description: 'Default: true.' }),
   }),
 });
@@ -102,7 +105,10 @@ const LogTimeInput = builder.inputType('LogTimeInput', {
     ticketId: t.globalID({ required: true, for: TicketRef }),
     minutes: t.int({ required: true, description: 'Whole minutes, 1 to 1440.' }),
     note: t.string({ required: false, description: 'Internal note (staff only).' }),
-    supportLine: t.int({ required: false, description: 'Default: your own line.' }),
+    supportLine: t.int({
+      required: false,
+      description: 'Your own line (the default); only the head of support and admins name another.',
+    }),
     billable: t.boolean({ required: false, description: 'Default: true.' }),
     startedAt: t.field({ type: 'DateTime', required: false, description: 'When the work began (default: just now).' }),
   }),
@@ -138,7 +144,10 @@ const UpdateTimeEntryInput = builder.inputType('UpdateTimeEntryInput', {
     minutes: t.int({ required: false, description: 'Whole minutes, 1 to 1440 (a stopped entry only).' }),
     note: t.string({ required: false }),
     billable: t.boolean({ required: false }),
-    supportLine: t.int({ required: false }),
+    supportLine: t.int({
+      required: false,
+      description: 'Only the head of support and admins move an entry to a line other than its author’s own.',
+    }),
   }),
 });
 const DeleteTimeEntryInput = builder.inputType('DeleteTimeEntryInput', {
@@ -166,6 +175,7 @@ builder.mutationFields((t) => ({
         note: input.note,
         supportLine: input.supportLine,
         billable: input.billable,
+        role: editorOf(ctx).role,
         now: ctx.now(),
       }),
     }),
@@ -226,6 +236,7 @@ builder.mutationFields((t) => ({
         billable: input.billable,
         supportLine: input.supportLine,
         startedAt: input.startedAt ?? null,
+        role: editorOf(ctx).role,
         now: ctx.now(),
       }),
     }),

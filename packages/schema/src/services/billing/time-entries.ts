@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.ts';
-import { timerMinutes } from '../../domain/billing/index.ts';
+import { chargedLine, timerMinutes } from '../../domain/billing/index.ts';
+import type { StaffRole } from '../../domain/staff-role.ts';
 import { DomainError } from '../domain-error.ts';
 
 const closed = ['ACCEPTED', 'PAID', 'REJECTED'];
@@ -12,16 +13,18 @@ async function openTicket(db: Db, ticketId: string) {
   return ticket;
 }
 
-/** The line the work is billed at: the one given (1–3), else the specialist's own. */
-async function lineOf(db: Db, staffId: string, given: number | null | undefined): Promise<number> {
-  if (given != null) {
-    if (![1, 2, 3].includes(given)) throw new DomainError('INVALID_INPUT', 'supportLine', 'a support line 1, 2 or 3');
-    return given;
-  }
+/** The line `staffId`'s work is billed at: their own; another only when a head or admin names it. */
+export async function lineOf(
+  db: Db,
+  staffId: string,
+  given: number | null | undefined,
+  role: StaffRole,
+): Promise<number> {
   const staff = await db.staffMember.findUniqueOrThrow({ where: { id: staffId }, select: { supportLine: true } });
-  if (staff.supportLine === null)
-    throw new DomainError('INVALID_INPUT', 'supportLine', 'name the support line of this work');
-  return staff.supportLine;
+  const charged = chargedLine(staff.supportLine, given, role);
+  if ('line' in charged) return charged.line;
+  const code = charged.refused === 'NOT_YOUR_LINE' ? 'ACTOR_NOT_ALLOWED' : 'INVALID_INPUT';
+  throw new DomainError(code, 'supportLine', charged.detail);
 }
 
 function checkNote(note: string | null | undefined): string | null {
@@ -36,6 +39,8 @@ export interface TimerStart {
   note?: string | null;
   supportLine?: number | null;
   billable?: boolean | null;
+  /** The specialist's role: only a head or an admin names a line other than their own. */
+  role: StaffRole;
   now: Date;
 }
 
@@ -45,7 +50,7 @@ export interface TimerStart {
  */
 export async function startTimer(db: Db, input: TimerStart) {
   await openTicket(db, input.ticketId);
-  const supportLine = await lineOf(db, input.staffId, input.supportLine);
+  const supportLine = await lineOf(db, input.staffId, input.supportLine, input.role);
   const note = checkNote(input.note);
   return db.$transaction(async (tx) => {
     const running = await tx.timeEntry.findMany({ where: { staffId: input.staffId, endedAt: null } });
@@ -94,6 +99,7 @@ export interface LoggedTime {
   supportLine?: number | null;
   /** When the work was done (default: `now` minus the minutes). Not in the future. */
   startedAt?: Date | null;
+  role: StaffRole;
   now: Date;
 }
 
@@ -104,7 +110,7 @@ export async function logTime(db: Db, input: LoggedTime) {
   const startedAt = input.startedAt ?? new Date(input.now.getTime() - input.minutes * 60_000);
   if (startedAt > input.now) throw new DomainError('INVALID_INPUT', 'startedAt', 'work done, not planned');
   await openTicket(db, input.ticketId);
-  const supportLine = await lineOf(db, input.staffId, input.supportLine);
+  const supportLine = await lineOf(db, input.staffId, input.supportLine, input.role);
   return db.timeEntry.create({
     data: {
       ticketId: input.ticketId,

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import type { StaffRole } from '../../domain/staff-role.ts';
 import { DomainError } from '../domain-error.ts';
+import { lineOf } from './time-entries.ts';
 
 const closed = ['ACCEPTED', 'PAID', 'REJECTED'];
 const maxMinutes = 24 * 60;
@@ -48,11 +49,7 @@ export async function updateTimeEntry(db: Db, id: string, change: TimeEntryChang
     data.note = note || null;
   }
   if (change.billable != null) data.billable = change.billable;
-  if (change.supportLine != null) {
-    if (![1, 2, 3].includes(change.supportLine))
-      throw new DomainError('INVALID_INPUT', 'supportLine', 'a support line 1, 2 or 3');
-    data.supportLine = change.supportLine;
-  }
+  if (change.supportLine != null) data.supportLine = await lineOf(db, entry.staffId, change.supportLine, editor.role);
   return db.timeEntry.update({ where: { id: entry.id }, data });
 }
 
