@@ -190,6 +190,35 @@ describe('the rules around the moves', () => {
     ).toBe(true);
   });
 
+  it('should let nothing that leads to billing happen to paid work before the client confirms the estimate', () => {
+    const estimated = open({ paid: true, estimateKopecks: 240_000 });
+    for (const [status, action, actor] of [
+      ['NEW', 'resolve', actors.line2],
+      ['IN_PROGRESS', 'resolve', actors.line2],
+      ['FEEDBACK', 'resolve', actors.line2],
+      ['RESOLVED', 'accept', actors.authorized],
+    ] as const) {
+      expect(
+        decideMove({ ...estimated, status }, action, actor as Actor, { text: 'Done' }, options),
+        `${action} from ${status}`,
+      ).toEqual({ ok: false, code: 'ESTIMATE_NOT_CONFIRMED' });
+    }
+    const overdue = { ...estimated, status: 'FEEDBACK' as const, autoAcceptAt: new Date(now.getTime() - day) };
+    expect(decideMove(overdue, 'autoAccept', { kind: 'SYSTEM' }, {}, options)).toEqual({
+      ok: false,
+      code: 'ESTIMATE_NOT_CONFIRMED',
+    });
+    // Free work, and paid work once confirmed, go on as before.
+    expect(decideMove({ ...overdue, paid: false }, 'autoAccept', { kind: 'SYSTEM' }, {}, options).ok).toBe(true);
+    const agreed = { ...estimated, estimateConfirmedAt: now };
+    expect(decideMove(agreed, 'resolve', actors.line2 as Actor, { text: 'Done' }, options).ok).toBe(true);
+    expect(decideMove({ ...agreed, status: 'RESOLVED' }, 'accept', actors.authorized as Actor, {}, options).ok).toBe(
+      true,
+    );
+    // Asking, answering and withdrawing stay open: they bill nothing.
+    expect(decideMove(estimated, 'reject', actors.line2 as Actor, { text: 'Out of scope' }, options).ok).toBe(true);
+  });
+
   it('should refuse to confirm an estimate that was never given', () => {
     expect(
       decideMove(open({ status: 'FEEDBACK' }), 'confirmEstimate', actors.authorized as Actor, {}, options),

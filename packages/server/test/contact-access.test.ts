@@ -1,7 +1,9 @@
+import { acceptDueTickets } from '@caredesk/schema/services';
 import { describeEachDatabase } from '@caredesk/schema/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { memoryMailer } from '../src/mail/memory-mailer.ts';
 import { type DemoCredentials, seedDemo } from '../src/seed/demo.ts';
+import { signInContact } from './support/contact-sign-in.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
 type Outcome = {
@@ -23,20 +25,7 @@ describeEachDatabase('client contacts', (provider) => {
   });
   afterAll(() => t.close());
 
-  async function signIn(email: string): Promise<string> {
-    const before = mailer.sent.length;
-    await t.gql(
-      'mutation ($i: RequestSignInCodeInput!) { requestSignInCode(input: $i) { ... on SignInCodePayload { sent } } }',
-      { i: { email } },
-    );
-    const letter = mailer.sent[before];
-    const code = letter?.subject.match(/\d{6}/)?.[0] ?? '';
-    const response = await t.gql<{ signIn: { token?: string; code?: string } }>(
-      'mutation ($i: SignInInput!) { signIn(input: $i) { ... on SessionPayload { token } ... on DomainError { code } } }',
-      { i: { email, code } },
-    );
-    return response.data?.signIn.token ?? '';
-  }
+  const signIn = (email: string) => signInContact(t, mailer, email);
 
   const act = async (token: string, mutation: string, inputType: string, input: Record<string, unknown>) =>
     ((
@@ -201,6 +190,55 @@ describeEachDatabase('client contacts', (provider) => {
       client,
     );
     expect(reply.data?.replyToTicket.code).toBe('TRANSITION_NOT_ALLOWED');
+  });
+
+  it('should let no paid work be finished, accepted or auto-accepted before the client confirms its estimate', async () => {
+    const client = await signIn('owner@flowers.example');
+    const submitted = await t.gql<{ submitTicket: { ticket: { id: string } } }>(
+      'mutation ($i: SubmitTicketInput!) { submitTicket(input: $i) { ... on SubmitTicketPayload { ticket { id } } } }',
+      { i: { title: 'Раздел «Блог»', description: 'Нужен блог', paid: true, idempotencyKey: 'owner-paid-unagreed' } },
+      client,
+    );
+    const ticketId = submitted.data?.submitTicket.ticket.id ?? '';
+    const rowId = Buffer.from(ticketId, 'base64').toString().split(':')[1] ?? '';
+    const resolve = () => act(staff('LINE2'), 'resolveTicket', 'ResolveTicketInput', { ticketId, report: 'Готово' });
+    // NEW → RESOLVED skipping IN_PROGRESS: refused, no estimate was agreed.
+    expect((await resolve()).code).toBe('ESTIMATE_NOT_CONFIRMED');
+    const asked = await act(staff('LINE2'), 'requestFeedback', 'RequestFeedbackInput', {
+      ticketId,
+      question: 'Оценка: 3 часа, 2 400 ₽',
+      estimateKopecks: 240_000,
+    });
+    expect(asked.ticket?.status).toBe('FEEDBACK');
+    expect((await resolve()).code).toBe('ESTIMATE_NOT_CONFIRMED');
+
+    // A free question waiting in FEEDBACK at the same time, due for acceptance too.
+    const free = await t.gql<{ submitTicket: { ticket: { id: string } } }>(
+      'mutation ($i: SubmitTicketInput!) { submitTicket(input: $i) { ... on SubmitTicketPayload { ticket { id } } } }',
+      { i: { title: 'Вопрос по форме', description: 'Как поменять текст?', idempotencyKey: 'owner-free-silent' } },
+      client,
+    );
+    const freeId = free.data?.submitTicket.ticket.id ?? '';
+    await act(staff('LINE1'), 'requestFeedback', 'RequestFeedbackInput', { ticketId: freeId, question: 'Какой?' });
+
+    // The client stays silent for 8 days: the auto-accept job runs.
+    await acceptDueTickets(t.database.db, t.app.events, new Date(Date.now() + 8 * 86_400_000));
+    const paid = await t.database.db.ticket.findUniqueOrThrow({ where: { id: rowId } });
+    expect(paid).toMatchObject({ status: 'FEEDBACK', autoAcceptAt: null, acceptedAt: null });
+    expect(await t.database.db.invoice.count({ where: { key: `ticket:${rowId}` } })).toBe(0);
+    const freeRow = Buffer.from(freeId, 'base64').toString().split(':')[1] ?? '';
+    expect((await t.database.db.ticket.findUniqueOrThrow({ where: { id: freeRow } })).status).toBe('ACCEPTED');
+    // Staff are told why in an internal note; the client does not see it.
+    const thread = (token: string) =>
+      t.gql<{ ticket: { messages: { body: string; internal: boolean }[] } }>(
+        'query ($id: ID!) { ticket(id: $id) { messages { body internal } } }',
+        { id: ticketId },
+        token,
+      );
+    const staffThread = (await thread(staff('LINE2'))).data?.ticket.messages ?? [];
+    expect(staffThread.find((m) => m.body.includes('не принята автоматически'))).toMatchObject({ internal: true });
+    const clientThread = (await thread(client)).data?.ticket.messages ?? [];
+    expect(clientThread.some((m) => m.body.includes('не принята автоматически'))).toBe(false);
   });
 
   it('should let an authorized contact authorize a colleague, who may then accept work', async () => {

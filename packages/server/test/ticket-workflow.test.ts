@@ -1,7 +1,9 @@
 import { acceptDueTickets, moveTicket, postMessage } from '@caredesk/schema/services';
 import { describeEachDatabase } from '@caredesk/schema/testing';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { memoryMailer } from '../src/mail/memory-mailer.ts';
 import { type DemoCredentials, seedDemo } from '../src/seed/demo.ts';
+import { signInContact } from './support/contact-sign-in.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
 const day = 86_400_000;
@@ -23,13 +25,14 @@ type Outcome = { ticket?: Ticket; code?: string; message?: string; field?: strin
 describeEachDatabase('working a ticket through GraphQL', (provider) => {
   let t: TestApp;
   let demo: DemoCredentials;
+  const mailer = memoryMailer();
   const token = (role: string) => demo.staff.find((s) => s.role === role)?.token ?? '';
   let orgId: string;
   // The server's clock: moved forward where a test needs days to pass.
   let clockOffset = 0;
 
   beforeAll(async () => {
-    t = await createTestApp(provider, { now: () => new Date(Date.now() + clockOffset) });
+    t = await createTestApp(provider, { now: () => new Date(Date.now() + clockOffset), mailer });
     demo = (await seedDemo(t.database.db, { publicUrl: 'http://localhost:4000' })) as DemoCredentials;
     const orgs = await t.gql<{ organizations: { edges: { node: { id: string } }[] } }>(
       '{ organizations { edges { node { id } } } }',
@@ -86,11 +89,24 @@ describeEachDatabase('working a ticket through GraphQL', (provider) => {
     const { ticket } = await submit({ title: 'Новый раздел «Доставка»', paid: true, idempotencyKey: 'path-to-paid-1' });
     expect(ticket.status).toBe('NEW');
     const id = dbId(ticket.id);
-    // Paid work starts after the estimate is confirmed by the client (the access issue adds contacts to GraphQL).
-    await t.database.db.ticket.update({
-      where: { id },
-      data: { estimateKopecks: 400_000, estimateConfirmedAt: new Date() },
+    // Paid work starts after the client's authorized contact confirms the estimate.
+    const asked = await act(
+      'requestFeedback',
+      { ticketId: ticket.id, question: '5 ч, 4 000 ₽', estimateKopecks: 400_000 },
+      'LINE2',
+    );
+    expect(asked.ticket?.status).toBe('FEEDBACK');
+    const { organizationId } = await t.database.db.ticket.findUniqueOrThrow({ where: { id } });
+    const authorized = await t.database.db.contact.findFirstOrThrow({
+      where: { organizationId: organizationId ?? undefined, authorized: true },
     });
+    const owner = await signInContact(t, mailer, authorized.email);
+    const confirmed = await t.gql<{ confirmEstimate: Outcome }>(
+      `mutation ($input: TicketOnlyInput!) { confirmEstimate(input: $input) { ${result('TicketPayload')} } }`,
+      { input: { ticketId: ticket.id } },
+      owner,
+    );
+    expect(confirmed.data?.confirmEstimate.ticket?.status).toBe('NEW');
     expect((await act('startTicket', { ticketId: ticket.id }, 'LINE2')).ticket?.status).toBe('IN_PROGRESS');
     const resolved = await act('resolveTicket', { ticketId: ticket.id, report: 'Раздел готов: /delivery' }, 'LINE2');
     expect(resolved.ticket?.status).toBe('RESOLVED');
@@ -112,6 +128,8 @@ describeEachDatabase('working a ticket through GraphQL', (provider) => {
     });
     expect(history.map((h) => [h.fromStatus, h.toStatus, h.actorKind])).toEqual([
       [null, 'NEW', 'STAFF'],
+      ['NEW', 'FEEDBACK', 'STAFF'],
+      ['FEEDBACK', 'NEW', 'CONTACT'],
       ['NEW', 'IN_PROGRESS', 'STAFF'],
       ['IN_PROGRESS', 'RESOLVED', 'STAFF'],
       ['RESOLVED', 'ACCEPTED', 'SYSTEM'],

@@ -35,8 +35,8 @@ const messages: Record<ErrorCode, Record<Locale, string>> = {
     ru: 'Для платной работы сначала нужна оценка стоимости.',
   },
   ESTIMATE_NOT_CONFIRMED: {
-    en: 'Paid work starts only after the client confirms the estimate.',
-    ru: 'Платная работа начинается только после подтверждения оценки клиентом.',
+    en: 'Paid work is started, finished and accepted only after the client confirms the estimate.',
+    ru: 'Платную работу начинают, завершают и принимают только после подтверждения оценки клиентом.',
   },
   NOT_A_PAID_TICKET: { en: 'Only paid tickets are paid for.', ru: 'Оплата подтверждается только для платных заявок.' },
   NOT_DUE_YET: {

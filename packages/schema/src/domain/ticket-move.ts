@@ -55,6 +55,9 @@ export interface MoveOptions {
 
 const day = 24 * 60 * 60 * 1000;
 
+/** The moves after which a paid ticket is invoiced (on ACCEPTED): each needs a confirmed estimate. */
+const leadsToBilling: readonly TicketAction[] = ['start', 'resolve', 'accept', 'autoAccept'];
+
 /**
  * The moves the table allows this actor from this status (the system's own excluded), so
  * that clients offer only what the server will accept. The rules around a move (a report,
@@ -84,6 +87,10 @@ export function decideMove(
   if (!row.by.some((party) => actorIs(actor, party))) return { ok: false, code: 'ACTOR_NOT_ALLOWED' };
 
   const { now } = options;
+  // Paid work is billed when it is accepted: nothing may lead there before the client agreed
+  // to the estimate (resolving, accepting, accepting automatically).
+  if (ticket.paid && !ticket.estimateConfirmedAt && leadsToBilling.includes(action))
+    return { ok: false, code: 'ESTIMATE_NOT_CONFIRMED' };
   const to = row.to ?? ticket.status;
   const patch: TicketPatch = { status: to };
   const text = input.text?.trim() ?? '';
@@ -109,7 +116,6 @@ export function decideMove(
       patch.autoAcceptAt = new Date(now.getTime() + options.autoAcceptDays * day);
       break;
     case 'start':
-      if (ticket.paid && !ticket.estimateConfirmedAt) return { ok: false, code: 'ESTIMATE_NOT_CONFIRMED' };
       patch.startedAt = now;
       break;
     case 'resolve':
