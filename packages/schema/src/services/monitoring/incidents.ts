@@ -29,21 +29,35 @@ export interface StateChange {
 
 const openTicketStatuses = ['NEW', 'FEEDBACK', 'IN_PROGRESS', 'RESOLVED'] as const;
 
+/** What a confirmed change asks for once it is committed: tickets and letters. */
+export interface StatePlan {
+  /** An outage began (or came back from UNKNOWN without its ticket): file its ticket. */
+  fileDown?: { incidentId: string };
+  /** An outage ended on a ticket: write the downtime into it. */
+  recovered?: { ticketId: string; since: Date };
+  /** Slow responses began: one NORMAL ticket. */
+  fileDegraded?: { incidentId: string };
+}
+
+/** The writer of a state change: the transaction that also writes the monitor's state. */
+type Tx = Pick<Db, 'monitorIncident' | 'monitorStateChange'>;
+
 /**
- * Records a confirmed state change with its incident, and acts on it: a DOWN files an
- * IMMEDIATE emergency ticket (or reopens the last one when it ended under 30 minutes ago), a
- * recovery writes the downtime into that ticket, a DEGRADED files one NORMAL ticket. Staff
- * get letters for DOWN and recovery. Maintenance files nothing.
+ * Records a confirmed state change with its incident, inside the transaction that writes the
+ * monitor's new state (so a DOWN monitor always has its open incident), and says what to do
+ * once committed: a DOWN files an IMMEDIATE emergency ticket, a recovery writes the downtime
+ * into it, a DEGRADED files one NORMAL ticket. Maintenance records, but files nothing.
  */
-export async function applyStateChange(db: Db, events: EventBus, change: StateChange): Promise<void> {
+export async function recordStateChange(tx: Tx, change: StateChange): Promise<StatePlan> {
   const { monitor, from, to, at } = change;
-  const open = await db.monitorIncident.findMany({ where: { monitorId: monitor.id, endedAt: null } });
+  const open = await tx.monitorIncident.findMany({ where: { monitorId: monitor.id, endedAt: null } });
   const openDown = open.find((i) => i.kind === 'DOWN');
   const openDegraded = open.find((i) => i.kind === 'DEGRADED');
+  const plan: StatePlan = {};
   let incidentId: string | null = null;
 
   const openIncident = (kind: 'DOWN' | 'DEGRADED') =>
-    db.monitorIncident.create({
+    tx.monitorIncident.create({
       data: {
         monitorId: monitor.id,
         siteId: monitor.siteId,
@@ -53,31 +67,32 @@ export async function applyStateChange(db: Db, events: EventBus, change: StateCh
         evidence: change.evidence as object,
       },
     });
+  const close = (id: string) => tx.monitorIncident.updateMany({ where: { id, endedAt: null }, data: { endedAt: at } });
   if (to === 'DOWN') {
-    if (openDegraded) await closeIncident(db, openDegraded.id, at);
+    if (openDegraded) await close(openDegraded.id);
     if (openDown) {
       incidentId = openDown.id;
       // Back from UNKNOWN into the same outage: file the ticket if an earlier attempt could not.
-      if (!openDown.ticketId && !openDown.inMaintenance) await fileDownTicket(db, events, change, openDown.id);
+      if (!openDown.ticketId && !openDown.inMaintenance) plan.fileDown = { incidentId };
     } else {
       const incident = await openIncident('DOWN');
       incidentId = incident.id;
-      if (!change.inMaintenance) await fileDownTicket(db, events, change, incident.id);
+      if (!change.inMaintenance) plan.fileDown = { incidentId };
     }
   } else if (to === 'UP' || to === 'DEGRADED') {
     if (openDown) {
       incidentId = openDown.id;
-      await closeIncident(db, openDown.id, at);
-      if (openDown.ticketId) await recordRecovery(db, events, change, openDown.ticketId, openDown.startedAt);
+      await close(openDown.id);
+      if (openDown.ticketId) plan.recovered = { ticketId: openDown.ticketId, since: openDown.startedAt };
     }
-    if (to === 'UP' && openDegraded) await closeIncident(db, openDegraded.id, at);
+    if (to === 'UP' && openDegraded) await close(openDegraded.id);
     if (to === 'DEGRADED' && !openDegraded) {
       const incident = await openIncident('DEGRADED');
       incidentId = incident.id;
-      if (!change.inMaintenance) await fileDegradedTicket(db, events, change, incident.id);
+      if (!change.inMaintenance) plan.fileDegraded = { incidentId: incident.id };
     }
   }
-  await db.monitorStateChange.create({
+  await tx.monitorStateChange.create({
     data: {
       monitorId: monitor.id,
       fromState: from,
@@ -88,6 +103,17 @@ export async function applyStateChange(db: Db, events: EventBus, change: StateCh
       incidentId,
     },
   });
+  return plan;
+}
+
+/**
+ * Files the tickets and letters a committed change asked for. Each is idempotent, and an outage
+ * left without its ticket (a crash right after the commit) gets it on its next failed check.
+ */
+export async function actOnStateChange(db: Db, events: EventBus, change: StateChange, plan: StatePlan): Promise<void> {
+  if (plan.fileDown) await fileDownTicket(db, events, change, plan.fileDown.incidentId);
+  if (plan.recovered) await recordRecovery(db, events, change, plan.recovered.ticketId, plan.recovered.since);
+  if (plan.fileDegraded) await fileDegradedTicket(db, events, change, plan.fileDegraded.incidentId);
 }
 
 /**
@@ -107,10 +133,6 @@ export async function fileOutstandingTicket(
   await db.monitorIncident.update({ where: { id: open.id }, data: { inMaintenance: false } });
   await fileDownTicket(db, events, { ...change, from: 'DOWN', to: 'DOWN' }, open.id);
   return true;
-}
-
-async function closeIncident(db: Db, id: string, at: Date) {
-  await db.monitorIncident.updateMany({ where: { id, endedAt: null }, data: { endedAt: at } });
 }
 
 async function fileDownTicket(db: Db, events: EventBus, change: StateChange, incidentId: string) {

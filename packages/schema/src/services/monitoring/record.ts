@@ -8,7 +8,7 @@ import { maintenanceRule } from '../site-uptime.ts';
 import { isUniqueViolation } from '../unique-violation.ts';
 import type { Evidence } from './evidence.ts';
 import { warnOfExpiry } from './expiry-warnings.ts';
-import { applyStateChange, fileOutstandingTicket } from './incidents.ts';
+import { actOnStateChange, fileOutstandingTicket, recordStateChange, type StateChange } from './incidents.ts';
 import { appendSample, hasSample } from './samples.ts';
 
 export interface RecordInput {
@@ -60,12 +60,16 @@ function jitterMs(seconds: number): number {
   return -Math.round(Math.random() * Math.min(seconds * 10, 2000));
 }
 
+/** Another writer changed the monitor since it was read: roll back and read again. */
+class MonitorChanged extends Error {}
+
 /**
  * Stores one check result and folds it into the monitor's state (domain/monitoring/confirm).
- * A failing result is written first, then the state guarded by the version read, so two
- * reports at once never lose a count and a result that cannot be stored changes nothing; an
- * UP result is appended to its packed hour after the state (it can never cause a DOWN). A confirmed change
- * goes to `applyStateChange` (incidents, tickets, letters) and to subscribers.
+ * One transaction writes a failing result, the state (guarded by the version read, so two
+ * reports at once never lose a count) and, for a confirmed change, its incident: a DOWN
+ * monitor always has its open incident, and a result that cannot be stored changes nothing.
+ * An UP result is appended to its packed hour after the state (it can never cause a DOWN).
+ * Once committed, the change's tickets and letters are filed and subscribers told.
  */
 export async function recordCheck(db: Db, events: EventBus, input: RecordInput): Promise<RecordOutcome | null> {
   const { report, at } = input;
@@ -94,12 +98,31 @@ export async function recordCheck(db: Db, events: EventBus, input: RecordInput):
       message: report.message ?? null,
       ...(report.details ? { details: report.details } : {}),
     };
-    const key = { monitorId: monitor.id, checkedAt: at, location: input.location };
     // UP results are packed per hour (appended once the state is written); others are rows.
     const packed = report.outcome === 'UP';
-    if (!packed) {
-      try {
-        await db.checkResult.create({
+    const delay = decision.retrySoon ? monitor.retryIntervalSeconds : monitor.intervalSeconds;
+    const maintenanceNow = async () => {
+      const windows = await db.maintenanceWindow.findMany({
+        where: {
+          OR: [{ monitorId: monitor.id }, { siteId: monitor.siteId }, { organizationId: monitor.site.organizationId }],
+        },
+      });
+      return inMaintenance(windows.map(maintenanceRule), at);
+    };
+    const change: StateChange | null = decision.changed
+      ? {
+          monitor,
+          from: monitor.state as MonitorState,
+          to: decision.state,
+          at,
+          evidence,
+          inMaintenance: await maintenanceNow(),
+        }
+      : null;
+    type Writer = Pick<Db, 'checkResult' | 'monitor' | 'monitorIncident' | 'monitorStateChange'>;
+    const write = async (tx: Writer) => {
+      if (!packed) {
+        await tx.checkResult.create({
           data: {
             monitorId: monitor.id,
             agentId: input.agentId ?? null,
@@ -109,35 +132,42 @@ export async function recordCheck(db: Db, events: EventBus, input: RecordInput):
             responseTimeMs: report.responseTimeMs ?? null,
             statusCode: report.statusCode ?? null,
             message: report.message ?? null,
-            details: report.outcome === 'UP' ? undefined : ((report.details ?? undefined) as object | undefined),
+            details: (report.details ?? undefined) as object | undefined,
           },
           select: { checkedAt: true },
         });
-      } catch (error) {
-        // The same result again (an agent retrying its batch): it counted the first time.
-        if (isUniqueViolation(error)) return null;
-        throw error;
       }
-    }
-    const delay = decision.retrySoon ? monitor.retryIntervalSeconds : monitor.intervalSeconds;
-    const updated = await db.monitor.updateMany({
-      where: { id: monitor.id, updatedAt: monitor.updatedAt },
-      data: {
-        state: decision.state,
-        ...(decision.changed ? { stateSince: at } : {}),
-        tallies: decision.tallies as object,
-        lastCheckAt: at,
-        lastEvidence: evidence as object,
-        ...(report.expiresAt ? { expiresAt: report.expiresAt } : {}),
-        ...(input.reschedule
-          ? { nextCheckAt: new Date(at.getTime() + delay * 1000 + jitterMs(delay)), leaseOwner: null, leaseUntil: null }
-          : {}),
-      },
-    });
-    if (updated.count === 0) {
-      // Someone else wrote the monitor meanwhile: read again and count this result once.
-      if (!packed) await db.checkResult.delete({ where: { monitorId_checkedAt_location: key } });
-      continue;
+      const updated = await tx.monitor.updateMany({
+        where: { id: monitor.id, updatedAt: monitor.updatedAt },
+        data: {
+          state: decision.state,
+          ...(decision.changed ? { stateSince: at } : {}),
+          tallies: decision.tallies as object,
+          lastCheckAt: at,
+          lastEvidence: evidence as object,
+          ...(report.expiresAt ? { expiresAt: report.expiresAt } : {}),
+          ...(input.reschedule
+            ? {
+                nextCheckAt: new Date(at.getTime() + delay * 1000 + jitterMs(delay)),
+                leaseOwner: null,
+                leaseUntil: null,
+              }
+            : {}),
+        },
+      });
+      if (updated.count === 0) throw new MonitorChanged();
+      return change ? recordStateChange(tx, change) : null;
+    };
+    let plan: Awaited<ReturnType<typeof recordStateChange>> | null;
+    try {
+      // Most checks are UP with nothing to confirm: one statement, no transaction needed.
+      plan = packed && !change ? await write(db) : await db.$transaction((tx) => write(tx));
+    } catch (error) {
+      // Someone else wrote the monitor meanwhile: nothing was kept; read again, count this once.
+      if (error instanceof MonitorChanged) continue;
+      // The same result again (an agent retrying its batch): it counted the first time.
+      if (isUniqueViolation(error)) return null;
+      throw error;
     }
     if (packed) {
       await appendSample(db, monitor.id, input.location, {
@@ -147,23 +177,8 @@ export async function recordCheck(db: Db, events: EventBus, input: RecordInput):
       });
     }
     if (report.expiresAt) await warnOfExpiry(db, monitor, report, at);
-    const maintenanceNow = async () => {
-      const windows = await db.maintenanceWindow.findMany({
-        where: {
-          OR: [{ monitorId: monitor.id }, { siteId: monitor.siteId }, { organizationId: monitor.site.organizationId }],
-        },
-      });
-      return inMaintenance(windows.map(maintenanceRule), at);
-    };
-    if (decision.changed) {
-      await applyStateChange(db, events, {
-        monitor,
-        from: monitor.state as MonitorState,
-        to: decision.state,
-        at,
-        evidence,
-        inMaintenance: await maintenanceNow(),
-      });
+    if (change && plan) {
+      await actOnStateChange(db, events, change, plan);
       publishMonitorChange(events, monitor);
     } else if (decision.state === 'DOWN' && report.outcome === 'DOWN') {
       // Still down: an outage that began in maintenance gets its ticket once the window is over.
