@@ -46,6 +46,8 @@ const expected: Record<TicketAction, { from: Status[]; to: Status | 'same'; who:
   resolve: [{ from: ['NEW', 'FEEDBACK', 'IN_PROGRESS'], to: 'RESOLVED', who: workers }],
   accept: [{ from: ['RESOLVED'], to: 'ACCEPTED', who: ['authorized'] }],
   autoAccept: [{ from: ['RESOLVED', 'FEEDBACK'], to: 'ACCEPTED', who: ['system'] }],
+  // Monitoring reopens a ticket waiting on the client; a closed one is never reopened.
+  reopen: [{ from: ['FEEDBACK', 'RESOLVED'], to: 'NEW', who: ['system'] }],
   reject: [{ from: ['NEW', 'FEEDBACK', 'IN_PROGRESS', 'RESOLVED'], to: 'REJECTED', who: [...workers, ...clients] }],
   confirmPayment: [{ from: ['ACCEPTED'], to: 'PAID', who: ['accountant', 'admin'] }],
 };

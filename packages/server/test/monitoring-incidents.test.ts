@@ -1,14 +1,16 @@
 import { siteUptimeForMonth } from '@caredesk/schema/services';
 import { describeEachDatabase } from '@caredesk/schema/testing';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { type DemoCredentials, seedDemo } from '../src/seed/demo.ts';
 import { createMonitorMutation, globalId, rawId, startTargetSite, testScheduler } from './support/monitoring.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
 describeEachDatabase('Monitoring: a site going down files its own emergency ticket', (provider) => {
+  // Each test has its own app, database, site and clock: none depends on another's leftovers.
   let t: TestApp;
   let demo: DemoCredentials;
   let site: Awaited<ReturnType<typeof startTargetSite>>;
+  let scheduler: ReturnType<typeof testScheduler>;
   let clock = new Date('2026-11-24T09:00:00Z');
   const now = () => clock;
   const advance = (seconds: number) => {
@@ -17,14 +19,17 @@ describeEachDatabase('Monitoring: a site going down files its own emergency tick
   let siteId: string;
   let head: string;
 
-  beforeAll(async () => {
-    t = await createTestApp(provider, { now });
+  beforeEach(async () => {
+    clock = new Date('2026-11-24T09:00:00Z');
+    t = await createTestApp(provider, { now, env: { MONITORING_ENABLED: 'false' } });
     demo = (await seedDemo(t.database.db, { publicUrl: 'http://localhost:4000' })) as DemoCredentials;
     head = demo.staff.find((s) => s.role === 'HEAD')?.token ?? '';
     site = await startTargetSite();
     siteId = (await t.database.db.site.findFirstOrThrow({ orderBy: { createdAt: 'asc' } })).id;
+    scheduler = testScheduler(t, now);
   });
-  afterAll(async () => {
+  afterEach(async () => {
+    await scheduler.stop();
     await site.close();
     await t.close();
   });
@@ -39,8 +44,41 @@ describeEachDatabase('Monitoring: a site going down files its own emergency tick
     return rawId(response.data?.createMonitor.monitor.id ?? '');
   }
   const monitorState = async (id: string) => (await t.database.db.monitor.findUniqueOrThrow({ where: { id } })).state;
+  /** A new monitor of the shop's home page, UP twice, then three failures: DOWN with its ticket. */
+  async function shopDown(): Promise<{ id: string; ticketId: string }> {
+    const id = await createHttpMonitor('Shop home', { url: `${site.url}/`, keyword: 'Add to cart' });
+    await scheduler.runDue();
+    advance(60);
+    await scheduler.runDue();
+    expect(await monitorState(id)).toBe('UP');
+    await failThrice(id);
+    const incident = await t.database.db.monitorIncident.findFirstOrThrow({ where: { monitorId: id, endedAt: null } });
+    return { id, ticketId: incident.ticketId ?? '' };
+  }
+  async function failThrice(id: string) {
+    site.state.mode = 'fail';
+    for (const seconds of [60, 20, 20]) {
+      advance(seconds);
+      await scheduler.runDue();
+    }
+    expect(await monitorState(id)).toBe('DOWN');
+  }
+  async function recover(id: string) {
+    site.state.mode = 'ok';
+    advance(60);
+    await scheduler.runDue();
+    advance(60);
+    await scheduler.runDue();
+    expect(await monitorState(id)).toBe('UP');
+  }
+  const monitoringTickets = () => t.database.db.ticket.count({ where: { source: 'MONITORING' } });
+  const staffMove = (mutation: string, inputType: string, input: Record<string, unknown>) =>
+    t.gql<Record<string, { ticket?: { status: string }; code?: string }>>(
+      `mutation ($i: ${inputType}!) { ${mutation}(input: $i) { ... on TicketPayload { ticket { status } } ... on DomainError { code } } }`,
+      { i: input },
+      head,
+    );
   it('should file an IMMEDIATE emergency ticket with the evidence after three failures, within two minutes', async () => {
-    const scheduler = testScheduler(t, now);
     const id = await createHttpMonitor('Shop home', { url: `${site.url}/`, keyword: 'Add to cart' });
     await scheduler.runDue();
     advance(60);
@@ -86,12 +124,10 @@ describeEachDatabase('Monitoring: a site going down files its own emergency tick
     const letters = await t.database.db.outboxMail.findMany({ where: { kind: 'MONITOR_DOWN', ticketId: ticket?.id } });
     expect(letters.length).toBeGreaterThan(0);
     expect(letters.some((l) => l.locale === 'ru' && l.subject.includes('Сайт недоступен'))).toBe(true);
-    await scheduler.stop();
   });
 
   it('should record the recovery with the downtime in the same ticket after two successes', async () => {
-    const scheduler = testScheduler(t, now);
-    const monitor = await t.database.db.monitor.findFirstOrThrow({ where: { name: 'Shop home' } });
+    const monitor = await shopDown();
     site.state.mode = 'ok';
     advance(60);
     await scheduler.runDue();
@@ -107,54 +143,74 @@ describeEachDatabase('Monitoring: a site going down files its own emergency tick
     });
     expect(messages.at(-1)?.body).toContain('2 min');
     expect(await t.database.db.outboxMail.count({ where: { kind: 'MONITOR_RECOVERED' } })).toBeGreaterThan(0);
-    await scheduler.stop();
   });
 
-  it('should reopen the same ticket when the site goes down again within 30 minutes', async () => {
-    const scheduler = testScheduler(t, now);
-    const monitor = await t.database.db.monitor.findFirstOrThrow({ where: { name: 'Shop home' } });
-    const first = await t.database.db.monitorIncident.findFirstOrThrow({ where: { monitorId: monitor.id } });
-    await t.database.db.ticket.update({ where: { id: first.ticketId ?? '' }, data: { status: 'RESOLVED' } });
+  it('should reopen a resolved ticket through the lifecycle when the site goes down again within 30 minutes', async () => {
+    const first = await shopDown();
+    const ticketId = globalId('Ticket', first.ticketId);
+    const resolved = await staffMove('resolveTicket', 'ResolveTicketInput', {
+      ticketId,
+      report: 'Перезапустили PHP-FPM',
+    });
+    expect(resolved.data?.resolveTicket?.ticket?.status).toBe('RESOLVED');
+    await recover(first.id);
     advance(10 * 60);
-    site.state.mode = 'fail';
-    for (let i = 0; i < 3; i++) {
-      await scheduler.runDue();
-      advance(20);
-    }
-    expect(await monitorState(monitor.id)).toBe('DOWN');
-    expect(await t.database.db.ticket.count({ where: { source: 'MONITORING' } })).toBe(1);
+    await failThrice(first.id);
+    const reopenedAt = clock;
+
+    expect(await monitoringTickets()).toBe(1);
     const reopened = await t.database.db.ticket.findUniqueOrThrow({
-      where: { id: first.ticketId ?? '' },
-      include: { messages: { orderBy: { createdAt: 'asc' } } },
+      where: { id: first.ticketId },
+      include: {
+        messages: { orderBy: { createdAt: 'asc' } },
+        statusChanges: { orderBy: { createdAt: 'asc' } },
+      },
     });
     expect(reopened.status).toBe('NEW');
+    expect(reopened.statusChanges.at(-1)).toMatchObject({
+      fromStatus: 'RESOLVED',
+      toStatus: 'NEW',
+      actorKind: 'SYSTEM',
+    });
+    // The reaction clock starts again: the emergency is due, warned of and escalated like a new one.
+    expect(reopened.reactedAt).toBeNull();
+    expect(reopened.reactionStartedAt?.getTime()).toBe(reopenedAt.getTime());
+    expect(reopened.reactionDueAt?.getTime()).toBeGreaterThan(reopenedAt.getTime());
+    expect(reopened.messages.at(-1)).toMatchObject({ authorKind: 'SYSTEM', source: 'MONITORING' });
     expect(reopened.messages.at(-1)?.body).toContain('down again');
 
     // Back up, then down again 31 minutes later: a new ticket.
-    site.state.mode = 'ok';
-    advance(60);
-    await scheduler.runDue();
-    advance(60);
-    await scheduler.runDue();
-    expect(await monitorState(monitor.id)).toBe('UP');
+    await recover(first.id);
     advance(31 * 60);
-    site.state.mode = 'fail';
-    for (let i = 0; i < 3; i++) {
-      await scheduler.runDue();
-      advance(20);
-    }
-    expect(await monitorState(monitor.id)).toBe('DOWN');
-    expect(await t.database.db.ticket.count({ where: { source: 'MONITORING' } })).toBe(2);
-    site.state.mode = 'ok';
-    advance(60);
-    await scheduler.runDue();
-    advance(60);
-    await scheduler.runDue();
-    await scheduler.stop();
+    await failThrice(first.id);
+    expect(await monitoringTickets()).toBe(2);
+  });
+
+  it('should never reopen a closed ticket, but file a new one that names it', async () => {
+    const first = await shopDown();
+    const ticketId = globalId('Ticket', first.ticketId);
+    const rejected = await staffMove('rejectTicket', 'RejectTicketInput', { ticketId, reason: 'Ложная тревога' });
+    expect(rejected.data?.rejectTicket?.ticket?.status).toBe('REJECTED');
+    await recover(first.id);
+    advance(10 * 60);
+    await failThrice(first.id);
+
+    const closed = await t.database.db.ticket.findUniqueOrThrow({ where: { id: first.ticketId } });
+    expect(closed.status).toBe('REJECTED');
+    expect(await monitoringTickets()).toBe(2);
+    const incident = await t.database.db.monitorIncident.findFirstOrThrow({
+      where: { monitorId: first.id, endedAt: null },
+    });
+    const next = await t.database.db.ticket.findUniqueOrThrow({ where: { id: incident.ticketId ?? '' } });
+    expect(next).toMatchObject({ status: 'NEW', priority: 'IMMEDIATE', category: 'EMERGENCY' });
+    expect(next.description).toContain(`#${closed.number}`);
+    expect(next.pageContext).toMatchObject({ previousTicketId: first.ticketId });
   });
 
   it('should file nothing during a maintenance window and leave it out of the uptime', async () => {
-    const scheduler = testScheduler(t, now);
+    // An outage outside maintenance first, so that the uptime has something to leave out.
+    const shop = await shopDown();
+    await recover(shop.id);
     const id = await createHttpMonitor('Checkout', { url: `${site.url}/checkout`, keyword: 'Add to cart' });
     await scheduler.runDue();
     advance(60);
@@ -205,7 +261,6 @@ describeEachDatabase('Monitoring: a site going down files its own emergency tick
     advance(60);
     await scheduler.runDue();
     expect(await monitorState(id)).toBe('UP');
-    await scheduler.stop();
 
     // Only the unplanned DOWN periods of "Shop home" count, not the maintenance.
     const uptime = await siteUptimeForMonth(t.database.db, { siteId, month: '2026-11', now: clock });
@@ -224,11 +279,13 @@ describeEachDatabase('Monitoring: a site going down files its own emergency tick
 
   it('should file the ticket once a maintenance window ends with the site still down', async () => {
     const { db } = t.database;
-    const scheduler = testScheduler(t, now);
-    advance(3600); // past the site's window of the test before
+    const monitor = {
+      id: await createHttpMonitor('Checkout', { url: `${site.url}/checkout`, keyword: 'Add to cart' }),
+    };
     await scheduler.runDue();
-    const monitor = await db.monitor.findFirstOrThrow({ where: { name: 'Checkout' } });
-    expect(monitor.state).toBe('UP');
+    advance(60);
+    await scheduler.runDue();
+    expect(await monitorState(monitor.id)).toBe('UP');
     await db.maintenanceWindow.create({
       data: {
         title: 'Перенос сервера',
@@ -257,6 +314,5 @@ describeEachDatabase('Monitoring: a site going down files its own emergency tick
     await scheduler.runDue();
     expect(await filed()).toBe(before + 1);
     site.state.mode = 'ok';
-    await scheduler.stop();
   });
 });

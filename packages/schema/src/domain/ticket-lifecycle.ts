@@ -19,6 +19,7 @@ export type TicketAction =
   | 'resolve'
   | 'accept'
   | 'autoAccept'
+  | 'reopen'
   | 'reject'
   | 'confirmPayment';
 
@@ -93,6 +94,13 @@ export const transitions: readonly Transition[] = [
     to: 'ACCEPTED',
     by: ['system'],
     note: 'no client answer for the configured days (7 by default); paid work without a confirmed estimate is left to staff with an internal note',
+  },
+  {
+    action: 'reopen',
+    from: ['FEEDBACK', 'RESOLVED'],
+    to: 'NEW',
+    by: ['system'],
+    note: 'monitoring: the site is down again within 30 minutes of the last outage; the clocks restart and the client is told (a closed ticket is never reopened: a new one is filed)',
   },
   {
     action: 'reject',

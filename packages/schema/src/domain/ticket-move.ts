@@ -132,6 +132,10 @@ export function decideMove(
       patch.acceptedAt = now;
       patch.autoAcceptAt = null;
       break;
+    case 'reopen':
+      patch.queuedAt = now;
+      patch.autoAcceptAt = null;
+      break;
     case 'reject':
       if (!text) return { ok: false, code: 'REASON_REQUIRED' };
       patch.rejectedAt = now;

@@ -25,8 +25,8 @@ export interface MoveRequest {
   input?: MoveInput & { duplicateOfId?: string | null; message?: string | null };
   /** Makes the message of this move unique: a retried client reply adds nothing. */
   idempotencyKey?: string | null;
-  /** Where a client's message came from (default: the widget). */
-  source?: 'WIDGET' | 'EMAIL';
+  /** Where a client's or the system's message came from (default: the widget). */
+  source?: 'WIDGET' | 'EMAIL' | 'MONITORING';
   now: Date;
 }
 
@@ -126,10 +126,14 @@ export async function moveTicket(db: Db, events: EventBus, request: MoveRequest)
   return updated;
 }
 
-/** What a move means for the SLA clocks: a specialist's move is a reaction; a client's update restarts it. */
+/**
+ * What a move means for the SLA clocks: a specialist's move is a reaction; a client's update,
+ * or the system reopening the ticket, restarts the reaction clock.
+ */
 function slaEventsOf(request: MoveRequest, to: string): SlaEvent[] {
   const { actor, action } = request;
   if (actor.kind === 'STAFF') return action === 'confirmPayment' ? [] : ['staffReacted'];
+  if (actor.kind === 'SYSTEM' && action === 'reopen') return ['clientUpdated'];
   const client = actor.kind === 'CONTACT' || actor.kind === 'VISITOR';
   return client && (action === 'reply' || action === 'confirmEstimate') && to === 'NEW' ? ['clientUpdated'] : [];
 }

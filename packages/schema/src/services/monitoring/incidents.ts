@@ -2,6 +2,7 @@ import type { Db } from '../../db/client.ts';
 import type { MonitorState } from '../../domain/monitoring/confirm.ts';
 import type { EventBus } from '../../graphql/context.ts';
 import { systemActor } from '../actor.ts';
+import { moveTicket } from '../move-ticket.ts';
 import { publishTicketChange } from '../publish.ts';
 import { submitTicket } from '../submit-ticket.ts';
 import { type Evidence, evidenceText } from './evidence.ts';
@@ -28,6 +29,7 @@ export interface StateChange {
 }
 
 const openTicketStatuses = ['NEW', 'FEEDBACK', 'IN_PROGRESS', 'RESOLVED'] as const;
+const closedStatuses = ['ACCEPTED', 'PAID', 'REJECTED'] as const;
 
 /** What a confirmed change asks for once it is committed: tickets and letters. */
 export interface StatePlan {
@@ -148,24 +150,43 @@ async function fileDownTicket(db: Db, events: EventBus, change: StateChange, inc
     },
     orderBy: { endedAt: 'desc' },
   });
+  const previous = recent?.ticketId
+    ? await db.ticket.findUnique({ where: { id: recent.ticketId }, select: { id: true, number: true, status: true } })
+    : null;
   let ticketId: string;
-  if (recent?.ticketId) {
-    ticketId = recent.ticketId;
-    await reopenTicket(db, ticketId, `Сайт снова недоступен / The site is down again.\n\n${evidence}`, incidentId, at);
-    publishTicketChange(events, ticketId);
+  if (previous && !(closedStatuses as readonly string[]).includes(previous.status)) {
+    ticketId = previous.id;
+    await reopenTicket(
+      db,
+      events,
+      previous,
+      `Сайт снова недоступен / The site is down again.\n\n${evidence}`,
+      incidentId,
+      at,
+    );
   } else {
+    // A ticket the client accepted (or that was paid or rejected) is never reopened: the
+    // repeated outage gets a ticket of its own that names the earlier one.
+    const follows = previous
+      ? `\n\nПовтор сбоя из заявки #${previous.number} / The outage of ticket #${previous.number} again.`
+      : '';
     const { ticket } = await submitTicket(
       db,
       events,
       {
         title: `Сайт недоступен / Site down: ${monitor.site.name} (${monitor.name})`,
-        description: `Мониторинг подтвердил сбой / Monitoring confirmed a failure: ${monitor.site.url}\n\n${evidence}`,
+        description: `Мониторинг подтвердил сбой / Monitoring confirmed a failure: ${monitor.site.url}${follows}\n\n${evidence}`,
         priority: 'IMMEDIATE',
         category: 'EMERGENCY',
         source: 'MONITORING',
         siteId: monitor.siteId,
         organizationId: monitor.site.organizationId,
-        pageContext: { monitorId: monitor.id, incidentId, evidence: change.evidence },
+        pageContext: {
+          monitorId: monitor.id,
+          incidentId,
+          evidence: change.evidence,
+          ...(previous ? { previousTicketId: previous.id } : {}),
+        },
         idempotencyKey: `monitor:incident:${incidentId}`,
       },
       systemActor,
@@ -184,34 +205,36 @@ async function fileDownTicket(db: Db, events: EventBus, change: StateChange, inc
   );
 }
 
-/** A new DOWN soon after the last one: a message on the same ticket, back to NEW if it was resolved. */
-async function reopenTicket(db: Db, ticketId: string, body: string, incidentId: string, at: Date) {
-  await db.$transaction(async (tx) => {
-    const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId }, select: { status: true } });
-    await tx.message.create({
-      data: {
-        ticketId,
-        body,
-        authorKind: 'SYSTEM',
-        source: 'MONITORING',
-        idempotencyKey: `monitor:reopen:${incidentId}`,
-        createdAt: at,
-      },
+/**
+ * A new DOWN soon after the last one, on a ticket still open: a RESOLVED or FEEDBACK ticket is
+ * reopened through the transition table (back to NEW, the reaction clock restarted, the client
+ * told); a NEW or IN_PROGRESS one gets the evidence as a message.
+ */
+async function reopenTicket(
+  db: Db,
+  events: EventBus,
+  ticket: { id: string; status: string },
+  body: string,
+  incidentId: string,
+  at: Date,
+) {
+  const idempotencyKey = `monitor:reopen:${incidentId}`;
+  if (ticket.status === 'RESOLVED' || ticket.status === 'FEEDBACK') {
+    await moveTicket(db, events, {
+      ticketId: ticket.id,
+      action: 'reopen',
+      actor: systemActor,
+      input: { message: body },
+      idempotencyKey,
+      source: 'MONITORING',
+      now: at,
     });
-    if (ticket.status === 'RESOLVED' || ticket.status === 'FEEDBACK' || ticket.status === 'ACCEPTED') {
-      await tx.ticket.update({ where: { id: ticketId }, data: { status: 'NEW', queuedAt: at, resolvedAt: null } });
-      await tx.statusChange.create({
-        data: {
-          ticketId,
-          fromStatus: ticket.status,
-          toStatus: 'NEW',
-          actorKind: 'SYSTEM',
-          reason: 'monitor',
-          createdAt: at,
-        },
-      });
-    }
+    return;
+  }
+  await db.message.create({
+    data: { ticketId: ticket.id, body, authorKind: 'SYSTEM', source: 'MONITORING', idempotencyKey, createdAt: at },
   });
+  publishTicketChange(events, ticket.id);
 }
 
 async function recordRecovery(db: Db, events: EventBus, change: StateChange, ticketId: string, since: Date) {
