@@ -244,6 +244,20 @@ describeEachDatabase('client contacts', (provider) => {
   it('should let an authorized contact authorize a colleague, who may then accept work', async () => {
     const owner = await signIn('owner@flowers.example');
     const manager = await signIn('manager@flowers.example');
+    // Work of the shop's, done and waiting for acceptance.
+    const filed = await t.gql<{ submitTicket: { ticket: { id: string } } }>(
+      'mutation ($i: SubmitTicketInput!) { submitTicket(input: $i) { ... on SubmitTicketPayload { ticket { id } } } }',
+      { i: { title: 'Поменять баннер', description: 'Новый баннер к 8 марта', idempotencyKey: 'manager-accepts-01' } },
+      owner,
+    );
+    const ticketId = filed.data?.submitTicket.ticket.id ?? '';
+    const done = await act(staff('LINE1'), 'resolveTicket', 'ResolveTicketInput', {
+      ticketId,
+      report: 'Баннер на месте',
+    });
+    expect(done.ticket?.status).toBe('RESOLVED');
+    const accept = () => act(manager, 'acceptTicket', 'TicketOnlyInput', { ticketId });
+    expect((await accept()).code).toBe('ACTOR_NOT_ALLOWED');
     const refused = await t.gql<{ authorizeContact: { code?: string } }>(
       'mutation { authorizeContact(input: { email: "owner@flowers.example" }) { ... on DomainError { code } } }',
       {},
@@ -256,6 +270,8 @@ describeEachDatabase('client contacts', (provider) => {
       owner,
     );
     expect(granted.data?.authorizeContact.contact.authorized).toBe(true);
+    // The colleague, in the session they already had, may now accept the work.
+    expect((await accept()).ticket?.status).toBe('ACCEPTED');
     const other = await t.gql<{ authorizeContact: { code?: string } }>(
       'mutation { authorizeContact(input: { email: "owner@bikes.example" }) { ... on DomainError { code } } }',
       {},

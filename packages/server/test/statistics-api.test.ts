@@ -1,6 +1,8 @@
 import { describeEachDatabase } from '@caredesk/schema/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { memoryMailer } from '../src/mail/memory-mailer.ts';
 import { type DemoCredentials, seedDemo } from '../src/seed/demo.ts';
+import { signInContact } from './support/contact-sign-in.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
 const msk = (local: string) => new Date(`${local}+03:00`);
@@ -13,12 +15,15 @@ describeEachDatabase('support statistics', (provider) => {
   const queries: string[] = [];
   let orgId = '';
   const token = (role: string) => demo.staff.find((s) => s.role === role)?.token ?? '';
+  const mailer = memoryMailer();
 
   beforeAll(async () => {
-    t = await createTestApp(provider, { onQuery: (e) => queries.push(e.query) });
+    t = await createTestApp(provider, { onQuery: (e) => queries.push(e.query), mailer });
     demo = (await seedDemo(t.database.db, { publicUrl: 'http://localhost:4000' })) as DemoCredentials;
     const { db } = t.database;
     const org = await db.organization.create({ data: { name: 'Счётная палата' } });
+    // The client's accountant, who reads the month herself.
+    await db.contact.create({ data: { organizationId: org.id, email: 'buh@palata.example', name: 'Бухгалтер' } });
     orgId = globalId('Organization', org.id);
     const line1 = await db.staffMember.findFirstOrThrow({ where: { role: 'LINE1' } });
     const line2 = await db.staffMember.findFirstOrThrow({ where: { role: 'LINE2' } });
@@ -73,11 +78,15 @@ describeEachDatabase('support statistics', (provider) => {
   afterAll(() => t.close());
 
   it('should give a client the month of its organization in working minutes, matching the hand calculation', async () => {
-    const response = await t.gql<{ organizationStatistics: Record<string, unknown> }>(
-      'query ($id: ID!) { organizationStatistics(organizationId: $id, month: "2025-10") { month tickets answered resolved averageFirstResponseMinutes medianFirstResponseMinutes averageResolutionMinutes medianResolutionMinutes reactionWithinTargetShare resolutionWithinTargetShare breaches } }',
-      { id: orgId },
-      token('HEAD'),
-    );
+    const month = (viewer: string) =>
+      t.gql<{ organizationStatistics: Record<string, unknown> }>(
+        'query ($id: ID!) { organizationStatistics(organizationId: $id, month: "2025-10") { month tickets answered resolved averageFirstResponseMinutes medianFirstResponseMinutes averageResolutionMinutes medianResolutionMinutes reactionWithinTargetShare resolutionWithinTargetShare breaches } }',
+        { id: orgId },
+        viewer,
+      );
+    const client = await signInContact(t, mailer, 'buh@palata.example');
+    const response = await month(client);
+    expect(response.errors).toBeUndefined();
     expect(response.data?.organizationStatistics).toEqual({
       month: '2025-10',
       tickets: 3,
@@ -91,6 +100,11 @@ describeEachDatabase('support statistics', (provider) => {
       resolutionWithinTargetShare: 1,
       breaches: 1,
     });
+    // Staff see the same figures; another organization's contact sees none of them.
+    expect((await month(token('HEAD'))).data?.organizationStatistics).toEqual(response.data?.organizationStatistics);
+    const stranger = await month(await signInContact(t, mailer, 'owner@flowers.example'));
+    expect(stranger.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(JSON.stringify(stranger.data ?? null)).not.toContain('540');
   });
 
   it('should give the times of a whole page of tickets without a query per ticket', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Mailer, OutboxTiming } from '@caredesk/schema/services';
 import { createTestDatabase, type Provider, type TestDatabase } from '@caredesk/schema/testing';
 import pino from 'pino';
-import { type App, buildApp } from '../../src/app.ts';
+import { type App, buildApp, type ClosableEventBus } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -35,6 +35,8 @@ export async function createTestApp(
     onQuery?: (event: { query: string }) => void;
     now?: () => Date;
     mailer?: Mailer;
+    /** The app's event bus (default: in-process), e.g. one that tells when subscribers listen. */
+    events?: ClosableEventBus;
     outboxTiming?: OutboxTiming;
   } = {},
 ): Promise<TestApp> {
@@ -58,6 +60,7 @@ export async function createTestApp(
     logger: pino({ level: 'silent' }),
     ...(options.now ? { now: options.now } : {}),
     ...(options.mailer ? { mailer: options.mailer } : {}),
+    ...(options.events ? { events: options.events } : {}),
     ...(options.outboxTiming ? { outboxTiming: options.outboxTiming } : {}),
   });
   return {
