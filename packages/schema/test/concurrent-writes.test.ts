@@ -8,7 +8,11 @@ describeEachDatabase('writes of concurrent requests', (provider) => {
   });
 
   it('should keep a write made while another request’s transaction is open and then rolled back', async () => {
-    database = await createTestDatabase(provider);
+    let waiting!: () => void;
+    const waited = new Promise<void>((resolve) => {
+      waiting = resolve;
+    });
+    database = await createTestDatabase(provider, { onWaitForTransaction: () => waiting() });
     const { db } = database;
     const keep = await db.organization.create({ data: { name: 'Была' } });
     let inside!: () => void;
@@ -30,9 +34,10 @@ describeEachDatabase('writes of concurrent requests', (provider) => {
     await opened;
     // Another request writes outside any transaction while the first is still open.
     const other = db.organization.update({ where: { id: keep.id }, data: { name: 'Должна остаться' } });
-    // Give the write its chance to reach the database while the transaction is open (without
-    // the guard it runs inside that transaction; with it, it waits for the transaction to end).
-    await Promise.race([other, new Promise((resolve) => setTimeout(resolve, 200))]);
+    // The write reaches the database while the transaction is open: on PostgreSQL it runs on a
+    // connection of its own and ends; on SQLite's one connection it must wait behind the
+    // transaction (without that guard it would run inside it, and end, and be rolled back).
+    await Promise.race([other, waited]);
     finish();
     expect(await failing).toBe('rolled back');
     await other;

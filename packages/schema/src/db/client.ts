@@ -18,6 +18,8 @@ export interface DbOptions {
   onQuery?: (event: { query: string; durationMs: number }) => void;
   /** PostgreSQL pool size. */
   poolSize?: number;
+  /** SQLite: called when a statement waits behind another request's open transaction (tests). */
+  onWaitForTransaction?: () => void;
 }
 
 const postgresSchemas = new WeakMap<Db, string>();
@@ -35,7 +37,10 @@ export function createDb(target: DatabaseTarget, options: DbOptions = {}): Db {
   let client: Db;
   if (target.provider === 'sqlite') {
     mkdirSync(dirname(target.file), { recursive: true });
-    const adapter = serializeSqlite(new PrismaBetterSQLite3({ url: `file:${target.file}`, timeout: 5000 }));
+    const adapter = serializeSqlite(
+      new PrismaBetterSQLite3({ url: `file:${target.file}`, timeout: 5000 }),
+      options.onWaitForTransaction,
+    );
     client = new SqliteClient({ adapter, log });
   } else {
     const adapter = new PrismaPg(

@@ -4,16 +4,21 @@ type Factory = PrismaBetterSQLite3;
 type Adapter = Awaited<ReturnType<Factory['connect']>>;
 type Transaction = Awaited<ReturnType<Adapter['startTransaction']>>;
 
-/** A first-come, first-served lock. */
-function fifoLock() {
+/** A first-come, first-served lock; `onWait` is told when a taker finds it held. */
+function fifoLock(onWait?: () => void) {
   let tail: Promise<void> = Promise.resolve();
+  let held = 0;
   return async (): Promise<() => void> => {
     let release!: () => void;
     const next = new Promise<void>((resolve) => {
-      release = resolve;
+      release = () => {
+        held--;
+        resolve();
+      };
     });
     const previous = tail;
     tail = previous.then(() => next);
+    if (held++ > 0) onWait?.();
     await previous;
     return release;
   };
@@ -25,11 +30,11 @@ function fifoLock() {
  * transaction, see its uncommitted rows, and vanish with it if it rolls back. Here every
  * statement outside a transaction waits its turn behind open transactions, on the same lock.
  */
-export function serializeSqlite(factory: Factory): Factory {
+export function serializeSqlite(factory: Factory, onWait?: () => void): Factory {
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = await connect();
-    const acquire = fifoLock();
+    const acquire = fifoLock(onWait);
     const queryRaw = adapter.queryRaw.bind(adapter);
     const executeRaw = adapter.executeRaw.bind(adapter);
     const startTransaction = adapter.startTransaction.bind(adapter);

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { parseAllowedNetworks } from '@caredesk/schema/checks';
 import type { Db } from '@caredesk/schema/db';
 import { createMonitorScheduler, type MonitorScheduler } from '@caredesk/schema/services';
+import type { SchedulerOptions } from '../../../schema/src/services/monitoring/scheduler.ts';
 import type { TestApp } from './test-app.ts';
 
 export type Behaviour = 'ok' | 'fail' | 'slow' | 'no-keyword' | 'json-bad' | 'hang';
@@ -66,7 +67,12 @@ export const localNetworks = parseAllowedNetworks('127.0.0.0/8, ::1').allowed;
 export function testScheduler(
   t: TestApp,
   now: () => Date,
-  options: { rdapBaseUrl?: string; errors?: unknown[]; allowLocal?: boolean } = {},
+  options: {
+    rdapBaseUrl?: string;
+    errors?: unknown[];
+    allowLocal?: boolean;
+    stalls?: SchedulerOptions['stalls'];
+  } = {},
 ): MonitorScheduler {
   return createMonitorScheduler({
     db: t.database.db,
@@ -76,6 +82,7 @@ export function testScheduler(
     spreadOnStart: false,
     onError: (error) => options.errors?.push(error),
     ...(options.rdapBaseUrl ? { rdapBaseUrl: options.rdapBaseUrl } : {}),
+    ...(options.stalls ? { stalls: options.stalls } : {}),
   });
 }
 

@@ -3,7 +3,10 @@ import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..', '..', '..', '..');
 
-/** Runs `pnpm caredesk …` as a user would, from the repository root. */
+/**
+ * Runs the `caredesk` command as `pnpm caredesk …` does (`tsx packages/server/src/cli.ts`), from
+ * the repository root, without pnpm's own start-up in front of it.
+ */
 export function runCli(
   args: string[],
   env: Record<string, string>,
@@ -11,7 +14,7 @@ export function runCli(
   input?: string,
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('pnpm', ['caredesk', ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', join('packages', 'server', 'src', 'cli.ts'), ...args], {
       cwd: root,
       env: { ...process.env, LOG_LEVEL: 'silent', ...env },
       stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],

@@ -21,6 +21,8 @@ export interface SchedulerOptions {
   allowedNetworks?: AllowedNetworks;
   /** Spread overdue checks over their interval when starting (after a restart). */
   spreadOnStart?: boolean;
+  /** Tells whether caredesk's own loop stalled during a check (default: a real stall detector). */
+  stalls?: Pick<ReturnType<typeof stallDetector>, 'start' | 'stop' | 'stalledSince'>;
   /** Called with each check's lateness (ms after its due time), for the benchmark. */
   onLag?: (ms: number) => void;
   onError?: (error: unknown) => void;
@@ -73,7 +75,7 @@ export function createMonitorScheduler(options: SchedulerOptions): MonitorSchedu
     ...(options.allowedNetworks ? { allowedNetworks: options.allowedNetworks } : {}),
   };
   const running = new Set<Promise<void>>();
-  const stalls = stallDetector();
+  const stalls = options.stalls ?? stallDetector();
   /** Monitors whose result could not be recorded: UNKNOWN as soon as the database answers. */
   const lost = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
