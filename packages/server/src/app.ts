@@ -40,13 +40,14 @@ import { useStaffOnlyIntrospection } from './http/staff-introspection.ts';
 import { useUploadLimit } from './http/upload-limit.ts';
 import { attachWebSockets } from './http/websockets.ts';
 import { widgetAssets } from './http/widget-asset.ts';
-import { intervalJob } from './jobs/interval-job.ts';
+import { intervalJob, type Job } from './jobs/interval-job.ts';
 import { memoryRateLimiter } from './limits/memory-rate-limiter.ts';
 import { redisRateLimiter } from './limits/redis-rate-limiter.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { consoleMailer } from './mail/console-mailer.ts';
 import { imapPoller } from './mail/imap-poller.ts';
 import { incomingMail } from './mail/incoming.ts';
+import { limitedBy, useLetterLimits } from './mail/letter-limits.ts';
 import { listenerSecurity } from './mail/mail-settings.ts';
 import { sendDueMail } from './mail/outbox-sender.ts';
 import { replyAddresses } from './mail/reply-address.ts';
@@ -119,15 +120,20 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
   const mailer =
     deps.mailer ?? (config.mail.smtpUrl ? smtpMailer(config.mail.smtpUrl, config.mail.from) : consoleMailer(logger));
   const replies = replyAddresses(config.mail.from, secretKey);
-  const receive = incomingMail({
-    db,
-    events,
-    storage,
-    limits: config.uploadLimits,
-    unknownSender: config.mail.unknownSender,
-    replies,
-    now,
-  });
+  // Letters to addresses nobody verified are capped wherever they are written: requests, jobs, mail.
+  const letterLimits = { unverifiedPerDay: config.mail.unverifiedPerDay };
+  const limited = limitedBy(letterLimits);
+  const receive = limited(
+    incomingMail({
+      db,
+      events,
+      storage,
+      limits: config.uploadLimits,
+      unknownSender: config.mail.unknownSender,
+      replies,
+      now,
+    }),
+  );
   const listener =
     config.mail.listenPort === null
       ? null
@@ -212,6 +218,7 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
       useQueryLimits(),
       useHiddenSuggestions(),
       useStaffOnlyIntrospection(),
+      useLetterLimits(letterLimits),
       access.plugin,
       useRoutes(
         {
@@ -240,13 +247,25 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
     ],
   });
 
+  // A job started inside the limits keeps them in every timer it sets (the monitoring scheduler).
+  const limitedJob = (job: Job): Job => ({ ...job, start: limited(() => job.start()) });
   // Jobs that act on stored due times: safe to run on every instance at once.
   const jobs = [
-    intervalJob('auto-accept', 60_000, () => acceptDueTickets(db, events, now()), logger),
+    intervalJob(
+      'auto-accept',
+      60_000,
+      limited(() => acceptDueTickets(db, events, now())),
+      logger,
+    ),
     // Month end: each organization's invoice for the month just ended, once (docs/billing.md).
     intervalJob('monthly-invoices', 60 * 60_000, () => issueDueMonthlyInvoices(db, now()), logger),
-    intervalJob('sla', config.slaCheckIntervalMs, () => fireDueSlaEvents(db, events, now()), logger),
-    monitoringJob(config.monitoring, { db, events, now, logger }),
+    intervalJob(
+      'sla',
+      config.slaCheckIntervalMs,
+      limited(() => fireDueSlaEvents(db, events, now())),
+      logger,
+    ),
+    limitedJob(monitoringJob(config.monitoring, { db, events, now, logger })),
     intervalJob(
       'outbox',
       config.mail.outboxIntervalMs,

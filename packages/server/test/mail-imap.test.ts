@@ -126,7 +126,9 @@ describe.skipIf(Boolean(dovecotMissing))(title, () => {
       expect(ticket).toMatchObject({ source: 'EMAIL', status: 'NEW' });
       expect(ticket.contact?.email).toBe('owner@bikes.example');
       expect(await db.ticket.count({ where: { source: 'EMAIL' } })).toBe(before + 1);
-      await sink.until((ls) => ls.some((l) => l.mail.subject?.startsWith(`[#${ticket.number}] We have your request`)));
+      await sink.until((ls) =>
+        ls.some((l) => l.mail.subject?.startsWith(`[#${ticket.number}] We received your request`)),
+      );
       expect(sink.letters.filter((l) => l.to.includes('mailer-daemon@mx.bikes.example'))).toHaveLength(0);
     });
 
@@ -155,7 +157,7 @@ describe.skipIf(Boolean(dovecotMissing))(title, () => {
         letter({
           from: 'owner@bikes.example',
           to: replyTo,
-          subject: `Re: [#${ticket.number}] We have your request: Invoices page`,
+          subject: `Re: [#${ticket.number}] We received your request`,
           text: 'Only for last month.\r\n\r\nOn Tue, Support wrote:\r\n> Thank you: your request is filed',
           messageId: '<imap-b2@bikes.example>',
         }),

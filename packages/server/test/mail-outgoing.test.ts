@@ -242,8 +242,8 @@ describeEachDatabase('outgoing mail', (provider) => {
     const letters = sink.letters.filter((l) => l.to.includes('owner@bikes.example'));
     expect(letters).toHaveLength(1);
     expect(letters[0]?.mail.subject).toBe('Digest of your tickets: 2 updates');
-    expect(letters[0]?.mail.text).toContain(`[#${one.number}] We have your request: First of two`);
-    expect(letters[0]?.mail.text).toContain(`[#${two.number}] We have your request: Second of two`);
+    expect(letters[0]?.mail.text).toContain(`== [#${one.number}] We received your request ==`);
+    expect(letters[0]?.mail.text).toContain(`== [#${two.number}] We received your request ==`);
     await expect.poll(() => db.outboxMail.count({ where: { to: 'owner@bikes.example', status: 'PENDING' } })).toBe(0);
   });
 

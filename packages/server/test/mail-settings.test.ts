@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.ts';
+import { ConfigError, configVariables, loadConfig } from '../src/config.ts';
 import { connection } from '../src/mail/imap-poller.ts';
 
 describe('mail configuration: IMAP, the listener and digests', () => {
@@ -63,6 +63,17 @@ describe('mail configuration: IMAP, the listener and digests', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('should allow 5 letters a day to an unverified address by default, 0 to 1000 when set, and list the variable', () => {
+    expect(loadConfig({}).mail.unverifiedPerDay).toBe(5);
+    expect(loadConfig({ MAIL_UNVERIFIED_PER_DAY: '0' }).mail.unverifiedPerDay).toBe(0);
+    expect(loadConfig({ MAIL_UNVERIFIED_PER_DAY: '1000' }).mail.unverifiedPerDay).toBe(1000);
+    for (const bad of ['-1', '1001', '2.5', 'many'])
+      expect(() => loadConfig({ MAIL_UNVERIFIED_PER_DAY: bad })).toThrow(
+        `MAIL_UNVERIFIED_PER_DAY must be a whole number from 0 to 1000, got "${bad}"`,
+      );
+    expect(configVariables.find(([name]) => name === 'MAIL_UNVERIFIED_PER_DAY')?.[1]).toBe('5');
   });
 
   it('should name every bad one at once', () => {

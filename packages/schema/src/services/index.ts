@@ -47,6 +47,12 @@ export { requestSignInCode, signInWithCode, signOut } from './contact-sign-in.ts
 export { collectDigests } from './digest.ts';
 export { DomainError } from './domain-error.ts';
 export { editTicket, type TicketEdit } from './edit-ticket.ts';
+export {
+  currentLetterLimits,
+  defaultLetterLimits,
+  type LetterLimits,
+  withLetterLimits,
+} from './letter-limits.ts';
 export type { Mail, Mailer } from './mailer.ts';
 export { createMonitor } from './monitoring/admin.ts';
 export { recordHeartbeat } from './monitoring/heartbeat.ts';

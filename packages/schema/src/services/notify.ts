@@ -3,11 +3,13 @@ import type { Locale } from '../domain/error-codes.ts';
 import { type LetterFacts, type LetterKind, letterKinds, renderLetter } from '../domain/mail/letters.ts';
 import type { TicketStatus } from '../domain/ticket-status.ts';
 import type { ActorRef } from './actor.ts';
+import { currentLetterLimits } from './letter-limits.ts';
+import { allowanceFor } from './unverified-mail.ts';
 
 /** What writes outbox rows: the client or the transaction client of `db.$transaction`. */
 export type OutboxClient = Pick<
   Db,
-  'ticket' | 'staffMember' | 'notificationPreference' | 'outboxMail' | 'studioSettings'
+  'ticket' | 'staffMember' | 'contact' | 'notificationPreference' | 'outboxMail' | 'studioSettings'
 >;
 
 /** Replaced by the sender with PUBLIC_URL: rows are written where the address is not known. */
@@ -53,7 +55,9 @@ export async function queueTicketLetter(
  * Writes the letters of a change into the outbox, inside the change's own transaction, so a
  * change is never without its letters and a rolled-back one has none. Each person gets the
  * letter in their own language; the one who made the change is not told of it; an address
- * whose preference is OFF gets nothing, DIGEST holds the letter for the digest.
+ * whose preference is OFF gets nothing, DIGEST holds the letter for the digest. A visitor's
+ * address that is no staff member's or contact's gets at most `unverifiedPerDay` letters a day
+ * (the current `LetterLimits`); past that, letters to it are silently not written.
  */
 export async function notifyTicket(
   tx: OutboxClient,
@@ -85,8 +89,13 @@ export async function notifyTicket(
       const person = ticket.contact ?? ticket.visitor;
       const isActor =
         actor.contactId === ticket.contact?.id || (ticket.visitor && actor.visitorId === ticket.visitor.id);
-      if (person?.email && !(isActor && notice.kind !== 'RECEIVED'))
-        recipients.push({ address: person.email, locale: locale(person.locale) });
+      if (person?.email && !(isActor && notice.kind !== 'RECEIVED')) {
+        // Anyone may type any address into the widget: a visitor's is not trusted like a contact's.
+        const allowance = ticket.contact
+          ? { allowed: true, to: person.email }
+          : await allowanceFor(tx, person.email, currentLetterLimits().unverifiedPerDay, now);
+        if (allowance.allowed) recipients.push({ address: allowance.to, locale: locale(person.locale) });
+      }
     } else {
       const ids = notice.staffIds ?? (ticket.assigneeId ? [ticket.assigneeId] : null);
       const staff = await tx.staffMember.findMany({

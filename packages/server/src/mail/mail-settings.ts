@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { defaultUnverifiedPerDay } from '@caredesk/schema/domain';
 import { integer } from '../config-values.ts';
 import type { ImapSettings } from './imap-poller.ts';
 import type { ListenerSecurity, TlsSource } from './smtp-listener.ts';
@@ -15,6 +16,8 @@ export interface MoreMailConfig {
   listenAuth: { user: string; password: string } | null;
   /** How long the oldest letter held for a digest reader waits before the digest goes. */
   digestEveryMs: number;
+  /** Letters a day to one address that is no staff member's or contact's (a widget visitor's). */
+  unverifiedPerDay: number;
 }
 
 /** Their variables, defaults and meaning (part of the README's table). */
@@ -30,6 +33,11 @@ export const moreMailVariables = [
   ['MAIL_LISTEN_USER', '(unset: no AUTH)', 'With MAIL_LISTEN_PASSWORD: senders must AUTH as this user'],
   ['MAIL_LISTEN_PASSWORD', '(unset)', 'Password of MAIL_LISTEN_USER'],
   ['MAIL_DIGEST_MINUTES', '1440', 'Digest readers get one letter this long after the oldest held update'],
+  [
+    'MAIL_UNVERIFIED_PER_DAY',
+    String(defaultUnverifiedPerDay),
+    'Letters in 24 hours to one address that is no staff member’s or contact’s (a visitor’s); 0: none',
+  ],
 ] as const;
 
 const yes = (raw: string | undefined) => ['1', 'true', 'yes'].includes(raw?.trim().toLowerCase() ?? '');
@@ -65,6 +73,14 @@ export function moreMailConfig(env: NodeJS.ProcessEnv, problems: string[]): More
   if (!user && password) problems.push('MAIL_LISTEN_PASSWORD is set without MAIL_LISTEN_USER');
 
   const digestMinutes = integer('MAIL_DIGEST_MINUTES', env.MAIL_DIGEST_MINUTES, 1440, 1, 43_200, problems);
+  const unverifiedPerDay = integer(
+    'MAIL_UNVERIFIED_PER_DAY',
+    env.MAIL_UNVERIFIED_PER_DAY,
+    defaultUnverifiedPerDay,
+    0,
+    1000,
+    problems,
+  );
   return {
     imap: imapUrl
       ? {
@@ -79,6 +95,7 @@ export function moreMailConfig(env: NodeJS.ProcessEnv, problems: string[]): More
     listenRequireTls,
     listenAuth: user ? { user, password } : null,
     digestEveryMs: digestMinutes * 60_000,
+    unverifiedPerDay,
   };
 }
 

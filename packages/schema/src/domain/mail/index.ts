@@ -3,3 +3,4 @@ export * from './automatic-mail.ts';
 export * from './letters.ts';
 export * from './message-ids.ts';
 export * from './trim-reply.ts';
+export * from './unverified-mail.ts';

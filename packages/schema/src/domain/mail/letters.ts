@@ -42,15 +42,26 @@ const statusNames: Record<TicketStatus, Record<Locale, string>> = {
   REJECTED: { en: 'rejected', ru: 'отклонена' },
 };
 
-type Lines = (f: LetterFacts, l: Locale) => { subject: string; lead: string };
+/** `titled: false`: the subject leaves out the ticket's title (the first letter, see RECEIVED). */
+type Lines = (f: LetterFacts, l: Locale) => { subject: string; lead: string; titled?: false };
 const clockName = (f: LetterFacts, l: Locale) =>
   f.clock === 'RESOLUTION' ? (l === 'ru' ? 'решения' : 'resolution') : l === 'ru' ? 'реакции' : 'reaction';
 const due = (f: LetterFacts) => (f.dueAt ? f.dueAt.toISOString().slice(0, 16).replace('T', ' ') : '—');
 
 const texts: Record<LetterKind, Record<Locale, Lines>> = {
+  // Whoever files a ticket picks its title and the address this goes to: the subject must not
+  // carry their words to a stranger's mailbox.
   RECEIVED: {
-    en: () => ({ subject: 'We have your request', lead: 'Thank you: your request is filed and support will answer.' }),
-    ru: () => ({ subject: 'Заявка принята', lead: 'Спасибо: заявка зарегистрирована, поддержка ответит.' }),
+    en: () => ({
+      subject: 'We received your request',
+      lead: 'Thank you: your request is filed and support will answer.',
+      titled: false,
+    }),
+    ru: () => ({
+      subject: 'Ваше обращение получено',
+      lead: 'Спасибо: заявка зарегистрирована, поддержка ответит.',
+      titled: false,
+    }),
   },
   STAFF_REPLY: {
     en: () => ({ subject: 'New answer', lead: 'Support answered:' }),
@@ -154,10 +165,11 @@ const escapeHtml = (s: string) =>
 
 /**
  * Writes a letter in the recipient's language: the ticket number in the subject (so mail
- * programs thread it and people find it), plain text and HTML with the same content.
+ * programs thread it and people find it) and, after the first letter, its title; plain text
+ * and HTML with the same content.
  */
 export function renderLetter(kind: LetterKind, locale: Locale, facts: LetterFacts): Letter {
-  const { subject, lead } = texts[kind][locale](facts, locale);
+  const { subject, lead, titled } = texts[kind][locale](facts, locale);
   const open = locale === 'ru' ? 'Открыть заявку' : 'Open the ticket';
   const replyHint =
     locale === 'ru'
@@ -175,7 +187,7 @@ export function renderLetter(kind: LetterKind, locale: Locale, facts: LetterFact
   ]
     .filter(Boolean)
     .join('\n');
-  return { subject: `[#${facts.number}] ${subject}: ${facts.title}`, text, html };
+  return { subject: `[#${facts.number}] ${subject}${titled === false ? '' : `: ${facts.title}`}`, text, html };
 }
 
 /** One letter instead of many, for a person who chose the digest: each held letter in turn. */
