@@ -6,6 +6,17 @@ import type { ActorRef } from './actor.ts';
 import { currentLetterLimits } from './letter-limits.ts';
 import { allowanceFor } from './unverified-mail.ts';
 
+/**
+ * Whether the one who made a change is the ticket's requester (who is then not told of it). A
+ * visitor acts only with the access token of the ticket they filed; a contact by their own id.
+ * Staff and the system never are, whoever the requester is.
+ */
+function isRequester(actor: ActorRef, ticket: { contact: { id: string } | null }): boolean {
+  if (actor.kind === 'VISITOR') return ticket.contact === null;
+  if (actor.kind === 'CONTACT') return ticket.contact !== null && actor.contactId === ticket.contact.id;
+  return false;
+}
+
 /** What writes outbox rows: the client or the transaction client of `db.$transaction`. */
 export type OutboxClient = Pick<
   Db,
@@ -56,8 +67,8 @@ export async function queueTicketLetter(
  * change is never without its letters and a rolled-back one has none. Each person gets the
  * letter in their own language; the one who made the change is not told of it; an address
  * whose preference is OFF gets nothing, DIGEST holds the letter for the digest. A visitor's
- * address that is no staff member's or contact's gets at most `unverifiedPerDay` letters a day
- * (the current `LetterLimits`); past that, letters to it are silently not written.
+ * address that is no staff member's or contact's gets a submit's confirmation only while fewer
+ * than `unverifiedPerDay` letters (the current `LetterLimits`) went to it in 24 hours.
  */
 export async function notifyTicket(
   tx: OutboxClient,
@@ -87,13 +98,14 @@ export async function notifyTicket(
     const recipients: { address: string; locale: Locale }[] = [];
     if (isClientKind(notice.kind)) {
       const person = ticket.contact ?? ticket.visitor;
-      const isActor =
-        actor.contactId === ticket.contact?.id || (ticket.visitor && actor.visitorId === ticket.visitor.id);
-      if (person?.email && !(isActor && notice.kind !== 'RECEIVED')) {
-        // Anyone may type any address into the widget: a visitor's is not trusted like a contact's.
-        const allowance = ticket.contact
-          ? { allowed: true, to: person.email }
-          : await allowanceFor(tx, person.email, currentLetterLimits().unverifiedPerDay, now);
+      if (person?.email && !(isRequester(actor, ticket) && notice.kind !== 'RECEIVED')) {
+        // Anyone may type any address into the widget: the confirmation a submit triggers goes
+        // to a visitor's address only within the daily allowance. Letters of staff's work on the
+        // ticket are not the sender's doing, and always go (rule 6).
+        const allowance =
+          ticket.contact || notice.kind !== 'RECEIVED'
+            ? { allowed: true, to: person.email }
+            : await allowanceFor(tx, person.email, currentLetterLimits().unverifiedPerDay, now);
         if (allowance.allowed) recipients.push({ address: allowance.to, locale: locale(person.locale) });
       }
     } else {

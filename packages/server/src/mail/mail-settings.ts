@@ -36,7 +36,7 @@ export const moreMailVariables = [
   [
     'MAIL_UNVERIFIED_PER_DAY',
     String(defaultUnverifiedPerDay),
-    'Letters in 24 hours to one address that is no staff member’s or contact’s (a visitor’s); 0: none',
+    'A submit’s confirmation goes to an address that is no staff member’s or contact’s only while fewer letters went to it in 24 hours; 0: none',
   ],
 ] as const;
 
