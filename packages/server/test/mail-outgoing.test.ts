@@ -130,6 +130,11 @@ describeEachDatabase('outgoing mail', (provider) => {
     expect(resolved.messageId).toMatch(/^<outbox\.[a-z0-9]+@studio\.example>$/);
     expect(resolved.replyTo?.value[0]?.address).toMatch(/^support\+t[a-z0-9]+\.[0-9a-f]{16}@studio\.example$/);
     expect(resolved.headers.get('auto-submitted')).toBe('auto-generated');
+    // Every letter of the ticket names the same thread, so mail programs group them and a reply
+    // finds its ticket even without the reply address.
+    const thread = `<ticket.${ticket.id}@studio.example>`;
+    for (const k of kinds) expect(first(byKind(k)).mail.references, k).toBe(thread);
+    expect(first(byKind('RECEIVED')).raw).toMatch(new RegExp(`^References: ${thread.replace(/\./g, '\\.')}\r?$`, 'm'));
     // Staff letters go in the staff member's language (the demo staff read Russian).
     expect(first(byKind('ASSIGNED')).mail.subject).toContain('Назначена вам');
     await expect.poll(() => db.outboxMail.count({ where: { ticketId: ticket.id, status: { not: 'SENT' } } })).toBe(0);
