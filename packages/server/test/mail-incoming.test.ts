@@ -78,6 +78,19 @@ describeEachDatabase('incoming mail', (provider) => {
     await expect
       .poll(async () => db.message.count({ where: { ticketId: ticket.id, body: 'And on the checkout.' } }))
       .toBe(1);
+    // One that keeps only References (the ticket's thread, which every letter of ours carries).
+    const thread = received?.mail.references;
+    expect(thread).toBe(`<ticket.${ticket.id}@studio.example>`);
+    await send({
+      from: 'owner@bikes.example',
+      subject: 'Re: Prices wrong',
+      text: 'And in the basket.',
+      references: thread,
+      messageId: '<b4@bikes.example>',
+    });
+    await expect
+      .poll(async () => db.message.count({ where: { ticketId: ticket.id, body: 'And in the basket.' } }))
+      .toBe(1);
     expect(await db.ticket.count({ where: { title: { contains: 'Prices wrong' } } })).toBe(1);
   });
 
