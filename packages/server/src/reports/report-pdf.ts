@@ -31,6 +31,9 @@ export function reportPdf(report: MonthlyReportData, locale: Locale, now: Date):
 
   const heading = (text: string) => doc.moveDown(0.8).font('bold').fontSize(12).text(text).font('regular').fontSize(10);
   const money = (kopecks: number) => formatRubles(kopecks, locale);
+  // 99,73 % in Russian, 99.73 % in English.
+  const percent = (value: number) =>
+    new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
   const width = doc.page.width - 100;
 
   doc
@@ -80,7 +83,7 @@ export function reportPdf(report: MonthlyReportData, locale: Locale, now: Date):
   heading(t.uptime);
   for (const u of report.uptime) {
     const figure = u.monitored
-      ? `${u.uptimePercent.toFixed(2)} %, ${t.downtime}: ${u.downtimeMinutes}`
+      ? `${percent(u.uptimePercent)} %, ${t.downtime}: ${u.downtimeMinutes}`
       : t.notMonitored;
     doc.text(`${u.siteName} (${u.url}): ${figure}`, { width });
   }
