@@ -44,7 +44,8 @@ const expected: Record<TicketAction, { from: Status[]; to: Status | 'same'; who:
   confirmEstimate: [{ from: ['FEEDBACK'], to: 'NEW', who: ['authorized'] }],
   start: [{ from: ['NEW'], to: 'IN_PROGRESS', who: workers }],
   resolve: [{ from: ['NEW', 'FEEDBACK', 'IN_PROGRESS'], to: 'RESOLVED', who: workers }],
-  accept: [{ from: ['RESOLVED'], to: 'ACCEPTED', who: ['authorized'] }],
+  // The visitor who reported it may accept free work (a paid ticket: see below).
+  accept: [{ from: ['RESOLVED'], to: 'ACCEPTED', who: ['authorized', 'visitor'] }],
   autoAccept: [{ from: ['RESOLVED', 'FEEDBACK'], to: 'ACCEPTED', who: ['system'] }],
   // Monitoring reopens a ticket waiting on the client; a closed one is never reopened.
   reopen: [{ from: ['FEEDBACK', 'RESOLVED'], to: 'NEW', who: ['system'] }],
@@ -71,7 +72,9 @@ describe('the ticket lifecycle table', () => {
       for (const status of Object.values(TicketStatus)) {
         const row = rows.find((r) => r.from.includes(status));
         for (const [name, actor] of Object.entries(actors)) {
-          const result = decideMove(ticketIn(status), action, actor, input, options);
+          // A visitor's tickets are free: nothing is ever billed to a visitor.
+          const ticket = name === 'visitor' ? { ...ticketIn(status), paid: false } : ticketIn(status);
+          const result = decideMove(ticket, action, actor, input, options);
           if (!row)
             expect(result, `${action} from ${status} by ${name}`).toEqual({
               ok: false,
@@ -87,6 +90,13 @@ describe('the ticket lifecycle table', () => {
       }
     });
   }
+
+  it('should not let a visitor accept paid work, which would bill them', () => {
+    expect(decideMove(ticketIn('RESOLVED'), 'accept', actors.visitor as Actor, {}, options)).toEqual({
+      ok: false,
+      code: 'ACTOR_NOT_ALLOWED',
+    });
+  });
 
   it('should keep ACCEPTED, PAID and REJECTED read-only for every client', () => {
     for (const status of ['ACCEPTED', 'PAID', 'REJECTED'] as const) {

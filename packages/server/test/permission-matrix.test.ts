@@ -173,12 +173,12 @@ const matrix: Record<string, Row> = {
   acceptTicket: { allowed: ['contactAuthorized'], status: 'RESOLVED', operation: move('acceptTicket', '') },
   confirmEstimate: { allowed: ['contactAuthorized'], status: 'FEEDBACK', operation: move('confirmEstimate', '') },
   rejectTicket: { allowed: [...clientsOfTicket, ...workers], operation: move('rejectTicket', '', ', reason: "no"') },
-  startTimer: { allowed: workers, operation: move('startTimer', '', ', supportLine: 1') },
+  startTimer: { allowed: workers, operation: move('startTimer', '') },
   stopTimer: {
     allowed: workers,
     operation: () => ({ query: 'mutation { stopTimer { __typename ... on DomainError { code } } }' }),
   },
-  logTime: { allowed: workers, operation: move('logTime', '', ', minutes: 5, supportLine: 1') },
+  logTime: { allowed: workers, operation: move('logTime', '', ', minutes: 5') },
   // The entry is line 1's: others but the head of support and admins may not touch it.
   updateTimeEntry: {
     allowed: ['LINE1', 'HEAD', 'ADMIN', 'tokenWrite', 'tokenAdmin'],

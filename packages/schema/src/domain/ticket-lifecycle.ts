@@ -9,7 +9,7 @@ export type Actor =
   | { kind: 'SYSTEM' };
 
 /** Groups of actors the transition table speaks of. */
-export type Party = 'client' | 'authorizedClient' | 'staff' | 'accountant' | 'system';
+export type Party = 'client' | 'authorizedClient' | 'reporter' | 'staff' | 'accountant' | 'system';
 
 export type TicketAction =
   | 'reply'
@@ -85,8 +85,8 @@ export const transitions: readonly Transition[] = [
     action: 'accept',
     from: ['RESOLVED'],
     to: 'ACCEPTED',
-    by: ['authorizedClient'],
-    note: 'the client accepts the work (paid work is invoiced now, so its estimate must be confirmed)',
+    by: ['authorizedClient', 'reporter'],
+    note: 'the client accepts the work (paid work is invoiced now, so its estimate must be confirmed); the visitor who reported it may say "it works", on free tickets only',
   },
   {
     action: 'autoAccept',
@@ -127,6 +127,9 @@ export function actorIs(actor: Actor, party: Party): boolean {
       return actor.kind === 'VISITOR' || actor.kind === 'CONTACT';
     case 'authorizedClient':
       return actor.kind === 'CONTACT' && actor.authorized;
+    case 'reporter':
+      // A visitor acts only with the access token of the ticket they filed.
+      return actor.kind === 'VISITOR';
     case 'staff':
       return actor.kind === 'STAFF' && workingRoles.includes(actor.role);
     case 'accountant':

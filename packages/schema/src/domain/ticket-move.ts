@@ -63,11 +63,17 @@ const leadsToBilling: readonly TicketAction[] = ['start', 'resolve', 'accept', '
  * that clients offer only what the server will accept. The rules around a move (a report,
  * a confirmed estimate) still decide when it is made.
  */
-export function allowedActions(status: TicketStatus, actor: Actor): TicketAction[] {
+export function allowedActions(status: TicketStatus, actor: Actor, ticket: { paid: boolean }): TicketAction[] {
   const actions = transitions
     .filter((t) => t.action !== 'autoAccept' && t.from.includes(status) && t.by.some((party) => actorIs(actor, party)))
-    .map((t) => t.action);
+    .map((t) => t.action)
+    .filter((action) => !billsVisitor(action, actor, ticket));
   return [...new Set(actions)];
+}
+
+/** Nothing is billed to a visitor: a visitor accepts only free work. */
+function billsVisitor(action: TicketAction, actor: Actor, ticket: { paid: boolean }): boolean {
+  return action === 'accept' && actor.kind === 'VISITOR' && ticket.paid;
 }
 
 /**
@@ -85,6 +91,7 @@ export function decideMove(
   const row = rows.find((t) => t.from.includes(ticket.status));
   if (!row) return { ok: false, code: 'TRANSITION_NOT_ALLOWED' };
   if (!row.by.some((party) => actorIs(actor, party))) return { ok: false, code: 'ACTOR_NOT_ALLOWED' };
+  if (billsVisitor(action, actor, ticket)) return { ok: false, code: 'ACTOR_NOT_ALLOWED' };
 
   const { now } = options;
   // Paid work is billed when it is accepted: nothing may lead there before the client agreed

@@ -28,7 +28,7 @@ builder.prismaObjectFields('Ticket', (t) => ({
       'The moves the caller may make now, from the one transition table (docs/ticket-lifecycle.md); offer only these.',
     resolve: (ticket, _args, ctx) => {
       // Strangers have no moves; everyone else is the lifecycle's actor, as in the mutations.
-      return ctx.viewer.kind === 'anonymous' ? [] : allowedActions(ticket.status as TicketStatus, actorOf(ctx));
+      return ctx.viewer.kind === 'anonymous' ? [] : allowedActions(ticket.status as TicketStatus, actorOf(ctx), ticket);
     },
   }),
 }));
