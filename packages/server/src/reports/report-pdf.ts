@@ -82,9 +82,7 @@ export function reportPdf(report: MonthlyReportData, locale: Locale, now: Date):
 
   heading(t.uptime);
   for (const u of report.uptime) {
-    const figure = u.monitored
-      ? `${percent(u.uptimePercent)} %, ${t.downtime}: ${u.downtimeMinutes}`
-      : t.notMonitored;
+    const figure = u.monitored ? `${percent(u.uptimePercent)} %, ${t.downtime}: ${u.downtimeMinutes}` : t.notMonitored;
     doc.text(`${u.siteName} (${u.url}): ${figure}`, { width });
   }
 
