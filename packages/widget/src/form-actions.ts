@@ -2,7 +2,7 @@ import type { CaredeskWidget } from './caredesk-widget.ts';
 import { WidgetError } from './graphql.ts';
 import type { Pending } from './outbox.ts';
 import { contextJson } from './page-context.ts';
-import { newKey, type Submitted, send } from './submitter.ts';
+import { newKey, newNonce, type Submitted, send } from './submitter.ts';
 import { storeTicket } from './ticket-store.ts';
 
 /** What the form holds, as the input of submitTicket (a visitor's or a contact's). */
@@ -26,6 +26,7 @@ function inputOf(w: CaredeskWidget): Record<string, unknown> {
 /** Records a filed ticket: its token, the list, the events, the live follow. */
 export function recordSubmitted(w: CaredeskWidget, result: Submitted, queued: boolean): void {
   const { ticket, accessToken } = result;
+  if (!ticket) return;
   if (accessToken)
     storeTicket(w.siteKey, {
       id: ticket.id,
@@ -64,6 +65,7 @@ export async function submitForm(w: CaredeskWidget): Promise<void> {
   }
   const pending: Pending = {
     idempotencyKey: newKey(),
+    submitNonce: newNonce(),
     siteKey: w.siteKey,
     input: inputOf(w),
     files: w.files,
@@ -76,7 +78,7 @@ export async function submitForm(w: CaredeskWidget): Promise<void> {
       w.progress = p;
     });
     recordSubmitted(w, result, false);
-    w.notice = t('sent', { n: result.ticket.displayNumber });
+    if (result.ticket) w.notice = t('sent', { n: result.ticket.displayNumber });
     reset(w);
   } catch (error) {
     if (error instanceof WidgetError && error.code === 'NETWORK') {

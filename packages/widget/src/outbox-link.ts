@@ -25,7 +25,7 @@ export function startOutbox(w: CaredeskWidget): () => Promise<void> {
     try {
       const done = await flushOutbox(w.caller, w.siteKey, (result) => {
         recordSubmitted(w, result, true);
-        w.notice = w.t('sent', { n: result.ticket.displayNumber });
+        if (result.ticket) w.notice = w.t('sent', { n: result.ticket.displayNumber });
       });
       if (done) {
         wait = 5_000;

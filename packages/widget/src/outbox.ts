@@ -4,6 +4,11 @@
  */
 export interface Pending {
   idempotencyKey: string;
+  /**
+   * A random secret sent with every attempt under this key: a retry gets a new access token only
+   * with it (entries kept by an older widget have none).
+   */
+  submitNonce?: string;
   siteKey: string;
   input: Record<string, unknown>;
   files: File[];

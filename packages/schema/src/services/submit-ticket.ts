@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.ts';
 import { startSla } from '../domain/sla/ticket-sla.ts';
+import { mayReissueTicketToken } from '../domain/submit-replay.ts';
 import { priorityRank, type TicketCategory, type TicketPriority } from '../domain/ticket-status.ts';
 import type { EventBus } from '../graphql/context.ts';
 import { type ActorRef, auditColumns } from './actor.ts';
@@ -30,8 +31,13 @@ export interface SubmitTicket {
   needsAuthorization?: boolean;
   /** A site visitor filing through the widget: recorded with the ticket. */
   visitor?: { siteId: string; email: string | null; name: string | null; locale: string | null };
-  /** sha256 of the visitor's access token; on a retry the token is replaced by this one. */
+  /**
+   * sha256 of the visitor's access token. On a retry it replaces the ticket's token only when
+   * `mayReissueTicketToken` allows it (same nonce, within the hour); see `tokenStored`.
+   */
   accessTokenHash?: string;
+  /** sha256 of the browser nonce the visitor's widget sends with every attempt of one submission. */
+  submitNonceHash?: string | null;
 }
 
 export const limits = { title: 200, description: 20_000, pageContextBytes: 32 * 1024 };
@@ -64,7 +70,7 @@ export async function submitTicket(
 ) {
   validate(input);
   const existing = await db.ticket.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
-  if (existing) return { ticket: await retried(db, existing, input), created: false };
+  if (existing) return { ...(await retried(db, existing, input, now)), created: false };
   if (input.siteId) {
     const site = await db.site.findUnique({ where: { id: input.siteId }, select: { organizationId: true } });
     if (!site) throw new DomainError('NOT_FOUND', 'siteId');
@@ -121,6 +127,7 @@ export async function submitTicket(
           createdByStaffId: actor.staffId ?? null,
           idempotencyKey: input.idempotencyKey,
           accessTokenHash: input.accessTokenHash ?? null,
+          submitNonceHash: input.submitNonceHash ?? null,
           needsAuthorization: input.needsAuthorization ?? false,
           queuedAt: now,
           createdAt: now,
@@ -149,23 +156,36 @@ export async function submitTicket(
       return created;
     });
     publishTicketChange(events, ticket.id);
-    return { ticket, created: true };
+    return { ticket, created: true, tokenStored: input.accessTokenHash !== undefined };
   } catch (error) {
     await undoFiles();
     if (!isUniqueViolation(error)) throw error;
     // A concurrent retry won the race: answer with its ticket.
     const winner = await db.ticket.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
     if (!winner) throw error;
-    return { ticket: await retried(db, winner, input), created: false };
+    return { ...(await retried(db, winner, input, now)), created: false };
   }
 }
 
 /**
- * A retry answers with the first ticket. A visitor's retry gets a fresh access token (the
- * first never reached it, or it would not retry); the old one stops working.
+ * A retry answers with the first ticket. A visitor's retry from the browser that filed it (same
+ * nonce, within the hour) gets a fresh access token, as the first answer may never have reached
+ * it; the old token stops working. Any other retry leaves the ticket's token as it is.
  */
-async function retried<T extends { id: string }>(db: Db, ticket: T, input: SubmitTicket): Promise<T> {
-  if (!input.accessTokenHash) return ticket;
+async function retried<T extends { id: string; submitNonceHash: string | null; createdAt: Date }>(
+  db: Db,
+  ticket: T,
+  input: SubmitTicket,
+  now: Date,
+): Promise<{ ticket: T; tokenStored: boolean }> {
+  if (!input.accessTokenHash) return { ticket, tokenStored: false };
+  const reissue = mayReissueTicketToken({
+    storedNonceHash: ticket.submitNonceHash,
+    givenNonceHash: input.submitNonceHash ?? null,
+    ticketCreatedAt: ticket.createdAt,
+    now,
+  });
+  if (!reissue) return { ticket, tokenStored: false };
   await db.ticket.update({ where: { id: ticket.id }, data: { accessTokenHash: input.accessTokenHash } });
-  return ticket;
+  return { ticket, tokenStored: true };
 }

@@ -131,6 +131,10 @@ describeInChromium('tickets followed live in the widget (headless Chromium)', ()
     await browser.context.setOffline(false);
     await page.getByText(/Request #\d+ is filed/).waitFor({ timeout: 75_000 });
     expect(await s.t.database.db.ticket.count({ where: { title: 'Filed on a train' } })).toBe(1);
+    // Sent with the nonce kept beside its key: only this browser may get a token on a retry.
+    expect(
+      (await s.t.database.db.ticket.findFirstOrThrow({ where: { title: 'Filed on a train' } })).submitNonceHash,
+    ).toMatch(/^[0-9a-f]{64}$/);
     // A reload finds nothing left to send.
     await page.reload();
     await page.getByRole('button', { name: 'Support' }).waitFor();

@@ -1,4 +1,5 @@
-import { newSecret } from '../../services/access-tokens.ts';
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { hashSecret, newSecret } from '../../services/access-tokens.ts';
 import { citableArticles, citeArticles, citedArticleLimit } from '../../services/articles.ts';
 import { DomainError } from '../../services/domain-error.ts';
 import { editTicket } from '../../services/edit-ticket.ts';
@@ -24,6 +25,14 @@ function checkKey(key: string): string {
   return key;
 }
 
+// The widget sends 32 random bytes as base64url (43 characters); other clients may choose.
+const submitNonce = /^[A-Za-z0-9_-]{16,128}$/;
+function nonceHash(nonce: string | null | undefined): string | null {
+  if (nonce == null) return null;
+  if (!submitNonce.test(nonce)) throw new DomainError('INVALID_INPUT', 'submitNonce', '16–128 letters, digits, _ -');
+  return hashSecret(nonce);
+}
+
 const SubmitTicketInput = builder.inputType('SubmitTicketInput', {
   fields: (t) => ({
     title: t.string({ required: true }),
@@ -46,6 +55,11 @@ const SubmitTicketInput = builder.inputType('SubmitTicketInput', {
     siteKey: t.string({ required: false, description: 'Visitors: the public key of the site (data-site-key).' }),
     visitorEmail: t.string({ required: false, description: 'Visitors: where to write back (optional).' }),
     visitorName: t.string({ required: false }),
+    submitNonce: t.string({
+      required: false,
+      description:
+        'Visitors: a random secret (16–128 letters, digits, _ -) the browser keeps with the idempotency key and sends with every attempt. A retry gets a new access token only with the same nonce, within an hour of filing.',
+    }),
   }),
 });
 
@@ -54,16 +68,28 @@ const SubmitTicketPayload = builder
     ticket: Awaited<ReturnType<typeof submitTicket>>['ticket'];
     created: boolean;
     accessToken: string | null;
+    /** False for a visitor's refused retry: the caller learns the ticket's id, nothing of it. */
+    visible?: boolean;
   }>('SubmitTicketPayload')
   .implement({
     fields: (t) => ({
       accessToken: t.string({
         nullable: true,
         description:
-          'Visitors: the secret that lets this browser read, answer and follow the ticket. Shown once; keep it.',
+          'Visitors: the secret that lets this browser read, answer and follow the ticket. Shown once; keep it. Null on a retry without the first submit’s nonce or more than an hour after filing: the earlier token stays valid.',
         resolve: (p) => p.accessToken,
       }),
-      ticket: t.field({ type: TicketRef, resolve: (p) => p.ticket }),
+      ticketId: t.id({
+        description: 'The ticket filed (or found again by the idempotency key).',
+        resolve: (p) => encodeGlobalID('Ticket', p.ticket.id),
+      }),
+      ticket: t.field({
+        type: TicketRef,
+        nullable: true,
+        description:
+          'The ticket, as the caller may see it; null on a visitor’s retry that got no token (see accessToken).',
+        resolve: (p) => (p.visible === false ? null : p.ticket),
+      }),
       created: t.boolean({
         description: 'False when this call repeated an earlier one with the same key.',
         resolve: (p) => p.created,
@@ -106,6 +132,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: SubmitTicketInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const key = checkKey(input.idempotencyKey);
+      const submitNonceHash = nonceHash(input.submitNonce);
       const { viewer } = ctx;
       const common = {
         title: input.title,
@@ -136,19 +163,28 @@ builder.mutationFields((t) => ({
             files,
             visitor: { siteId: site.id, locale: ctx.locale, ...visitor },
             accessTokenHash: hash,
+            submitNonceHash,
           },
           { kind: 'VISITOR' },
           ctx.now(),
           ctx.storage,
         );
-        // The caller now holds this ticket's token: the rest of this request sees it as its visitor.
-        ctx.viewer = {
-          kind: 'visitor',
-          ticketId: result.ticket.id,
-          siteId: site.id,
-          visitorId: result.ticket.visitorId,
+        // A caller whose token was stored holds the ticket now: the rest of this request sees it
+        // as its visitor. A refused retry (no nonce, another one, too late) learns the ticket's id
+        // and nothing more of it.
+        if (result.tokenStored)
+          ctx.viewer = {
+            kind: 'visitor',
+            ticketId: result.ticket.id,
+            siteId: site.id,
+            visitorId: result.ticket.visitorId,
+          };
+        return {
+          ticket: result.ticket,
+          created: result.created,
+          accessToken: result.tokenStored ? secret : null,
+          visible: result.tokenStored,
         };
-        return { ...result, accessToken: secret };
       }
       if (viewer.kind === 'contact') {
         const files = await filesOf(input.attachments, ctx);
