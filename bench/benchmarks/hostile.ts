@@ -10,6 +10,12 @@ import { type LoopDelays, ms, percentile, sortedNumbers, startTarget, type Targe
 
 const queueQuery = '{ queue(first: 20) { edges { node { id displayNumber title priority status } } } }';
 const connections = 4;
+/**
+ * The normal client's pace: a busy desk asking for 50 queue pages a second, about a quarter of what
+ * the server serves flat out here. At full speed every extra request would queue behind it, and
+ * its p99 would measure saturation, not what the hostile documents cost others.
+ */
+const normalRate = 50;
 /** Copies of each document sent alone, to find the stall each one causes. */
 const copiesAlone = 10;
 
@@ -48,6 +54,7 @@ async function normalLoad(target: Target, token: string, seconds: number): Promi
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query: queueQuery }),
     connections,
+    overallRate: normalRate,
     duration: seconds,
   });
   running = false;
@@ -171,7 +178,7 @@ export async function hostile(seconds: number): Promise<string> {
       'the OS gave to other processes, so beside it: the most CPU time the server used between two 1 ms ticks',
       '(its own work; all its threads count, so with database work under way it can exceed the delay). The goal',
       "is judged on the table of each document alone. Normal client: a LINE1 member's queue page",
-      `\`${queueQuery}\`, ${connections} connections with autocannon for ${seconds} s, /healthz asked every 100 ms`,
+      `\`${queueQuery}\`, ${normalRate} requests a second over ${connections} connections with autocannon for ${seconds} s (about a quarter of what the server serves flat out: a busy desk, not a saturating load), /healthz asked every 100 ms`,
       `beside it; first alone, then while bench/hostile-sender.ts (another process, anonymous) sends the documents`,
       'below round and round over two HTTP loops and one graphql-ws connection, each copy with a new comment so',
       `yoga's parse and validation caches never answer for it. Limits: ${limits}.`,

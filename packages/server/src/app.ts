@@ -33,11 +33,13 @@ import { heartbeatPath, heartbeatRoute } from './http/heartbeat-route.ts';
 import { useHiddenSuggestions } from './http/hidden-suggestions.ts';
 import { useInvalidJsonError } from './http/invalid-json.ts';
 import { useQueryLimits } from './http/query-limits.ts';
+import { useRefusalThrottle } from './http/refusal-throttle.ts';
 import { reportPath, reportRoute } from './http/report-route.ts';
 import { useRoutes } from './http/routes.ts';
 import { hmacSigner } from './http/signed-links.ts';
 import { useStaffOnlyIntrospection } from './http/staff-introspection.ts';
 import { useUploadLimit } from './http/upload-limit.ts';
+import { longestListBound, useVariableListBound } from './http/variable-lists.ts';
 import { attachWebSockets } from './http/websockets.ts';
 import { widgetAssets } from './http/widget-asset.ts';
 import { intervalJob, type Job } from './jobs/interval-job.ts';
@@ -179,6 +181,8 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
     viewer: await viewerForToken(db, bearerSecret(authorization), now(), origin),
   });
 
+  // The longest list any argument takes: variables with a longer one are refused before any work.
+  const longestList = longestListBound(schema, config.uploadLimits.maxFiles);
   const yoga = createYoga<Record<string, unknown>, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -213,8 +217,10 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
       ),
     cors: (request) => corsFor(request.headers.get('origin')),
     plugins: [
+      useRefusalThrottle({ limiter, rule: config.rateLimits.rules.refusedPerIp, addressOf: clientAddress }),
       useUploadLimit(config.uploadLimits.maxRequestBytes),
       useInvalidJsonError(),
+      useVariableListBound(longestList),
       useQueryLimits(),
       useHiddenSuggestions(),
       useStaffOnlyIntrospection(),
@@ -300,6 +306,7 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
         originAllowed: (origin) => origins.has(origin),
         clientAddress,
         limits: config.webSockets,
+        longestList,
       });
       await new Promise<void>((resolve, reject) => {
         server?.once('error', reject);

@@ -14,6 +14,7 @@ describe('rate limit settings (RATE_LIMIT_*)', () => {
       passwordKnownAddress: { limit: 1, windowMs: 20 * 86_400_000 },
       articleSearchPerIp: { limit: 600, windowMs: 600_000 },
       articleEventsPerIp: { limit: 300, windowMs: 600_000 },
+      refusedPerIp: { limit: 30, windowMs: 60_000 },
     });
     expect(keyPrefix).toBe('caredesk:limit');
     const names = configVariables.map(([name]) => name);

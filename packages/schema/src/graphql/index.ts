@@ -41,3 +41,4 @@ builder.subscriptionType({});
 export const schema = guardListBounds(builder.toSchema({ sortSchema: true }));
 export type { CredentialCheck, EventBus, GraphQLContext, RateBucket, Topics, Viewer } from './context.ts';
 export { anonymous } from './context.ts';
+export { declaredMaxItems } from './list-bounds.ts';

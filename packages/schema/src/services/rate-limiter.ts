@@ -20,6 +20,8 @@ export const rateBuckets = [
   'articleSearchPerIp',
   /** Knowledge-base counters (views, feedback, deflections) per client address. */
   'articleEventsPerIp',
+  /** Anonymous requests refused before any work (too large, too nested, not JSON) per client address. */
+  'refusedPerIp',
 ] as const;
 
 export type RateBucket = (typeof rateBuckets)[number];

@@ -6,6 +6,7 @@ import { type WebSocket, WebSocketServer } from 'ws';
 import type { Logger } from '../logger.ts';
 import type { ClientAddressOf } from './client-address.ts';
 import { connectionGate } from './connection-gate.ts';
+import { variablesTooLong } from './variable-lists.ts';
 import type { WebSocketLimits } from './websocket-config.ts';
 
 type Enveloped = { execute: (args: ExecutionArgs) => never; subscribe: (args: ExecutionArgs) => never };
@@ -30,6 +31,8 @@ export interface WebSocketOptions {
   originAllowed: (origin: string) => Promise<boolean>;
   clientAddress: ClientAddressOf;
   limits: WebSocketLimits;
+  /** The longest list any argument takes: longer ones in variables are refused before any work. */
+  longestList: number;
 }
 
 /**
@@ -44,6 +47,7 @@ export function attachWebSockets({
   originAllowed,
   clientAddress,
   limits,
+  longestList,
 }: WebSocketOptions): WebSocketServer {
   const wss = new WebSocketServer({
     server,
@@ -94,6 +98,8 @@ export function attachWebSockets({
         if (Object.keys(ctx.subscriptions).length > limits.maxSubscriptionsPerConnection) {
           return [tooManySubscriptions(limits.maxSubscriptionsPerConnection)];
         }
+        const tooLong = variablesTooLong(params.variables, longestList);
+        if (tooLong) return [tooLong];
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
           connectionParams: ctx.connectionParams,

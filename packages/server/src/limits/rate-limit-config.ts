@@ -39,6 +39,12 @@ const ruleVariables: readonly (readonly [RateBucket, string, string, string])[] 
     '300/600',
     'Knowledge-base views, feedback and deflections counted per address: count/seconds',
   ],
+  [
+    'refusedPerIp',
+    'RATE_LIMIT_REFUSED_IP',
+    '30/60',
+    'Anonymous requests refused as too large, too nested or not JSON, per address: count/seconds; past it the address’s anonymous requests get 429 at once until the window ends',
+  ],
 ];
 
 const defaultKeyPrefix = 'caredesk:limit';
