@@ -52,6 +52,7 @@ const report = (title: string): MonthlyReportData => ({
     reactionWithinTargetShare: null,
     resolutionWithinTargetShare: null,
     breaches: 0,
+    rejections: [],
   },
   invoiceIds: [],
   monthKopecks: 85_155,

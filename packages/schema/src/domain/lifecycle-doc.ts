@@ -3,6 +3,7 @@ import { transitions } from './ticket-lifecycle.ts';
 const parties: Record<string, string> = {
   client: 'the client (visitor or contact)',
   authorizedClient: 'an authorized contact',
+  reporter: 'the visitor who reported it (free tickets only)',
   staff: 'staff (line 1–3, head, admin)',
   accountant: 'the accountant (or admin)',
   system: 'the system',

@@ -107,7 +107,7 @@ export const transitions: readonly Transition[] = [
     from: ['NEW', 'FEEDBACK', 'IN_PROGRESS', 'RESOLVED'],
     to: 'REJECTED',
     by: ['staff', 'client'],
-    note: 'support refuses with a reason (duplicate, off-topic…), or the client withdraws',
+    note: 'support refuses with a reason code (DUPLICATE with the original, OUT_OF_SCOPE, NO_QUESTION, OFFENSIVE, ALREADY_ANSWERED citing an article, OTHER) and words for the client; a client refusing is a withdrawal (WITHDRAWN)',
   },
   {
     action: 'confirmPayment',

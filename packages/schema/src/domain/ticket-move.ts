@@ -1,3 +1,4 @@
+import { type RejectReason, rejectReasonOf } from './reject-reasons.ts';
 import { type Actor, actorIs, type TicketAction, transitions } from './ticket-lifecycle.ts';
 import type { TicketStatus } from './ticket-status.ts';
 
@@ -27,6 +28,10 @@ export interface MoveInput {
   text?: string | null;
   /** A cost estimate given with `requestFeedback` on paid work. */
   estimateKopecks?: number | null;
+  /** Staff's reason code of `reject` (a client's refusal is always WITHDRAWN). */
+  reasonCode?: RejectReason | null;
+  /** `reject` links the original ticket this one repeats. */
+  duplicate?: boolean;
 }
 
 /** What changes on the ticket when a move is made. */
@@ -41,6 +46,7 @@ export interface TicketPatch {
   paidAt?: Date;
   rejectedAt?: Date;
   rejectReason?: string;
+  rejectReasonCode?: RejectReason;
   estimateKopecks?: number;
   estimateConfirmedAt?: Date | null;
 }
@@ -143,12 +149,20 @@ export function decideMove(
       patch.queuedAt = now;
       patch.autoAcceptAt = null;
       break;
-    case 'reject':
+    case 'reject': {
       if (!text) return { ok: false, code: 'REASON_REQUIRED' };
+      const reason = rejectReasonOf(
+        actor.kind === 'STAFF' ? 'staff' : 'client',
+        input.reasonCode,
+        input.duplicate ?? false,
+      );
+      if (!reason) return { ok: false, code: 'REASON_REQUIRED' };
       patch.rejectedAt = now;
       patch.rejectReason = text;
+      patch.rejectReasonCode = reason;
       patch.autoAcceptAt = null;
       break;
+    }
     case 'confirmPayment':
       if (!ticket.paid) return { ok: false, code: 'NOT_A_PAID_TICKET' };
       patch.paidAt = now;

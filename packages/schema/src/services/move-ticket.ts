@@ -22,7 +22,12 @@ export interface MoveRequest {
   ticketId: string;
   action: TicketAction;
   actor: ActorRef;
-  input?: MoveInput & { duplicateOfId?: string | null; message?: string | null };
+  input?: MoveInput & {
+    duplicateOfId?: string | null;
+    message?: string | null;
+    /** Published articles the move's message cites (a refusal "already answered"), shown as links. */
+    citedArticleIds?: readonly string[];
+  };
   /** Makes the message of this move unique: a retried client reply adds nothing. */
   idempotencyKey?: string | null;
   /** Where a client's or the system's message came from (default: the widget). */
@@ -48,7 +53,16 @@ export async function moveTicket(db: Db, events: EventBus, request: MoveRequest)
       throw new DomainError('NOT_FOUND', 'duplicateOf');
     }
   }
-  const decision = decideMove(ticket, action, actor, input, { now, autoAcceptDays });
+  const decision = decideMove(
+    ticket,
+    action,
+    actor,
+    { ...input, duplicate: Boolean(input.duplicateOfId) },
+    {
+      now,
+      autoAcceptDays,
+    },
+  );
   if (!decision.ok) throw new DomainError(decision.code);
   const { patch } = decision;
   const text = input.message?.trim() || input.text?.trim();
@@ -89,6 +103,7 @@ export async function moveTicket(db: Db, events: EventBus, request: MoveRequest)
           authorVisitorId: actor.visitorId ?? null,
           source: actor.kind === 'STAFF' ? 'STAFF' : (request.source ?? 'WIDGET'),
           idempotencyKey: request.idempotencyKey ?? null,
+          citedArticleIds: [...(input.citedArticleIds ?? [])],
           createdAt: now,
         },
       });

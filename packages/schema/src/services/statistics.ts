@@ -28,6 +28,7 @@ type TicketRow = {
   reactedAt: Date | null;
   resolutionTargetMinutes: number | null;
   assigneeId: string | null;
+  rejectReasonCode: string | null;
 };
 
 const select = {
@@ -39,6 +40,7 @@ const select = {
   reactedAt: true,
   resolutionTargetMinutes: true,
   assigneeId: true,
+  rejectReasonCode: true,
 } as const;
 
 /**
@@ -95,6 +97,7 @@ function timesOf(t: TicketRow, breached: Set<string>): TicketTimes & { assigneeI
     resolvedAt: t.resolvedAt,
     reactionBreached: reactionDecided ? reactionBreached : null,
     resolutionBreached: resolutionDecided ? resolutionBreached : null,
+    rejectReasonCode: t.rejectReasonCode,
     assigneeId: t.assigneeId,
   };
 }

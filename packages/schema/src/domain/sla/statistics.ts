@@ -9,6 +9,8 @@ export interface TicketTimes {
   reactionBreached: boolean | null;
   /** Null when the ticket has no resolution target or is not resolved yet. */
   resolutionBreached: boolean | null;
+  /** Why it was refused, when it was (REJECTED). */
+  rejectReasonCode?: string | null;
 }
 
 export interface TicketStatistics {
@@ -32,6 +34,8 @@ export interface SupportStatistics {
   reactionWithinTargetShare: number | null;
   resolutionWithinTargetShare: number | null;
   breaches: number;
+  /** The refused tickets by reason code, most frequent first (then by code). */
+  rejections: { reason: string; count: number }[];
 }
 
 /** One ticket's times, in working minutes of the studio's calendar. */
@@ -79,5 +83,15 @@ export function summarize(calendar: WorkingCalendar, tickets: readonly TicketTim
     reactionWithinTargetShare: share(each.map((s) => s.reactionWithinTarget)),
     resolutionWithinTargetShare: share(each.map((s) => s.resolutionWithinTarget)),
     breaches: tickets.filter((t) => t.reactionBreached || t.resolutionBreached).length,
+    rejections: countRejections(tickets),
   };
+}
+
+function countRejections(tickets: readonly TicketTimes[]): { reason: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const t of tickets)
+    if (t.rejectReasonCode) counts.set(t.rejectReasonCode, (counts.get(t.rejectReasonCode) ?? 0) + 1);
+  return [...counts]
+    .map(([reason, count]) => ({ reason, count }))
+    .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
 }

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import type { RejectReason } from '../../domain/reject-reasons.ts';
 import { type SupportStatistics, summarize, ticketStatistics } from '../../domain/sla/statistics.ts';
 import { loadWorkingCalendar } from '../../services/sla.ts';
 import { monthRange, ticketTimesOf, ticketTimesOfMonth, ticketTimesSelect } from '../../services/statistics.ts';
@@ -6,8 +7,17 @@ import { forbidden } from '../auth-scopes.ts';
 import { builder } from '../builder.ts';
 import { OrganizationRef } from './organization.ts';
 import { StaffMemberRef } from './staff-member.ts';
+import { RejectReasonEnum } from './ticket-moves.ts';
 
 const minutes = 'in working minutes of the studio calendar';
+
+const RejectionCount = builder.objectRef<{ reason: string; count: number }>('RejectionCount').implement({
+  description: 'Tickets of the month refused for one reason.',
+  fields: (t) => ({
+    reason: t.field({ type: RejectReasonEnum, resolve: (r) => r.reason as RejectReason }),
+    count: t.exposeInt('count'),
+  }),
+});
 
 export const SupportStatisticsRef = builder
   .objectRef<SupportStatistics & { month: string }>('SupportStatistics')
@@ -28,6 +38,11 @@ export const SupportStatisticsRef = builder
       }),
       resolutionWithinTargetShare: t.exposeFloat('resolutionWithinTargetShare', { nullable: true }),
       breaches: t.exposeInt('breaches', { description: 'Tickets with a reaction or resolution breach.' }),
+      rejections: t.field({
+        type: [RejectionCount],
+        description: 'The month’s tickets that were refused, by reason (rule 5), most frequent first.',
+        resolve: (s) => s.rejections,
+      }),
     }),
   });
 

@@ -1,4 +1,6 @@
+import { type RejectReason, rejectReasonLabel, rejectReasons } from '../../domain/reject-reasons.ts';
 import type { TicketAction } from '../../domain/ticket-lifecycle.ts';
+import { citableArticles } from '../../services/articles.ts';
 import { DomainError } from '../../services/domain-error.ts';
 import { moveTicket } from '../../services/move-ticket.ts';
 import { actorOf, visibleTicketId } from '../actor.ts';
@@ -44,11 +46,25 @@ const ResolveTicketInput = builder.inputType('ResolveTicketInput', {
 const TicketOnlyInput = builder.inputType('TicketOnlyInput', {
   fields: (t) => ({ ticketId: t.globalID({ required: true, for: TicketRef }) }),
 });
+export const RejectReasonEnum = builder.enumType('RejectReason', {
+  description: 'Why a ticket was refused (rule 5); a client withdrawing is always WITHDRAWN.',
+  values: rejectReasons,
+});
+
 const RejectTicketInput = builder.inputType('RejectTicketInput', {
   fields: (t) => ({
     ticketId: t.globalID({ required: true, for: TicketRef }),
-    reason: t.string({ required: true }),
+    reason: t.string({ required: true, description: 'The explanation for the client, in words.' }),
+    reasonCode: t.field({
+      type: RejectReasonEnum,
+      required: false,
+      description: 'Staff: why. Default: DUPLICATE with duplicateOf, else OTHER. DUPLICATE needs duplicateOf.',
+    }),
     duplicateOf: t.globalID({ required: false, for: TicketRef, description: 'The open ticket this one repeats.' }),
+    articleId: t.globalID({
+      required: false,
+      description: 'Staff, ALREADY_ANSWERED: the published article that answers it, cited in the refusal as a link.',
+    }),
   }),
 });
 
@@ -111,12 +127,20 @@ builder.mutationFields((t) => ({
     authScopes: writeOrClient,
     errors,
     args: { input: t.arg({ type: RejectTicketInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      move(ctx, input.ticketId.id, 'reject', {
+    resolve: async (_root, { input }, ctx) => {
+      const staff = ctx.viewer.kind === 'staff';
+      if (staff && input.reasonCode === 'DUPLICATE' && !input.duplicateOf)
+        throw new DomainError('INVALID_INPUT', 'duplicateOf', 'a duplicate names the ticket it repeats');
+      if (input.articleId && input.articleId.typename !== 'Article') throw new DomainError('NOT_FOUND', 'articleId');
+      const cited = staff && input.articleId ? await citableArticles(ctx.db, [input.articleId.id]) : [];
+      return move(ctx, input.ticketId.id, 'reject', {
         text: input.reason,
         message: input.reason,
+        reasonCode: staff ? (input.reasonCode ?? null) : null,
         duplicateOfId: input.duplicateOf?.id ?? null,
-      }),
+        citedArticleIds: cited,
+      });
+    },
   }),
   confirmPayment: t.field({
     type: TicketPayload,
@@ -125,5 +149,22 @@ builder.mutationFields((t) => ({
     errors,
     args: { input: t.arg({ type: TicketOnlyInput, required: true }) },
     resolve: (_root, { input }, ctx) => move(ctx, input.ticketId.id, 'confirmPayment'),
+  }),
+}));
+
+builder.prismaObjectFields('Ticket', (t) => ({
+  rejectReasonCode: t.field({
+    type: RejectReasonEnum,
+    nullable: true,
+    description: 'Why the ticket was refused; null unless REJECTED.',
+    select: { rejectReasonCode: true },
+    resolve: (ticket) => (ticket.rejectReasonCode as RejectReason | null) ?? null,
+  }),
+  rejectReasonLabel: t.string({
+    nullable: true,
+    description: 'The reason code in the reader’s language (Accept-Language), for the client.',
+    select: { rejectReasonCode: true },
+    resolve: (ticket, _args, ctx) =>
+      ticket.rejectReasonCode ? rejectReasonLabel(ticket.rejectReasonCode as RejectReason, ctx.locale) : null,
   }),
 }));
