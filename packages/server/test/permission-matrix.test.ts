@@ -170,6 +170,15 @@ const matrix: Record<string, Row> = {
   requestFeedback: { allowed: workers, operation: move('requestFeedback', '', ', question: "?"') },
   startTicket: { allowed: workers, operation: move('startTicket', '') },
   resolveTicket: { allowed: workers, operation: move('resolveTicket', '', ', report: "done"') },
+  escalateTicket: {
+    allowed: clientsOfTicket,
+    status: 'RESOLVED',
+    operation: (t) => ({
+      query:
+        'mutation ($id: ID!) { escalateTicket(input: { ticketId: $id, reason: "closed too early" }) { __typename ... on DomainError { code } } }',
+      variables: { id: t.ticketId },
+    }),
+  },
   acceptTicket: { allowed: ['contactAuthorized'], status: 'RESOLVED', operation: move('acceptTicket', '') },
   confirmEstimate: { allowed: ['contactAuthorized'], status: 'FEEDBACK', operation: move('confirmEstimate', '') },
   rejectTicket: { allowed: [...clientsOfTicket, ...workers], operation: move('rejectTicket', '', ', reason: "no"') },

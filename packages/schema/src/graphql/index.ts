@@ -11,6 +11,7 @@ import './types/message.ts';
 import './types/ticket.ts';
 import './types/viewer.ts';
 import './types/ticket-moves.ts';
+import './types/ticket-escalation.ts';
 import './types/ticket-work.ts';
 import './types/queue.ts';
 import './types/attachment.ts';

@@ -76,7 +76,15 @@ export async function moveTicket(db: Db, events: EventBus, request: MoveRequest)
   const updated = await db.$transaction(async (tx) => {
     const { count } = await tx.ticket.updateMany({
       where: { id: ticketId, status: ticket.status, updatedAt: ticket.updatedAt },
-      data: { ...patch, ...slaData(clocks), ...(input.duplicateOfId ? { duplicateOfId: input.duplicateOfId } : {}) },
+      data: {
+        ...patch,
+        ...slaData(clocks),
+        ...(input.duplicateOfId ? { duplicateOfId: input.duplicateOfId } : {}),
+        // A move by the head of support answers a client's escalation.
+        ...(ticket.escalatedAt && actor.kind === 'STAFF' && (actor.role === 'HEAD' || actor.role === 'ADMIN')
+          ? { escalatedAt: null }
+          : {}),
+      },
     });
     // Someone else changed the ticket since it was read: refuse rather than overwrite.
     if (count === 0) throw new DomainError('TRANSITION_NOT_ALLOWED');

@@ -16,6 +16,11 @@ export const messageLimit = 20_000;
  * NEW, end of the queue); a staff reply is public and counts as the first response; an
  * internal note is staff-only. A retried call with the same key adds nothing.
  */
+/** The head of support (and admins) answer a client's escalation, which clears its flag. */
+export function answersEscalations(actor: ActorRef): boolean {
+  return actor.kind === 'STAFF' && (actor.role === 'HEAD' || actor.role === 'ADMIN');
+}
+
 export async function postMessage(
   db: Db,
   events: EventBus,
@@ -59,8 +64,10 @@ export async function postMessage(
         source: request.source,
       });
     }
+    // The head of support answers a client's escalation: in public, even on a closed ticket.
+    const answersEscalation = ticket.escalatedAt !== null && answersEscalations(actor) && !request.internal;
     if (ticket.status === 'ACCEPTED' || ticket.status === 'PAID' || ticket.status === 'REJECTED') {
-      if (!request.internal) throw new DomainError('TRANSITION_NOT_ALLOWED');
+      if (!request.internal && !answersEscalation) throw new DomainError('TRANSITION_NOT_ALLOWED');
     }
     // A public answer is the specialist's reaction: it stops the reaction clock.
     const clocks = request.internal
@@ -88,6 +95,7 @@ export async function postMessage(
           data: {
             ...(clocks ? slaData(clocks) : {}),
             ...(ticket.firstResponseAt ? { updatedAt: now } : { firstResponseAt: now }),
+            ...(answersEscalation ? { escalatedAt: null } : {}),
           },
         });
       }

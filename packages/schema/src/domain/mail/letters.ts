@@ -5,7 +5,7 @@ import type { TicketStatus } from '../ticket-status.ts';
 /** Every letter caredesk writes, by who it goes to. */
 export const letterKinds = {
   client: ['RECEIVED', 'STAFF_REPLY', 'FEEDBACK', 'STATUS_CHANGED', 'RESOLVED', 'AUTO_ACCEPTED', 'UNKNOWN_SENDER'],
-  staff: ['CLIENT_REPLY', 'ASSIGNED', 'SLA_WARNING', 'SLA_BREACH', 'ESCALATED'],
+  staff: ['CLIENT_REPLY', 'ASSIGNED', 'SLA_WARNING', 'SLA_BREACH', 'ESCALATED', 'CLIENT_ESCALATED'],
 } as const;
 export type LetterKind = (typeof letterKinds)['client' | 'staff'][number];
 
@@ -157,6 +157,16 @@ const texts: Record<LetterKind, Record<Locale, Lines>> = {
       lead: 'A target was missed: the ticket is escalated to the head of support.',
     }),
     ru: () => ({ subject: 'Эскалация', lead: 'Срок нарушен: заявка передана руководителю поддержки.' }),
+  },
+  CLIENT_ESCALATED: {
+    en: () => ({
+      subject: 'The client asks for the head of support',
+      lead: 'The client thinks this ticket was closed too early and asks the head of support to look again:',
+    }),
+    ru: () => ({
+      subject: 'Клиент просит руководителя',
+      lead: 'Клиент считает, что заявку закрыли рано, и просит руководителя поддержки разобраться:',
+    }),
   },
 };
 

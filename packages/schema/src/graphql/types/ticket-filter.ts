@@ -27,6 +27,10 @@ export const TicketFilter = builder.inputType('TicketFilter', {
     assigneeId: t.globalID({ required: false, for: StaffMemberRef }),
     assignedToMe: t.boolean({ required: false }),
     unassigned: t.boolean({ required: false }),
+    escalated: t.boolean({
+      required: false,
+      description: 'True: only tickets a client escalated to the head of support, not yet answered.',
+    }),
     search: t.string({ required: false, description: 'Words of the title or description, or a number such as #1042.' }),
   }),
 });
@@ -45,6 +49,8 @@ export function ticketWhere(filter: Filter | null | undefined, ctx: GraphQLConte
   if (filter.assigneeId) where.push({ assigneeId: filter.assigneeId.id });
   if (filter.assignedToMe) where.push({ assigneeId: ctx.viewer.kind === 'staff' ? ctx.viewer.staffId : '-' });
   if (filter.unassigned) where.push({ assigneeId: null });
+  if (filter.escalated === true) where.push({ escalatedAt: { not: null } });
+  if (filter.escalated === false) where.push({ escalatedAt: null });
   const search = filter.search?.trim();
   if (search) {
     const number = /^#?(\d{1,9})$/.exec(search)?.[1];

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Ticket" ADD COLUMN "escalatedAt" DATETIME;
+ALTER TABLE "Ticket" ADD COLUMN "escalationReason" TEXT;
+
