@@ -170,6 +170,14 @@ const matrix: Record<string, Row> = {
   requestFeedback: { allowed: workers, operation: move('requestFeedback', '', ', question: "?"') },
   startTicket: { allowed: workers, operation: move('startTicket', '') },
   resolveTicket: { allowed: workers, operation: move('resolveTicket', '', ', report: "done"') },
+  splitTicket: {
+    allowed: workers,
+    operation: (t, n) => ({
+      query:
+        'mutation ($id: ID!, $title: String!) { splitTicket(input: { ticketId: $id, title: $title, description: "another task" }) { __typename ... on DomainError { code } } }',
+      variables: { id: t.ticketId, title: `matrix split ${n}` },
+    }),
+  },
   escalateTicket: {
     allowed: clientsOfTicket,
     status: 'RESOLVED',

@@ -12,6 +12,7 @@ import './types/ticket.ts';
 import './types/viewer.ts';
 import './types/ticket-moves.ts';
 import './types/ticket-escalation.ts';
+import './types/ticket-split.ts';
 import './types/ticket-work.ts';
 import './types/queue.ts';
 import './types/attachment.ts';

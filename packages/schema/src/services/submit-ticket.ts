@@ -31,6 +31,10 @@ export interface SubmitTicket {
   needsAuthorization?: boolean;
   /** A site visitor filing through the widget: recorded with the ticket. */
   visitor?: { siteId: string; email: string | null; name: string | null; locale: string | null };
+  /** A visitor already known (a ticket split from one of theirs): the requester of the new one. */
+  visitorId?: string | null;
+  /** The ticket this one was split from (rule 3). */
+  splitFromId?: string | null;
   /**
    * sha256 of the visitor's access token. On a retry it replaces the ticket's token only when
    * `mayReissueTicketToken` allows it (same nonce, within the hour); see `tokenStored`.
@@ -123,7 +127,8 @@ export async function submitTicket(
           organizationId: input.organizationId ?? null,
           siteId: input.siteId ?? null,
           contactId: input.contactId ?? null,
-          visitorId: visitor?.id ?? null,
+          visitorId: visitor?.id ?? input.visitorId ?? null,
+          splitFromId: input.splitFromId ?? null,
           createdByStaffId: actor.staffId ?? null,
           idempotencyKey: input.idempotencyKey,
           accessTokenHash: input.accessTokenHash ?? null,
