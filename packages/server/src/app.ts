@@ -33,6 +33,7 @@ import { heartbeatPath, heartbeatRoute } from './http/heartbeat-route.ts';
 import { useHiddenSuggestions } from './http/hidden-suggestions.ts';
 import { useInvalidJsonError } from './http/invalid-json.ts';
 import { useQueryLimits } from './http/query-limits.ts';
+import { ratingRoute } from './http/rating-route.ts';
 import { useRefusalThrottle } from './http/refusal-throttle.ts';
 import { reportPath, reportRoute } from './http/report-route.ts';
 import { useRoutes } from './http/routes.ts';
@@ -245,6 +246,7 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
         {
           '/attachments/': attachmentRoute(db, storage, signer, now),
           '/reports/': reportRoute(db, signer, now),
+          '/rate/': ratingRoute(db, now),
           '/widget/': widget.part,
           '/kb/': articlePage(db),
           [heartbeatPath]: heartbeatRoute(db, events, now),

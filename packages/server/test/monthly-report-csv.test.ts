@@ -53,6 +53,8 @@ const report = (title: string): MonthlyReportData => ({
     resolutionWithinTargetShare: null,
     breaches: 0,
     rejections: [],
+    satisfactionAverage: null,
+    satisfactionCount: 0,
   },
   invoiceIds: [],
   monthKopecks: 85_155,

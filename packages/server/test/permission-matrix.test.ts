@@ -170,6 +170,16 @@ const matrix: Record<string, Row> = {
   requestFeedback: { allowed: workers, operation: move('requestFeedback', '', ', question: "?"') },
   startTicket: { allowed: workers, operation: move('startTicket', '') },
   resolveTicket: { allowed: workers, operation: move('resolveTicket', '', ', report: "done"') },
+  rateTicket: {
+    // The requester: the visitor who filed it, or (a ticket without a contact) an authorized contact.
+    allowed: ['visitorOwn', 'contactAuthorized'],
+    status: 'ACCEPTED',
+    operation: (t) => ({
+      query:
+        'mutation ($id: ID!) { rateTicket(input: { ticketId: $id, score: 5 }) { __typename ... on DomainError { code } } }',
+      variables: { id: t.ticketId },
+    }),
+  },
   splitTicket: {
     allowed: workers,
     operation: (t, n) => ({

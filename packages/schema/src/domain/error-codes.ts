@@ -15,7 +15,8 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'TICKET_CLOSED'
   | 'TIMER_NOT_RUNNING'
-  | 'MONITOR_TARGET_FORBIDDEN';
+  | 'MONITOR_TARGET_FORBIDDEN'
+  | 'RATING_CLOSED';
 
 export type Locale = 'ru' | 'en';
 
@@ -79,6 +80,10 @@ const messages: Record<ErrorCode, Record<Locale, string>> = {
     ru: 'Заявка закрыта: время по ней больше не учитывается.',
   },
   TIMER_NOT_RUNNING: { en: 'You have no running timer.', ru: 'У вас нет запущенного таймера.' },
+  RATING_CLOSED: {
+    en: 'This work can no longer be rated: ratings are taken for 7 days after it is accepted.',
+    ru: 'Эту работу уже нельзя оценить: оценки принимаются 7 дней после приёмки.',
+  },
   MONITOR_TARGET_FORBIDDEN: {
     en: 'Monitors may check only public addresses: this one is inside a private, loopback or cloud network. An administrator can allow it with MONITOR_ALLOW_NETWORKS.',
     ru: 'Мониторы проверяют только публичные адреса, а этот — внутренний (частная, локальная или облачная сеть). Администратор может разрешить его в MONITOR_ALLOW_NETWORKS.',

@@ -13,6 +13,7 @@ import './types/viewer.ts';
 import './types/ticket-moves.ts';
 import './types/ticket-escalation.ts';
 import './types/ticket-split.ts';
+import './types/ticket-rating.ts';
 import './types/ticket-work.ts';
 import './types/queue.ts';
 import './types/attachment.ts';

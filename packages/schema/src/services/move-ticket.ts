@@ -11,6 +11,7 @@ import { noticesForMove, notifyTicket } from './notify.ts';
 import { publishTicketChange } from './publish.ts';
 import { recordSlaEvent, slaContextFor, slaData, slaFactsOf } from './sla.ts';
 import { ticketSettings } from './studio-settings.ts';
+import { inviteRating } from './ticket-rating.ts';
 import { purgeTicketSecrets } from './ticket-secrets.ts';
 
 const closingStatuses: readonly string[] = ['ACCEPTED', 'PAID', 'REJECTED'];
@@ -116,10 +117,15 @@ export async function moveTicket(db: Db, events: EventBus, request: MoveRequest)
         },
       });
     }
+    // Accepted work: the requester is asked how satisfied they are (one-click links).
+    const ratingInvite = patch.status === 'ACCEPTED' ? await inviteRating(tx, ticketId, now) : null;
     await notifyTicket(
       tx,
       ticketId,
-      noticesForMove(actor, action, ticket.status as TicketStatus, patch.status, text ?? null),
+      [
+        ...noticesForMove(actor, action, ticket.status as TicketStatus, patch.status, text ?? null),
+        ...(ratingInvite ? [ratingInvite] : []),
+      ],
       actor,
       now,
     );

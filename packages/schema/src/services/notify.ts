@@ -33,6 +33,7 @@ export interface Notice {
   staffIds?: string[];
   clock?: LetterFacts['clock'];
   dueAt?: Date | null;
+  ratingLinks?: readonly string[];
 }
 
 const locale = (value: string | null | undefined): Locale => (value === 'en' ? 'en' : 'ru');
@@ -98,7 +99,9 @@ export async function notifyTicket(
     const recipients: { address: string; locale: Locale }[] = [];
     if (isClientKind(notice.kind)) {
       const person = ticket.contact ?? ticket.visitor;
-      if (person?.email && !(isRequester(actor, ticket) && notice.kind !== 'RECEIVED')) {
+      // The one who made a change is not told of it, but is asked for a rating all the same.
+      const toldAnyway = notice.kind === 'RECEIVED' || notice.kind === 'RATE_REQUEST';
+      if (person?.email && !(isRequester(actor, ticket) && !toldAnyway)) {
         // Anyone may type any address into the widget: the confirmation a submit triggers goes
         // to a visitor's address only within the daily allowance. Letters of staff's work on the
         // ticket are not the sender's doing, and always go (rule 6).
@@ -134,6 +137,7 @@ export async function notifyTicket(
             clock: notice.clock,
             dueAt: notice.dueAt,
             estimateKopecks: notice.kind === 'FEEDBACK' && !ticket.estimateConfirmedAt ? ticket.estimateKopecks : null,
+            ...(notice.ratingLinks ? { ratingLinks: notice.ratingLinks } : {}),
           }),
         now,
       );

@@ -29,6 +29,7 @@ type TicketRow = {
   resolutionTargetMinutes: number | null;
   assigneeId: string | null;
   rejectReasonCode: string | null;
+  rating: { score: number | null } | null;
 };
 
 const select = {
@@ -41,6 +42,7 @@ const select = {
   resolutionTargetMinutes: true,
   assigneeId: true,
   rejectReasonCode: true,
+  rating: { select: { score: true } },
 } as const;
 
 /**
@@ -98,6 +100,7 @@ function timesOf(t: TicketRow, breached: Set<string>): TicketTimes & { assigneeI
     reactionBreached: reactionDecided ? reactionBreached : null,
     resolutionBreached: resolutionDecided ? resolutionBreached : null,
     rejectReasonCode: t.rejectReasonCode,
+    satisfaction: t.rating?.score ?? null,
     assigneeId: t.assigneeId,
   };
 }

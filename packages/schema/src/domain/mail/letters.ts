@@ -4,7 +4,16 @@ import type { TicketStatus } from '../ticket-status.ts';
 
 /** Every letter caredesk writes, by who it goes to. */
 export const letterKinds = {
-  client: ['RECEIVED', 'STAFF_REPLY', 'FEEDBACK', 'STATUS_CHANGED', 'RESOLVED', 'AUTO_ACCEPTED', 'UNKNOWN_SENDER'],
+  client: [
+    'RECEIVED',
+    'STAFF_REPLY',
+    'FEEDBACK',
+    'STATUS_CHANGED',
+    'RESOLVED',
+    'AUTO_ACCEPTED',
+    'RATE_REQUEST',
+    'UNKNOWN_SENDER',
+  ],
   staff: ['CLIENT_REPLY', 'ASSIGNED', 'SLA_WARNING', 'SLA_BREACH', 'ESCALATED', 'CLIENT_ESCALATED'],
 } as const;
 export type LetterKind = (typeof letterKinds)['client' | 'staff'][number];
@@ -18,6 +27,8 @@ export interface LetterFacts {
   body?: string | null;
   /** Where the recipient opens the ticket. */
   link: string;
+  /** RATE_REQUEST: the one-click links of the scores 1 to 5. */
+  ratingLinks?: readonly string[];
   autoAcceptDays?: number;
   /** SLA letters: which clock and when it is (was) due. */
   clock?: 'REACTION' | 'RESOLUTION';
@@ -113,6 +124,16 @@ const texts: Record<LetterKind, Record<Locale, Lines>> = {
       lead: `Ответа не было ${f.autoAcceptDays ?? 7} дней, поэтому заявка принята.`,
     }),
   },
+  RATE_REQUEST: {
+    en: () => ({
+      subject: 'How did we do?',
+      lead: 'The work is accepted. How satisfied are you, from 1 (not at all) to 5 (very)? One click on a score records it; you may change it within 7 days.',
+    }),
+    ru: () => ({
+      subject: 'Как мы справились?',
+      lead: 'Работа принята. Насколько вы довольны, от 1 (совсем нет) до 5 (очень)? Один щелчок по оценке сохраняет её; изменить её можно в течение 7 дней.',
+    }),
+  },
   UNKNOWN_SENDER: {
     en: () => ({
       subject: 'We could not file your letter',
@@ -186,12 +207,23 @@ export function renderLetter(kind: LetterKind, locale: Locale, facts: LetterFact
       ? 'Ответьте на это письмо, чтобы написать в заявку.'
       : 'Reply to this letter to write to the ticket.';
   const body = facts.body?.trim() ?? '';
-  const text = [lead, body && `\n${body}\n`, `${open}: ${facts.link}`, '', replyHint]
+  const scores = facts.ratingLinks ?? [];
+  const text = [
+    lead,
+    body && `\n${body}\n`,
+    ...scores.map((link, i) => `${i + 1}: ${link}`),
+    scores.length ? '' : '',
+    `${open}: ${facts.link}`,
+    '',
+    replyHint,
+  ]
     .filter((p) => p !== '')
     .join('\n');
   const html = [
     `<p>${escapeHtml(lead)}</p>`,
     body && `<blockquote style="white-space:pre-wrap">${escapeHtml(body)}</blockquote>`,
+    scores.length > 0 &&
+      `<p>${scores.map((link, i) => `<a href="${escapeHtml(link)}" style="padding:4px 10px">${i + 1}</a>`).join(' ')}</p>`,
     `<p><a href="${escapeHtml(facts.link)}">${open}</a></p>`,
     `<p style="color:#666">${escapeHtml(replyHint)}</p>`,
   ]

@@ -1,4 +1,5 @@
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
+import { averageScore } from '../satisfaction.ts';
 
 /** What the statistics read of one ticket. */
 export interface TicketTimes {
@@ -11,6 +12,8 @@ export interface TicketTimes {
   resolutionBreached: boolean | null;
   /** Why it was refused, when it was (REJECTED). */
   rejectReasonCode?: string | null;
+  /** The client's rating (1–5) of accepted work, when given. */
+  satisfaction?: number | null;
 }
 
 export interface TicketStatistics {
@@ -36,6 +39,9 @@ export interface SupportStatistics {
   breaches: number;
   /** The refused tickets by reason code, most frequent first (then by code). */
   rejections: { reason: string; count: number }[];
+  /** The clients' average rating (1–5, two decimals) of the month's rated tickets; null when none. */
+  satisfactionAverage: number | null;
+  satisfactionCount: number;
 }
 
 /** One ticket's times, in working minutes of the studio's calendar. */
@@ -72,6 +78,7 @@ export function summarize(calendar: WorkingCalendar, tickets: readonly TicketTim
   const each = tickets.map((t) => ticketStatistics(calendar, t));
   const first = each.flatMap((s) => (s.firstResponseMinutes === null ? [] : [s.firstResponseMinutes]));
   const resolved = each.flatMap((s) => (s.resolutionMinutes === null ? [] : [s.resolutionMinutes]));
+  const scores = tickets.flatMap((t) => (t.satisfaction ? [t.satisfaction] : []));
   return {
     tickets: tickets.length,
     answered: first.length,
@@ -84,6 +91,8 @@ export function summarize(calendar: WorkingCalendar, tickets: readonly TicketTim
     resolutionWithinTargetShare: share(each.map((s) => s.resolutionWithinTarget)),
     breaches: tickets.filter((t) => t.reactionBreached || t.resolutionBreached).length,
     rejections: countRejections(tickets),
+    satisfactionAverage: averageScore(scores),
+    satisfactionCount: scores.length,
   };
 }
 

@@ -38,6 +38,11 @@ export const SupportStatisticsRef = builder
       }),
       resolutionWithinTargetShare: t.exposeFloat('resolutionWithinTargetShare', { nullable: true }),
       breaches: t.exposeInt('breaches', { description: 'Tickets with a reaction or resolution breach.' }),
+      satisfactionAverage: t.exposeFloat('satisfactionAverage', {
+        nullable: true,
+        description: 'The clients’ average rating (1–5) of the month’s rated tickets; null when none was rated.',
+      }),
+      satisfactionCount: t.exposeInt('satisfactionCount', { description: 'Tickets of the month the client rated.' }),
       rejections: t.field({
         type: [RejectionCount],
         description: 'The month’s tickets that were refused, by reason (rule 5), most frequent first.',
