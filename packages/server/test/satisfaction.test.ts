@@ -1,5 +1,6 @@
 import { acceptDueTickets } from '@caredesk/schema/services';
 import { describeEachDatabase } from '@caredesk/schema/testing';
+import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { memoryMailer } from '../src/mail/memory-mailer.ts';
 import { type DemoCredentials, seedDemo } from '../src/seed/demo.ts';
@@ -131,5 +132,19 @@ describeEachDatabase('client satisfaction', (provider) => {
       staff('HEAD'),
     );
     expect(stats.data?.organizationStatistics).toEqual({ satisfactionAverage: 4, satisfactionCount: 2 });
+
+    // The monthly report shows the same, in the reader's language.
+    const report = await t.gql<{ monthlyReport: { pdfUrl: string } }>(
+      'query ($o: ID!) { monthlyReport(organizationId: $o, month: "2026-12") { pdfUrl } }',
+      { o: orgId },
+      staff('HEAD'),
+      { 'accept-language': 'ru' },
+    );
+    const pdf = await t.app.yoga.fetch(report.data?.monthlyReport.pdfUrl ?? '');
+    expect(pdf.status).toBe(200);
+    const parser = new PDFParse({ data: new Uint8Array(await pdf.arrayBuffer()) });
+    const text = (await parser.getText()).text.replace(/\u00a0/g, ' ');
+    await parser.destroy();
+    expect(text).toContain('оценка клиентов: 4,00 из 5 (оценок: 2)');
   });
 });

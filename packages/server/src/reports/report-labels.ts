@@ -33,6 +33,9 @@ export const reportLabels = {
     firstResponse: 'среднее время первого ответа, раб. мин',
     reactionShare: 'реакция в срок',
     breaches: 'нарушений',
+    satisfaction: 'оценка клиентов',
+    of5: 'из 5',
+    ratings: 'оценок',
   },
   en: {
     title: 'Monthly report',
@@ -65,5 +68,8 @@ export const reportLabels = {
     firstResponse: 'average first response, working min',
     reactionShare: 'reaction on time',
     breaches: 'breaches',
+    satisfaction: 'client satisfaction',
+    of5: 'of 5',
+    ratings: 'ratings',
   },
 } satisfies Record<Locale, Record<string, string>>;

@@ -92,6 +92,8 @@ export function reportPdf(report: MonthlyReportData, locale: Locale, now: Date):
   if (s.averageFirstResponseMinutes !== null) doc.text(`${t.firstResponse}: ${s.averageFirstResponseMinutes}`);
   if (s.reactionWithinTargetShare !== null)
     doc.text(`${t.reactionShare}: ${Math.round(s.reactionWithinTargetShare * 100)} %`);
+  if (s.satisfactionAverage !== null)
+    doc.text(`${t.satisfaction}: ${percent(s.satisfactionAverage)} ${t.of5} (${t.ratings}: ${s.satisfactionCount})`);
 
   doc.end();
   return done;
