@@ -7,6 +7,11 @@ import { publishTicketChange } from './publish.ts';
 
 const reasonLimit = 2000;
 
+/** The head of support (and admins) answer a client's escalation: their public reply or move clears its flag. */
+export function answersEscalations(actor: ActorRef): boolean {
+  return actor.kind === 'STAFF' && (actor.role === 'HEAD' || actor.role === 'ADMIN');
+}
+
 /**
  * A client who thinks a ticket was closed too early asks the head of support to look again
  * (rule 7; reopening with a reply stays possible where the lifecycle allows it). The reason is

@@ -7,6 +7,7 @@ import type { EventBus } from '../graphql/context.ts';
 import { type ActorRef, auditColumns } from './actor.ts';
 import { issueTicketInvoice, markTicketInvoicePaid } from './billing/invoices.ts';
 import { DomainError } from './domain-error.ts';
+import { answersEscalations } from './escalate-ticket.ts';
 import { noticesForMove, notifyTicket } from './notify.ts';
 import { publishTicketChange } from './publish.ts';
 import { recordSlaEvent, slaContextFor, slaData, slaFactsOf } from './sla.ts';
@@ -82,9 +83,7 @@ export async function moveTicket(db: Db, events: EventBus, request: MoveRequest)
         ...slaData(clocks),
         ...(input.duplicateOfId ? { duplicateOfId: input.duplicateOfId } : {}),
         // A move by the head of support answers a client's escalation.
-        ...(ticket.escalatedAt && actor.kind === 'STAFF' && (actor.role === 'HEAD' || actor.role === 'ADMIN')
-          ? { escalatedAt: null }
-          : {}),
+        ...(ticket.escalatedAt && answersEscalations(actor) ? { escalatedAt: null } : {}),
       },
     });
     // Someone else changed the ticket since it was read: refuse rather than overwrite.

@@ -3,6 +3,7 @@ import { advanceSla } from '../domain/sla/ticket-sla.ts';
 import type { EventBus } from '../graphql/context.ts';
 import type { ActorRef } from './actor.ts';
 import { DomainError } from './domain-error.ts';
+import { answersEscalations } from './escalate-ticket.ts';
 import { moveTicket } from './move-ticket.ts';
 import { notifyTicket } from './notify.ts';
 import { publishTicketChange } from './publish.ts';
@@ -16,11 +17,6 @@ export const messageLimit = 20_000;
  * NEW, end of the queue); a staff reply is public and counts as the first response; an
  * internal note is staff-only. A retried call with the same key adds nothing.
  */
-/** The head of support (and admins) answer a client's escalation, which clears its flag. */
-export function answersEscalations(actor: ActorRef): boolean {
-  return actor.kind === 'STAFF' && (actor.role === 'HEAD' || actor.role === 'ADMIN');
-}
-
 export async function postMessage(
   db: Db,
   events: EventBus,

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { Db } from '../db/client.ts';
 import type { TicketCategory, TicketPriority } from '../domain/ticket-status.ts';
 import type { EventBus } from '../graphql/context.ts';
+import { hashSecret } from './access-tokens.ts';
 import type { ActorRef } from './actor.ts';
 import { DomainError } from './domain-error.ts';
 import { publishTicketChange } from './publish.ts';
@@ -35,7 +35,7 @@ export async function splitTicket(db: Db, events: EventBus, request: SplitReques
   const description = request.description?.trim() || message?.body;
   if (!description)
     throw new DomainError('INVALID_INPUT', 'description', 'the message, or the part of it, that is the other task');
-  const key = createHash('sha256').update(`${request.title.trim()}\n${description}`).digest('hex').slice(0, 32);
+  const key = hashSecret(`${request.title.trim()}\n${description}`).slice(0, 32);
   const { ticket, created } = await submitTicket(
     db,
     events,
