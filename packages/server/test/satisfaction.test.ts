@@ -42,6 +42,14 @@ describeEachDatabase('client satisfaction', (provider) => {
     if (answer.errors) throw new Error(JSON.stringify(answer.errors));
     return answer.data?.ticket?.satisfaction;
   };
+  const mayRate = async (ticketId: string, token: string) =>
+    (
+      await t.gql<{ ticket: { satisfaction: { mayRate: boolean } | null } | null }>(
+        'query ($id: ID!) { ticket(id: $id) { satisfaction { mayRate } } }',
+        { id: ticketId },
+        token,
+      )
+    ).data?.ticket?.satisfaction?.mayRate;
 
   it('should ask the client who accepted the work for a rating, and record one click on a score', async () => {
     const filed = await t.gql<{ submitTicket: { ticket: { id: string } } }>(
@@ -69,6 +77,9 @@ describeEachDatabase('client satisfaction', (provider) => {
     const links = [...letter.text.matchAll(/\/rate\/(cdr_[A-Za-z0-9_-]{43})\?score=(\d)/g)];
     expect(links.map((m) => m[2])).toEqual(['1', '2', '3', '4', '5']);
     expect(await satisfaction(ticketId, owner)).toEqual({ score: null, comment: null });
+    // The widget offers the scores to the requester only; staff read the rating, never give it.
+    expect(await mayRate(ticketId, owner)).toBe(true);
+    expect(await mayRate(ticketId, staff('HEAD'))).toBe(false);
 
     const clicked = await t.app.yoga.fetch(`http://localhost/rate/${links[3]?.[1]}?score=4`);
     expect(clicked.status).toBe(200);
@@ -89,6 +100,7 @@ describeEachDatabase('client satisfaction', (provider) => {
     expect(await satisfaction(ticketId, stranger)).toBeUndefined();
     clock = new Date(clock.getTime() + 6 * day);
     owner = await signInContact(t, mailer, 'owner@flowers.example');
+    expect(await mayRate(ticketId, owner)).toBe(false);
     expect((await t.gql<Rated>(rate, { i: { ticketId, score: 1 } }, owner)).data?.rateTicket.code).toBe(
       'RATING_CLOSED',
     );

@@ -35,4 +35,6 @@ export interface Ticket {
     createdAt: string;
   }[];
   attachments: { id: string; fileName: string; contentType: string; sizeBytes: number; url: string }[];
+  /** The client's rating of accepted work; null until the work is accepted. */
+  satisfaction?: { score: number | null; comment: string | null; openUntil: string; mayRate: boolean } | null;
 }

@@ -3,7 +3,7 @@ import { gql } from './graphql.ts';
 import type { Move } from './moves.ts';
 import type { Ticket } from './queries.ts';
 import { newKey } from './submitter.ts';
-import { acceptTicket, attachFiles, rejectTicket, replyToTicket } from './ticket-queries.ts';
+import { acceptTicket, attachFiles, rateTicket, rejectTicket, replyToTicket } from './ticket-queries.ts';
 
 /** Runs one move of the client on the open ticket and shows the ticket as the server returns it. */
 export async function act(w: CaredeskWidget, move: Move): Promise<void> {
@@ -56,6 +56,27 @@ export async function act(w: CaredeskWidget, move: Move): Promise<void> {
     w.fail(error);
   } finally {
     w.progress = null;
+    w.busy = false;
+  }
+}
+
+/** Records the client's rating of the open ticket (a score 1–5 and an optional comment). */
+export async function rate(w: CaredeskWidget, form: HTMLFormElement): Promise<void> {
+  const ticket = w.current;
+  const data = new FormData(form);
+  const score = Number(data.get('score'));
+  if (!ticket || !score) return;
+  const comment = String(data.get('comment') ?? '').trim() || null;
+  w.busy = true;
+  w.problems = [];
+  try {
+    const result = await gql<{ ticket: Ticket }>(w.callerFor(ticket.id), 'rateTicket', rateTicket, {
+      input: { ticketId: ticket.id, score, comment },
+    });
+    w.live?.show(result.ticket);
+  } catch (error) {
+    w.fail(error);
+  } finally {
     w.busy = false;
   }
 }

@@ -4,7 +4,8 @@ import { domainError } from './queries.ts';
 export const ticketFields = `id displayNumber title description status allowedMoves
   messages { id authorKind authorName body createdAt citedArticles { title url } }
   history { id fromStatus toStatus actorKind reason createdAt }
-  attachments { id fileName contentType sizeBytes url }`;
+  attachments { id fileName contentType sizeBytes url }
+  satisfaction { score comment openUntil mayRate }`;
 
 export const readTicket = `query ($id: ID!) { ticket(id: $id) { ${ticketFields} } }`;
 
@@ -17,5 +18,6 @@ export const replyToTicket = move('replyToTicket', 'ReplyToTicketInput');
 export const acceptTicket = move('acceptTicket', 'TicketOnlyInput');
 export const rejectTicket = move('rejectTicket', 'RejectTicketInput');
 export const attachFiles = move('attachFiles', 'AttachFilesInput');
+export const rateTicket = move('rateTicket', 'RateTicketInput');
 
 export const ticketUpdated = `subscription ($id: ID!) { ticketUpdated(id: $id) { ${ticketFields} } }`;

@@ -5,8 +5,9 @@ import { describe, expect, it } from 'vitest';
 
 // Budgets of issue #6, gzip -9 of what a browser downloads for each part. The initial part
 // counts the loader, the widget proper with what it imports, and the larger of the two
-// locales (Russian), because one of them always loads with the launcher.
-const budgets = { initial: 15 * 1024, live: 5 * 1024, tickets: 5 * 1024, screenshot: 90 * 1024, annotate: 10 * 1024 };
+// locales (Russian), because one of them always loads with the launcher. The tickets part
+// (loaded on "my requests") grew to 6 KB with the client's rating of accepted work (#17).
+const budgets = { initial: 15 * 1024, live: 5 * 1024, tickets: 6 * 1024, screenshot: 90 * 1024, annotate: 10 * 1024 };
 
 const dist = join(import.meta.dirname, '..', 'dist');
 const partsDir = join(dist, 'widget');

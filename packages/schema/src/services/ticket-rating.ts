@@ -35,6 +35,16 @@ function refuse(reason: NonNullable<ReturnType<typeof ratingRefusal>>): never {
 }
 
 /**
+ * Whether the caller is the one asked to rate a ticket: the visitor who filed it, or its
+ * contact; a ticket without either, any authorized contact of its organization.
+ */
+export function isRatingRequester(ticket: { contactId: string | null; visitorId: string | null }, actor: ActorRef) {
+  if (actor.kind === 'VISITOR') return true;
+  if (actor.kind !== 'CONTACT') return false;
+  return ticket.contactId ? ticket.contactId === actor.contactId : !ticket.visitorId && actor.authorized === true;
+}
+
+/**
  * The client rates accepted work (or changes the rating) within 7 days of acceptance. Only the
  * requester may: the visitor who filed it, or the contact; a ticket without one, any authorized
  * contact of its organization.
@@ -49,11 +59,7 @@ export async function rateTicket(
     select: { contactId: true, visitorId: true, rating: { select: { openUntil: true } } },
   });
   if (!ticket) throw new DomainError('NOT_FOUND', 'ticketId');
-  const requester =
-    actor.kind === 'VISITOR' ||
-    (actor.kind === 'CONTACT' &&
-      (ticket.contactId ? ticket.contactId === actor.contactId : !ticket.visitorId && actor.authorized));
-  if (!requester) throw new DomainError('ACTOR_NOT_ALLOWED');
+  if (!isRatingRequester(ticket, actor)) throw new DomainError('ACTOR_NOT_ALLOWED');
   // Not accepted yet: nothing to rate.
   if (!ticket.rating) throw new DomainError('TRANSITION_NOT_ALLOWED');
   const comment = request.comment?.trim() || null;

@@ -10,5 +10,11 @@ export const partStyles = html`<style>
   .thread li.change { background: none; color: var(--cd-muted); font-size: 12px; text-align: center; }
   .thread li.mine { margin-left: 24px; }
   .thread li.staff { margin-right: 24px; border: 1px solid var(--cd-line); }
+  .rating fieldset { border: 0; margin: 0; padding: 0; }
+  .rating legend { font-weight: 600; margin-bottom: 4px; }
+  .rating .scores { display: flex; gap: 6px; }
+  .rating .scores label { position: relative; border: 1px solid var(--cd-line); border-radius: 8px; padding: 4px 10px; cursor: pointer; }
+  .rating .scores label:has(input:checked) { background: var(--cd-accent); color: #fff; border-color: transparent; }
+  .rating .scores label:has(input:focus-visible) { outline: 3px solid var(--cd-accent); outline-offset: 2px; }
   img.preview { max-width: 100%; border: 1px solid var(--cd-line); border-radius: 6px; }
 </style>`;

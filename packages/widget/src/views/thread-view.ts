@@ -6,6 +6,7 @@ import type { Ticket } from '../queries.ts';
 import { act } from '../ticket-actions.ts';
 import { filesView } from './files-view.ts';
 import { partStyles } from './part-styles.ts';
+import { ratingView } from './rating-view.ts';
 
 type Entry = { at: string; view: unknown };
 
@@ -54,6 +55,7 @@ export function threadView(w: CaredeskWidget) {
           ${w.progress !== null ? html`<div class="muted" role="status"><progress max="100" .value=${w.progress}></progress> ${t('uploading', { p: w.progress })}</div>` : nothing}`
         : nothing
     }
+    ${ratingView(w, ticket)}
     <div class="row">
       ${moves.map((move) => html`<button class=${move === 'withdraw' ? '' : 'primary'} ?disabled=${w.busy} @click=${() => void act(w, move)}>${t(move === 'reply' ? 'reply' : move)}</button>`)}
     </div>

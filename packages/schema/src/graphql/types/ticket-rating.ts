@@ -1,5 +1,5 @@
 import { DomainError } from '../../services/domain-error.ts';
-import { rateTicket } from '../../services/ticket-rating.ts';
+import { isRatingRequester, rateTicket } from '../../services/ticket-rating.ts';
 import { actorOf, visibleTicketId } from '../actor.ts';
 import { builder } from '../builder.ts';
 import { TicketRef } from './ticket.ts';
@@ -14,7 +14,13 @@ const RateTicketInput = builder.inputType('RateTicketInput', {
 });
 
 const Satisfaction = builder
-  .objectRef<{ score: number | null; comment: string | null; ratedAt: Date | null; openUntil: Date }>('Satisfaction')
+  .objectRef<{
+    score: number | null;
+    comment: string | null;
+    ratedAt: Date | null;
+    openUntil: Date;
+    mayRate: boolean;
+  }>('Satisfaction')
   .implement({
     description: 'How satisfied the client is with accepted work (asked when it is accepted).',
     fields: (t) => ({
@@ -24,6 +30,9 @@ const Satisfaction = builder
       openUntil: t.expose('openUntil', {
         type: 'DateTime',
         description: 'The client may rate, or change the rating, until then.',
+      }),
+      mayRate: t.exposeBoolean('mayRate', {
+        description: 'Whether the caller may rate, or change the rating, now (the requester, while it is open).',
       }),
     }),
   });
@@ -53,7 +62,15 @@ builder.prismaObjectFields('Ticket', (t) => ({
     type: Satisfaction,
     nullable: true,
     description: 'The client’s rating of accepted work; null until the work is accepted.',
-    select: { rating: { select: { score: true, comment: true, ratedAt: true, openUntil: true } } },
-    resolve: (ticket) => ticket.rating ?? null,
+    select: {
+      contactId: true,
+      visitorId: true,
+      rating: { select: { score: true, comment: true, ratedAt: true, openUntil: true } },
+    },
+    resolve: (ticket, _args, ctx) =>
+      ticket.rating && {
+        ...ticket.rating,
+        mayRate: ctx.now() <= ticket.rating.openUntil && isRatingRequester(ticket, actorOf(ctx)),
+      },
   }),
 }));
