@@ -18,8 +18,8 @@ import {
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga } from 'graphql-yoga';
 import type { WebSocketServer } from 'ws';
-import { viewerForToken } from './auth/authenticate.ts';
-import { bearerSecret } from './auth/bearer.ts';
+import { type CarriedCredentials, consoleCookie, csrfHeader, fromConsoleOrigin } from './auth/console-cookie.ts';
+import { consoleViewer } from './auth/console-viewer.ts';
 import type { Config } from './config.ts';
 import { memoryEventBus } from './events/memory-event-bus.ts';
 import { redisEventBus } from './events/redis-event-bus.ts';
@@ -27,6 +27,8 @@ import { allowedOrigins } from './http/allowed-origins.ts';
 import { articlePage } from './http/article-page.ts';
 import { attachmentPath, attachmentRoute } from './http/attachment-route.ts';
 import { clientAddresses } from './http/client-address.ts';
+import { consoleAssets } from './http/console-asset.ts';
+import { consoleSessionRoute } from './http/console-session.ts';
 import { demoPage } from './http/demo-page.ts';
 import { readinessCheck } from './http/health.ts';
 import { heartbeatPath, heartbeatRoute } from './http/heartbeat-route.ts';
@@ -95,6 +97,7 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
   const events = access.events;
   const readiness = readinessCheck(db, config.database);
   const widget = widgetAssets();
+  const desk = consoleAssets();
   const storage = deps.storage ?? diskStorage(config.attachmentsDir);
   const origins = allowedOrigins(db, config.publicUrl, now);
   const clientAddress = clientAddresses(config.trustProxy);
@@ -158,8 +161,10 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
   const limiter: RateLimiter & { close?(): Promise<void> } = config.redisUrl
     ? redisRateLimiter({ url: config.redisUrl, rules, keyPrefix, logger: logger.child({ component: 'limits' }) })
     : memoryRateLimiter(rules);
+  const cookie = consoleCookie(config.publicUrl);
+  const viewerFor = consoleViewer({ db, cookie, publicUrl: config.publicUrl, now });
   const contextFor = async (
-    authorization: string | null | undefined,
+    carried: CarriedCredentials,
     language: string | null | undefined,
     origin: string | null,
     clientIp: string,
@@ -179,7 +184,7 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
     uploadLimits: config.uploadLimits,
     monitorNetworks: config.monitoring.allowedNetworks,
     links,
-    viewer: await viewerForToken(db, bearerSecret(authorization), now(), origin),
+    viewer: await viewerFor(carried, origin),
   });
 
   // The longest list any argument takes: variables with a longer one are refused before any work.
@@ -202,6 +207,7 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
       origin,
       req,
       clientAddress: socketClientAddress,
+      upgrade,
     }: {
       request?: Request;
       connectionParams?: Record<string, unknown>;
@@ -209,13 +215,27 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
       req?: { socket?: { remoteAddress?: string } };
       /** Over WebSocket: resolved from the upgrade request. */
       clientAddress?: string;
-    }) =>
-      contextFor(
-        request?.headers.get('authorization') ?? (connectionParams?.authorization as string | undefined),
+      /** Over WebSocket: the upgrade request's cookie and host (the console's session). */
+      upgrade?: { cookie?: string; host?: string };
+    }) => {
+      const authorization =
+        request?.headers.get('authorization') ?? (connectionParams?.authorization as string | undefined);
+      const carried: CarriedCredentials = request
+        ? {
+            authorization,
+            cookie: request.headers.get('cookie'),
+            origin: request.headers.get('origin'),
+            host: request.headers.get('host'),
+            csrfProof: request.headers.has(csrfHeader),
+          }
+        : { authorization, cookie: upgrade?.cookie, origin, host: upgrade?.host, csrfProof: true };
+      return contextFor(
+        carried,
         request?.headers.get('accept-language') ?? (connectionParams?.locale as string | undefined),
         request?.headers.get('origin') ?? origin ?? null,
         socketClientAddress ?? clientAddress(req?.socket?.remoteAddress, request?.headers.get('x-forwarded-for')),
-      ),
+      );
+    },
     cors: (request) => corsFor(request.headers.get('origin')),
     plugins: [
       useRefusalThrottle({ limiter, rule: config.rateLimits.rules.refusedPerIp, addressOf: clientAddress }),
@@ -242,12 +262,31 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
             });
           },
           '/widget.js': widget.script,
+          '/console': desk.page,
+          '/console/': desk.page,
+          '/console/session': consoleSessionRoute({
+            db,
+            limiter,
+            events,
+            cookie,
+            publicUrl: config.publicUrl,
+            now,
+            addressOf: (request, serverContext) =>
+              clientAddress(
+                (serverContext as { req?: { socket?: { remoteAddress?: string } } } | undefined)?.req?.socket
+                  ?.remoteAddress,
+                request.headers.get('x-forwarded-for'),
+              ),
+          }),
         },
         {
           '/attachments/': attachmentRoute(db, storage, signer, now),
           '/reports/': reportRoute(db, signer, now),
           '/rate/': ratingRoute(db, now),
           '/widget/': widget.part,
+          '/console/assets/': desk.asset,
+          // The console's own paths (a ticket's address) load its page too.
+          '/console/': desk.page,
           '/kb/': articlePage(db),
           [heartbeatPath]: heartbeatRoute(db, events, now),
         },
@@ -306,6 +345,7 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
         yoga,
         logger,
         originAllowed: (origin) => origins.has(origin),
+        fromConsole: (origin, host) => fromConsoleOrigin(origin, host, config.publicUrl),
         clientAddress,
         limits: config.webSockets,
         longestList,

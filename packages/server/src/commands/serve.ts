@@ -24,6 +24,7 @@ export const serve: Command = {
     const { url } = await app.start();
     const base = config.publicUrl.startsWith(url) ? url : config.publicUrl;
     console.log(`\ncaredesk is running on ${describeTarget(config.database)}`);
+    console.log(`  Staff console ${base}/console`);
     console.log(`  GraphiQL      ${base}/graphql`);
     console.log(`  Demo site     ${base}/demo`);
     console.log(`  Health        ${base}/healthz  ${base}/readyz`);
@@ -34,6 +35,9 @@ export const serve: Command = {
           `  Demo token    ${demo.adminToken}   (admin ${demo.adminEmail}; all demo tokens: ${demoCredentialsFile(config.database.file)})`,
         );
         console.log('                In GraphiQL, Headers: {"Authorization": "Bearer <token>"}');
+        const admin = demo.staff.find((person) => person.role === 'ADMIN');
+        // Files written before the console existed have no passwords.
+        if (admin?.password) console.log(`  Console       ${admin.email} / ${admin.password}`);
       }
     }
     let stopping = false;

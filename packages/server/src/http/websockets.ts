@@ -29,6 +29,8 @@ export interface WebSocketOptions {
   yoga: YogaServerInstance<any, any>;
   logger: Logger;
   originAllowed: (origin: string) => Promise<boolean>;
+  /** Whether an upgrade's Origin is the console's own (the server reached at `host`). */
+  fromConsole: (origin: string, host: string | undefined) => boolean;
   clientAddress: ClientAddressOf;
   limits: WebSocketLimits;
   /** The longest list any argument takes: longer ones in variables are refused before any work. */
@@ -45,6 +47,7 @@ export function attachWebSockets({
   yoga,
   logger,
   originAllowed,
+  fromConsole,
   clientAddress,
   limits,
   longestList,
@@ -55,9 +58,10 @@ export function attachWebSockets({
     // One message is one operation: the document's length limit plus room for variables,
     // so a huge frame is cut off by ws before anything reads it (its default is 100 MB).
     maxPayload: 1024 * 1024,
-    // Browsers from unknown origins may not open a socket; clients without an Origin may.
+    // Browsers from unknown origins may not open a socket; clients without an Origin may, and
+    // the console, served by this server, may.
     verifyClient: (info, done) => {
-      if (!info.origin) return done(true);
+      if (!info.origin || fromConsole(info.origin, info.req.headers.host)) return done(true);
       originAllowed(info.origin).then(
         (ok) => done(ok, 403, 'Origin not allowed'),
         () => done(false, 500),
@@ -104,6 +108,7 @@ export function attachWebSockets({
           ...ctx,
           connectionParams: ctx.connectionParams,
           origin: ctx.extra.request.headers.origin ?? null,
+          upgrade: { cookie: ctx.extra.request.headers.cookie, host: ctx.extra.request.headers.host },
           clientAddress: addresses.get(ctx.extra.socket),
           params,
         });

@@ -11,7 +11,13 @@ import {
   priorityRank,
   type TicketStatus,
 } from '@caredesk/schema/domain';
-import { builtInCalendar, createArticle, publishArticle, recomputeOpenTicketClocks } from '@caredesk/schema/services';
+import {
+  builtInCalendar,
+  createArticle,
+  hashPassword,
+  publishArticle,
+  recomputeOpenTicketClocks,
+} from '@caredesk/schema/services';
 import { issueApiToken } from '../auth/issue-token.ts';
 import { demoArticles, demoStaff, demoTickets } from './demo-data.ts';
 import { seedDemoWork } from './demo-work.ts';
@@ -20,7 +26,8 @@ import { statusPath } from './status-path.ts';
 export interface DemoCredentials {
   adminEmail: string;
   adminToken: string;
-  staff: { email: string; role: string; token: string }[];
+  /** Each demo staff member's API token, and the password that signs them in to the console. */
+  staff: { email: string; role: string; token: string; password: string }[];
   siteKeys: string[];
 }
 
@@ -37,6 +44,9 @@ function siteKey(): string {
 export async function seedDemo(db: Db, options: { publicUrl: string; now?: Date }): Promise<DemoCredentials | null> {
   if (await db.studioSettings.findUnique({ where: { id: 'studio' } })) return null;
   const now = options.now ?? new Date();
+  // A fresh random password per person (shown in demo-credentials.json), hashed before the transaction.
+  const passwords = demoStaff.map(() => randomBytes(12).toString('base64url'));
+  const passwordHashes = await Promise.all(passwords.map((password) => hashPassword(password)));
   const credentials = await db.$transaction(
     async (tx) => {
       // The Russian production calendar ships with caredesk (packages/schema/calendars).
@@ -82,9 +92,13 @@ export async function seedDemo(db: Db, options: { publicUrl: string; now?: Date 
 
       const staff: DemoCredentials['staff'] = [];
       const staffIds: Record<string, string> = {};
-      for (const person of demoStaff) {
+      for (const [index, person] of demoStaff.entries()) {
         const member = await tx.staffMember.create({
-          data: { ...person, supportLine: defaultSupportLine(person.role) },
+          data: {
+            ...person,
+            supportLine: defaultSupportLine(person.role),
+            passwordHash: passwordHashes[index] ?? null,
+          },
         });
         staffIds[person.role] = member.id;
         const token = await issueApiToken(tx as Db, {
@@ -92,7 +106,7 @@ export async function seedDemo(db: Db, options: { publicUrl: string; now?: Date 
           name: 'demo sign-in',
           scopes: defaultScopesForRole(person.role),
         });
-        staff.push({ email: person.email, role: person.role, token });
+        staff.push({ email: person.email, role: person.role, token, password: passwords[index] ?? '' });
       }
 
       const origin = new URL(options.publicUrl).origin;
@@ -310,4 +324,7 @@ export function printDemoCredentials(credentials: DemoCredentials, publicUrl: st
     console.log(`  ${person.role.padEnd(10)} ${person.email.padEnd(28)} ${person.token}`);
   console.log(`Widget keys: ${credentials.siteKeys.join(', ')}`);
   console.log(`GraphiQL: ${publicUrl}/graphql   demo site: ${publicUrl}/demo`);
+  const admin = credentials.staff.find((person) => person.role === 'ADMIN');
+  if (admin?.password)
+    console.log(`Staff console: ${publicUrl}/console   sign in as ${admin.email} with the password ${admin.password}`);
 }

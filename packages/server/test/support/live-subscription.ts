@@ -57,19 +57,28 @@ function observer() {
   };
 }
 
-/** Opens a subscription over graphql-ws (its own connection) with a bearer token. */
+/**
+ * Opens a subscription over graphql-ws (its own connection) with a bearer token, or (token '')
+ * with only the upgrade request's `headers` (a browser's cookie and origin).
+ */
 export function subscribeOverWebSocket(
   url: string,
   token: string,
   query: string,
   variables: Record<string, unknown>,
+  headers: Record<string, string> = {},
 ): LiveSubscription {
   const seen = observer();
+  class UpgradeWithHeaders extends WebSocket {
+    constructor(address: string, protocols?: string | string[]) {
+      super(address, protocols, { headers });
+    }
+  }
   const client = createClient({
     url: `${url.replace(/^http/, 'ws')}/graphql`,
-    webSocketImpl: WebSocket,
+    webSocketImpl: UpgradeWithHeaders,
     retryAttempts: 0,
-    connectionParams: { authorization: `Bearer ${token}` },
+    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
     on: { closed: (event) => seen.end({ how: 'closed', code: (event as { code: number }).code }) },
   });
   client.subscribe(
