@@ -52,6 +52,10 @@ interface Target {
   monitorId: string;
   agentId: string;
   maintenanceWindowId: string;
+  /** A shared canned response. */
+  cannedResponseId: string;
+  /** A saved queue view of line 1's. */
+  queueViewId: string;
 }
 interface Row {
   /** Who gets through. */
@@ -558,6 +562,48 @@ const matrix: Record<string, Row> = {
     allowed: ['contactOther', 'contactUnauthorized', 'contactAuthorized', ...readers, 'tokenWrite', 'tokenMonitoring'],
     operation: () => ({ query: 'mutation { setMyNotificationMode(mode: IMMEDIATE) { mode } }' }),
   },
+  cannedResponses: {
+    allowed: ['LINE1', 'LINE2', 'LINE3', 'HEAD', 'ADMIN', 'tokenRead', 'tokenAdmin'],
+    operation: () => ({ query: '{ cannedResponses { name shared } }' }),
+  },
+  createCannedResponse: {
+    allowed: workers,
+    operation: (_t, n) => ({
+      query: `mutation { createCannedResponse(input: { name: "matrix-${n}", locale: "ru", body: "Здравствуйте, {{requester.name}}" }) { __typename ... on DomainError { code } } }`,
+    }),
+  },
+  // The target is shared: only the head of support and admins change it.
+  updateCannedResponse: {
+    allowed: ['HEAD', 'ADMIN', 'tokenWrite', 'tokenAdmin'],
+    operation: (t) => ({
+      query:
+        'mutation ($id: ID!) { updateCannedResponse(input: { id: $id, body: "Готово: {{ticket.number}}" }) { __typename ... on DomainError { code } } }',
+      variables: { id: t.cannedResponseId },
+    }),
+  },
+  deleteCannedResponse: {
+    allowed: ['HEAD', 'ADMIN', 'tokenWrite', 'tokenAdmin'],
+    operation: (t) => ({
+      query:
+        'mutation ($id: ID!) { deleteCannedResponse(input: { id: $id }) { __typename ... on DomainError { code } } }',
+      variables: { id: t.cannedResponseId },
+    }),
+  },
+  queueViews: { allowed: readers, operation: () => ({ query: '{ queueViews { name order } }' }) },
+  saveQueueView: {
+    allowed: readers,
+    operation: (_t, n) => ({
+      query: `mutation { saveQueueView(input: { name: "matrix-${n}", filter: { unassigned: true } }) { __typename ... on DomainError { code } } }`,
+    }),
+  },
+  // The target is line 1's own.
+  deleteQueueView: {
+    allowed: ['LINE1'],
+    operation: (t) => ({
+      query: 'mutation ($id: ID!) { deleteQueueView(input: { id: $id }) { __typename ... on DomainError { code } } }',
+      variables: { id: t.queueViewId },
+    }),
+  },
   // Last: it ends the contacts' sessions.
   signOut: {
     allowed: ['contactOther', 'contactUnauthorized', 'contactAuthorized'],
@@ -691,8 +737,22 @@ describeEachDatabase('the permission matrix', (provider) => {
     const maintenance = await db.maintenanceWindow.create({
       data: { title: 'Цель', siteId: site.id, startsAt: new Date('2030-01-01'), endsAt: new Date('2030-01-02') },
     });
+    const canned = await db.cannedResponse.create({
+      data: {
+        name: `matrix-shared-${n}`,
+        locale: 'ru',
+        body: 'Спасибо!',
+        createdAt: new Date(),
+        updatedAt: new Date(),
+      },
+    });
+    const view = await db.queueView.create({
+      data: { name: `matrix-view-${n}`, filter: { unassigned: true }, ownerId: line1.id, createdAt: new Date() },
+    });
     tokens.visitorOwn = own.secret;
     return {
+      cannedResponseId: Buffer.from(`CannedResponse:${canned.id}`).toString('base64'),
+      queueViewId: Buffer.from(`QueueView:${view.id}`).toString('base64'),
       maintenanceWindowId: maintenance.id,
       monitorId: Buffer.from(`Monitor:${monitor.id}`).toString('base64'),
       agentId: agent.id,

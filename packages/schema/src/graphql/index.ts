@@ -35,6 +35,8 @@ import './types/time-entry.ts';
 import './types/invoice.ts';
 import './types/monthly-report.ts';
 import './types/billing-admin.ts';
+import './types/canned-response.ts';
+import './types/queue-view.ts';
 import './types/node.ts';
 
 builder.queryType({});

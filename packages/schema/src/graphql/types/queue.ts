@@ -5,7 +5,7 @@ import { TicketFilter, ticketWhere } from './ticket-filter.ts';
 /** Without a status filter the queue holds what support can act on now. */
 const workable = ['NEW', 'IN_PROGRESS'] as const;
 
-const QueueOrder = builder.enumType('QueueOrder', {
+export const QueueOrder = builder.enumType('QueueOrder', {
   values: {
     PRIORITY: { description: 'Most urgent priority first, then the longest waiting (the default).' },
     DUE_SOONEST: { description: 'The running SLA clock due soonest first (breached ones on top); then as PRIORITY.' },
