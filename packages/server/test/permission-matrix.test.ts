@@ -589,6 +589,21 @@ const matrix: Record<string, Row> = {
       variables: { id: t.cannedResponseId },
     }),
   },
+  ticketPresence: {
+    allowed: readers,
+    operation: (t) => ({
+      query: 'subscription ($id: ID!) { ticketPresence(ticketId: $id) { staff { typing } } }',
+      variables: { id: t.ticketId },
+    }),
+  },
+  setTicketPresence: {
+    allowed: readers,
+    operation: (t) => ({
+      query:
+        'mutation ($id: ID!) { setTicketPresence(input: { ticketId: $id, typing: true }) { __typename ... on DomainError { code } } }',
+      variables: { id: t.ticketId },
+    }),
+  },
   queueViews: { allowed: readers, operation: () => ({ query: '{ queueViews { name order } }' }) },
   saveQueueView: {
     allowed: readers,

@@ -1,5 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import type { Db } from '../db/client.ts';
+import type { PresenceSignal } from '../domain/console/presence.ts';
 import type { Locale } from '../domain/error-codes.ts';
 import type { AllowedNetworks } from '../domain/monitoring/target-address.ts';
 import type { StaffRole, TokenScope } from '../domain/staff-role.ts';
@@ -53,6 +54,8 @@ export interface Topics {
   monitorStatusChanged: { monitorId: string };
   /** Credentials that stopped being valid: every instance ends what was opened with them. */
   accessRevoked: AccessRevoked;
+  /** Who has a ticket open in the console and who is typing; keyed by ticket id. */
+  ticketPresence: PresenceSignal;
 }
 
 /** Publish/subscribe, in-process or across instances (the server picks the adapter). */

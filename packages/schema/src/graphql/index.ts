@@ -37,6 +37,7 @@ import './types/monthly-report.ts';
 import './types/billing-admin.ts';
 import './types/canned-response.ts';
 import './types/queue-view.ts';
+import './types/ticket-presence.ts';
 import './types/node.ts';
 
 builder.queryType({});
