@@ -38,6 +38,7 @@ import './types/billing-admin.ts';
 import './types/canned-response.ts';
 import './types/queue-view.ts';
 import './types/ticket-presence.ts';
+import './types/ticket-requester.ts';
 import './types/node.ts';
 
 builder.queryType({});
