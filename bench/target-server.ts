@@ -1,7 +1,8 @@
 // A server for the benchmarks, in its own process so the load generator does not share its CPU.
 // Usage: tsx bench/target-server.ts caredesk|raw|serve  — prints one JSON line {port, token, body}.
 //   serve: the real server on the migrated database in DATABASE_URL (BENCH_REDIS_URL, as REDIS_URL,
-//   shares events between instances); BENCH_SEED=1 seeds the demo studio first and adds {tokens: {ROLE: token}} to the line.
+//   shares events between instances); BENCH_SEED=1 seeds the demo studio first and adds {tokens: {ROLE: token}} to the line;
+//   the per-address throttle of refused documents is lifted unless BENCH_REFUSAL_THROTTLE=deployed.
 //   Also answers GET /memory on {controlPort}: memory after a full GC and the subscriptions opened;
 //   and GET /loop: the event loop's delays (ms) since the previous /loop, measured in this process.
 import { mkdtempSync } from 'node:fs';
@@ -64,7 +65,8 @@ if (kind === 'caredesk') {
     REDIS_URL: process.env.BENCH_REDIS_URL,
     // The benchmarks send from one address what a real flood would send from many: the throttle
     // of refused documents per address would answer most of it with 429 and hide the real cost.
-    RATE_LIMIT_REFUSED_IP: '1000000/60',
+    // BENCH_REFUSAL_THROTTLE=deployed keeps it, as a server facing one flooding address has it.
+    ...(process.env.BENCH_REFUSAL_THROTTLE === 'deployed' ? {} : { RATE_LIMIT_REFUSED_IP: '1000000/60' }),
   });
   const db = createDb(config.database);
   const demo = process.env.BENCH_SEED === '1' ? await seedDemo(db, { publicUrl: config.publicUrl }) : null;

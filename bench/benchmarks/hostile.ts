@@ -137,6 +137,33 @@ async function eachAlone(target: Target): Promise<Alone[]> {
   return rows;
 }
 
+/** How many answers of a sender's run were 429 (the refusal throttle). */
+const rateLimited = (report: SenderReport) =>
+  Object.values(report.outcomes).reduce((sum, counts) => sum + (counts.RATE_LIMITED ?? 0), 0);
+
+/** The normal client alone and beside the flood, against a server that keeps the per-address refusal throttle. */
+async function withThrottleAsDeployed(seconds: number): Promise<{ quiet: Normal; loaded: Normal; sent: SenderReport }> {
+  const { target: database, url, cleanUp } = emptyTarget('sqlite');
+  await migrate(database);
+  const target = await startTarget(['serve'], {
+    DATABASE_URL: url,
+    BENCH_SEED: '1',
+    BENCH_REFUSAL_THROTTLE: 'deployed',
+  });
+  try {
+    const token = target.info.tokens?.LINE1;
+    if (!token) throw new Error('the target did not report a LINE1 token');
+    await normalLoad(target, token, 2);
+    const quiet = await normalLoad(target, token, seconds);
+    const sender = await startSender(target.info.port, seconds, false);
+    const loaded = await normalLoad(target, token, seconds);
+    return { quiet, loaded, sent: await sender.report };
+  } finally {
+    await target.stop();
+    await cleanUp();
+  }
+}
+
 /**
  * The hostile documents of issue 16 against the real server (SQLite, demo data): the longest
  * event-loop stall in the server and a normal client's p99, without and with them.
@@ -157,7 +184,10 @@ export async function hostile(seconds: number): Promise<string> {
     const smallSender = await startSender(target.info.port, seconds, true);
     const loadedSmall = await normalLoad(target, token, seconds);
     const sentSmall = await smallSender.report;
+    // The same client alone once more: on a shared machine the baseline itself moves.
+    const quietAfter = await normalLoad(target, token, seconds);
     const alone = await eachAlone(target);
+    const deployed = await withThrottleAsDeployed(seconds);
 
     const median = (sorted: number[]) => percentile(sorted, 50);
     const worstMedian = Math.max(...alone.map((row) => median(row.stallMs)));
@@ -169,7 +199,7 @@ export async function hostile(seconds: number): Promise<string> {
       Object.entries(counts)
         .map(([outcome, n]) => `${outcome} ×${n}`)
         .join(', ');
-    const limits = `length ${queryLimits.maxLength} characters, tokens ${queryLimits.maxTokens}, depth ${queryLimits.maxDepth} (introspection ${queryLimits.maxIntrospectionDepth}), aliases ${queryLimits.maxAliases}, directives ${queryLimits.maxDirectives}, cost ${queryLimits.maxCost}`;
+    const limits = `length ${queryLimits.maxLength} characters, tokens ${queryLimits.maxTokens} (anonymous ${queryLimits.maxAnonymousTokens}), depth ${queryLimits.maxDepth} (introspection ${queryLimits.maxIntrospectionDepth}), aliases ${queryLimits.maxAliases}, directives ${queryLimits.maxDirectives}, cost ${queryLimits.maxCost}`;
     return [
       '## Hostile documents: the longest event-loop stall and a normal client beside them',
       '',
@@ -188,6 +218,14 @@ export async function hostile(seconds: number): Promise<string> {
       normalRow('alone', quiet),
       normalRow(`with hostile documents (${sent.sent} sent)`, loaded),
       normalRow(`with those under 64 KB (${sentSmall.sent} sent)`, loadedSmall),
+      normalRow('alone again, after the floods', quietAfter),
+      normalRow('throttle as deployed: alone', deployed.quiet),
+      normalRow(
+        `throttle as deployed: with hostile documents (${deployed.sent.sent} sent, ${rateLimited(deployed.sent)} answered 429)`,
+        deployed.loaded,
+      ),
+      '',
+      `Rows "throttle as deployed": a second server with the per-address throttle of refused documents (\`RATE_LIMIT_REFUSED_IP\`, 30 a minute) in place, as one flooding address meets it; the rows above have it lifted, so that one sending process stands for a flood from many addresses.`,
       '',
       `**Longest stall with the hostile documents: ${ms(loaded.loop.maxMs)} ms, of it CPU at most ${ms(loaded.loop.maxCpuMs)} ms (under 64 KB: ${ms(loadedSmall.loop.maxMs)} / ${ms(loadedSmall.loop.maxCpuMs)} ms; goal ≤ 50 ms; alone ${ms(quiet.loop.maxMs)} / ${ms(quiet.loop.maxCpuMs)} ms); normal p99 ${quiet.p99} → ${loaded.p99} ms (${(p99Change * 100).toFixed(0)} %; under 64 KB ${loadedSmall.p99} ms; goal < 20 %).**`,
       '',

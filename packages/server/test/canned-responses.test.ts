@@ -10,7 +10,7 @@ type Saved = {
     cannedResponse?: { id: string; shared: boolean };
     code?: string;
     field?: string;
-    message?: string;
+    detail?: string;
   };
 };
 const create = `mutation ($i: CreateCannedResponseInput!) { createCannedResponse(input: $i) {

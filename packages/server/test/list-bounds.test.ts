@@ -89,14 +89,17 @@ describeEachDatabase('the bounds of lists', (provider) => {
       expectRefused(await t.gql(`{ nodes(ids: [${ids}]) { id } }`, {}, token()), 'ids', 100);
     });
 
-    it(`should refuse nodes of 20,000 ids in a variable before any database work, for ${caller} callers`, async () => {
+    // 20,000 ids are 600 KB: over the 256 KB an anonymous body may hold (request-size.test.ts), so
+    // anonymous callers send 5,000 here (150 KB), still ten times the longest list any argument takes.
+    const count = caller === 'staff' ? 20_000 : 5_000;
+    it(`should refuse nodes of ${count.toLocaleString('en')} ids in a variable before any database work, for ${caller} callers`, async () => {
       const authenticated = await t.gql('{ viewer { kind } }', {}, token());
       expect(authenticated.errors).toBeUndefined();
       const before = queries;
       await t.gql('{ viewer { kind } }', {}, token());
       const perRequest = queries - before;
       const start = queries;
-      const reply = await t.gql('query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: madeUp(20_000) }, token());
+      const reply = await t.gql('query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: madeUp(count) }, token());
       // Longer than any list the schema takes: refused before graphql-js coerces the items.
       expect(reply.data ?? null).toBeNull();
       expect(reply.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', maxItems: longest });

@@ -9,6 +9,7 @@ import * as widgetQueries from '../../widget/src/queries.ts';
 import * as widgetTicketQueries from '../../widget/src/ticket-queries.ts';
 import { issueApiToken } from '../src/auth/issue-token.ts';
 import { checkQueryLimits, queryLimits } from '../src/http/query-limits.ts';
+import { operationBytes } from '../src/http/upload-limit.ts';
 import { type DemoCredentials, seedDemo } from '../src/seed/demo.ts';
 import { doublingFragments, hostileDocuments } from './support/hostile-documents.ts';
 import { createTestApp, type GraphQLResponse, type TestApp } from './support/test-app.ts';
@@ -36,7 +37,8 @@ describe('query limits on the documents our own clients send', () => {
   });
 
   it.each(widgetDocuments)('should let the widget document %s through, valid', (_name, query) => {
-    const document = parse(query, { maxTokens: queryLimits.maxTokens });
+    // Widget documents are sent without a credential: they must fit the anonymous token limit.
+    const document = parse(query, { maxTokens: queryLimits.maxAnonymousTokens });
     expect(checkQueryLimits(schema, document)).toBeNull();
     expect(validate(schema, document)).toEqual([]);
   });
@@ -137,7 +139,11 @@ describeEachDatabase('query limits over HTTP and WebSocket', (provider) => {
     errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'QUERY_TOO_COMPLEX', limit }) })],
   });
 
-  it.each(hostileDocuments)(
+  /** An anonymous body over 256 KB is refused by its length before it is read (request-size.test.ts). */
+  const tooLargeForAnonymous = (query: string) =>
+    Buffer.byteLength(JSON.stringify({ query })) > operationBytes.anonymous;
+
+  it.each(hostileDocuments.filter(({ query }) => !tooLargeForAnonymous(query)))(
     'should refuse $name over HTTP with QUERY_TOO_COMPLEX, in English and Russian',
     async ({ query, refusedBy }) => {
       const answer = await overHttp(query);
@@ -146,7 +152,24 @@ describeEachDatabase('query limits over HTTP and WebSocket', (provider) => {
     },
   );
 
-  it.each(hostileDocuments)(
+  it.each(hostileDocuments.filter(({ query }) => tooLargeForAnonymous(query)))(
+    'should refuse $name over HTTP from an anonymous caller as too large, before reading it',
+    async ({ query, refusedBy }) => {
+      expect((await overHttp(query)).errors?.[0]?.extensions?.code).toBe('REQUEST_TOO_LARGE');
+      // With a credential the body is read, and the document refused by its own limit.
+      const answer = await overHttp(query, demo.adminToken);
+      expect({ data: answer.data ?? undefined, errors: answer.errors }).toEqual(refusal(refusedBy));
+    },
+  );
+
+  it.each(hostileDocuments.filter(({ query }) => tooLargeForAnonymous(query)))(
+    'should close the socket that sends $name (a message over 256 KB) with 1009, before reading it',
+    async ({ query }) => {
+      await expect(overSocket(query)).rejects.toMatchObject({ code: 1009 });
+    },
+  );
+
+  it.each(hostileDocuments.filter(({ query }) => !tooLargeForAnonymous(query)))(
     'should refuse $name over WebSocket with QUERY_TOO_COMPLEX',
     async ({ query, refusedBy }) => {
       const answer = await overSocket(query);
@@ -155,16 +178,32 @@ describeEachDatabase('query limits over HTTP and WebSocket', (provider) => {
   );
 
   it('should answer /healthz while hostile documents over HTTP and WebSocket are being refused', async () => {
-    const hostile = hostileDocuments.flatMap(({ query }) => [overHttp(query), overSocket(query)]);
+    const hostile = hostileDocuments.flatMap(({ query }) => [
+      overHttp(query),
+      tooLargeForAnonymous(query) ? overHttp(query) : overSocket(query),
+    ]);
     const health = fetch(`http://${base}/healthz`).then(async (r) => ({ status: r.status, body: await r.json() }));
     const answers = await Promise.all(hostile);
     expect(await health).toEqual({ status: 200, body: { status: 'ok' } });
-    for (const answer of answers) expect(answer.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    for (const answer of answers)
+      expect(['QUERY_TOO_COMPLEX', 'REQUEST_TOO_LARGE']).toContain(answer.errors?.[0]?.extensions?.code);
   });
 
   it('should refuse the doubling fragments for staff too: the limits do not depend on the caller', async () => {
     const answer = await overHttp(doublingFragments(22), demo.adminToken);
     expect(answer.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+  });
+
+  it('should refuse a document over 500 tokens from an anonymous caller, over HTTP and WebSocket, and run it for staff', async () => {
+    // 187 × `viewer { kind }`: 750 tokens, within the limit of 1,000 for callers with a credential.
+    const query = `{ ${Array.from({ length: 187 }, () => 'viewer { kind }').join(' ')} }`;
+    for (const answer of [await overHttp(query), await overSocket(query)]) {
+      expect(answer.errors?.[0]?.extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', limit: 'tokens' });
+      expect(answer.errors?.[0]?.message).toContain('500');
+    }
+    for (const answer of [await overHttp(query, demo.adminToken), await overSocket(query, demo.adminToken)]) {
+      expect(answer.errors).toBeUndefined();
+    }
   });
 
   it('should run a widget-sized query as before', async () => {

@@ -3,7 +3,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
-import { type DocumentNode, GraphQLError, type GraphQLSchema, validate } from 'graphql';
+import { type DocumentNode, GraphQLError, type GraphQLSchema, Lexer, Source, TokenKind, validate } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 /** How large and how nested one GraphQL document may be. */
@@ -15,6 +15,12 @@ export interface QueryLimits {
   maxLength: number;
   /** Lexical tokens (names, punctuation, values), counted while parsing: bounds all later work. */
   maxTokens: number;
+  /**
+   * Tokens of a document sent without a credential (the widget's largest has 74). graphql-js's
+   * check of same-named fields grows with the square of the tokens: an anonymous flood of the worst
+   * case at 1,000 (~23 ms of CPU each) piled up past the 50 ms stall budget; at 500 it is ~3.5 ms.
+   */
+  maxAnonymousTokens: number;
   /** Nesting of fields (fragments do not add a level). `__schema` is measured by `maxIntrospectionDepth`. */
   maxDepth: number;
   /** Nesting of everything, `__schema` included: GraphiQL's introspection query needs 21. */
@@ -39,6 +45,7 @@ export interface QueryLimits {
 export const queryLimits: QueryLimits = {
   maxLength: 32_768,
   maxTokens: 1_000,
+  maxAnonymousTokens: 500,
   maxDepth: 12,
   maxIntrospectionDepth: 24,
   maxAliases: 30,
@@ -118,6 +125,64 @@ export function checkQueryLimits(
   }
 }
 
+type ParseHook = NonNullable<Plugin['onParse']>;
+
+/**
+ * True when the operation carries no credential: no Authorization header or cookie (the staff
+ * console's session) over HTTP; over graphql-ws, no `authorization` in connection_init and no
+ * cookie on the upgrade. (Whether a credential is valid is known only later, in the context.)
+ */
+function anonymous(context: unknown): boolean {
+  const { request, connectionParams, upgrade } = (context ?? {}) as {
+    request?: Request;
+    connectionParams?: Record<string, unknown>;
+    upgrade?: { cookie?: string };
+  };
+  if (request) return !request.headers.get('authorization') && !request.headers.get('cookie');
+  return !connectionParams?.authorization && !upgrade?.cookie;
+}
+
+/** True when `text` has more than `n` lexical tokens (counted as Armor does); a lexing error is left to the parser. */
+function moreTokensThan(text: string, n: number): boolean {
+  const lexer = new Lexer(new Source(text));
+  try {
+    for (let count = 0; lexer.advance().kind !== TokenKind.EOF; ) if (++count > n) return true;
+  } catch {
+    return false;
+  }
+  return false;
+}
+
+/** yoga's parse and validation cache, among the envelop plugins: yoga adds it without a name. */
+export function isYogaParseCache(plugin: Plugin): boolean {
+  return (
+    typeof plugin.onParse === 'function' &&
+    typeof plugin.onValidate === 'function' &&
+    plugin.onParse.toString().includes('documentCache')
+  );
+}
+
+/**
+ * yoga keeps the parsed document of every text it sees (1,024 of them, for an hour). An anonymous
+ * flood of distinct documents (a comment or an alias changed in each) filled it: each parsed
+ * document of 1,000 tokens holds ~190 KB, so the heap grew by up to ~190 MB of attacker-chosen
+ * trees, every new one survived the young generation (copied, then promoted), and the full
+ * collections that followed paused the loop for 100–200 ms. Anonymous operations still read the
+ * cache (documents staff sent are answered from it) but no longer add to it; their documents
+ * are young garbage, cheap to collect.
+ */
+function keepAnonymousDocumentsOutOfTheCache(plugins: Plugin[]): void {
+  for (const plugin of plugins) {
+    if (!isYogaParseCache(plugin)) continue;
+    const lookUp = plugin.onParse as ParseHook;
+    // Its hook looks the text up, and returns the callback that stores what the parse gave.
+    plugin.onParse = (payload) => {
+      const store = lookUp(payload);
+      return anonymous(payload.context) ? undefined : store;
+    };
+  }
+}
+
 /**
  * Refuses documents over {@link queryLimits} with {@link QueryTooComplexError}: too long before
  * parsing (and before yoga's parse cache keeps the text), too many tokens while parsing (the
@@ -128,13 +193,18 @@ export function checkQueryLimits(
  */
 export function useQueryLimits(limits: QueryLimits = queryLimits): Plugin {
   return {
-    onPluginInit({ addPlugin }) {
+    onPluginInit({ addPlugin, plugins }) {
       // Added after this plugin: its parse hook runs after the length check below.
       addPlugin(maxTokensPlugin({ n: limits.maxTokens, ...refuse('tokens', limits.maxTokens) }));
+      keepAnonymousDocumentsOutOfTheCache(plugins);
     },
-    onParse({ params: { source } }) {
-      const length = typeof source === 'string' ? source.length : source.body.length;
-      if (length > limits.maxLength) throw new QueryTooComplexError('length', limits.maxLength);
+    onParse({ params: { source }, context }) {
+      const text = typeof source === 'string' ? source : source.body;
+      if (text.length > limits.maxLength) throw new QueryTooComplexError('length', limits.maxLength);
+      // One more pass of the lexer, linear and stopped at the limit, before the parser's own count.
+      if (anonymous(context) && moreTokensThan(text, limits.maxAnonymousTokens)) {
+        throw new QueryTooComplexError('tokens', limits.maxAnonymousTokens);
+      }
     },
     onValidate({ params, setResult }) {
       const refusal = checkQueryLimits(params.schema, params.documentAST, limits);

@@ -6,6 +6,7 @@ import { type WebSocket, WebSocketServer } from 'ws';
 import type { Logger } from '../logger.ts';
 import type { ClientAddressOf } from './client-address.ts';
 import { connectionGate } from './connection-gate.ts';
+import { operationBytes } from './upload-limit.ts';
 import { variablesTooLong } from './variable-lists.ts';
 import type { WebSocketLimits } from './websocket-config.ts';
 
@@ -56,8 +57,11 @@ export function attachWebSockets({
     server,
     path: yoga.graphqlEndpoint,
     // One message is one operation: the document's length limit plus room for variables,
-    // so a huge frame is cut off by ws before anything reads it (its default is 100 MB).
-    maxPayload: 1024 * 1024,
+    // so a huge frame is cut off by ws (close 1009) before anything reads it (its default is
+    // 100 MB). The anonymous body limit, for every socket: who sent connection_init is not known
+    // when a frame arrives, and a flood of 1 MB messages cost 15–35 ms of CPU each to unmask,
+    // decode and parse. Sockets carry subscriptions and small operations; large ones go over HTTP.
+    maxPayload: operationBytes.anonymous,
     // Browsers from unknown origins may not open a socket; clients without an Origin may, and
     // the console, served by this server, may.
     verifyClient: (info, done) => {
@@ -88,6 +92,17 @@ export function attachWebSockets({
     }
     addresses.set(socket, address);
     socket.once('close', () => place.release());
+    // graphql-ws answers a socket's error (a message over maxPayload is one: ws has already closed
+    // it with 1009) with console.error and its stack, written synchronously: a flood of oversize
+    // messages became a flood of stack traces on stderr. Its listener, added after this one, is
+    // replaced by a quiet one once the listeners of this event have run.
+    queueMicrotask(() => {
+      socket.removeAllListeners('error');
+      socket.on('error', (error) => {
+        logger.debug({ address, error: error.message }, 'websocket error');
+        if (socket.readyState === socket.OPEN) socket.close(1011, 'Internal server error');
+      });
+    });
   });
 
   useServer(

@@ -1,0 +1,56 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { describeEachDatabase } from '@caredesk/schema/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type DemoCredentials, seedDemo } from '../src/seed/demo.ts';
+import { createTestApp, type TestApp } from './support/test-app.ts';
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+const heapAfterGc = () => {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+};
+
+/** The largest document the limits let through (~190 KB once parsed), made distinct by a comment. */
+const distinct = (i: number) => `{ ${Array.from({ length: 124 }, () => 'viewer { kind }').join(' ')} }\n# ${i}`;
+
+describeEachDatabase("yoga's parse cache", (provider) => {
+  let t: TestApp;
+  let demo: DemoCredentials;
+  let url = '';
+  beforeAll(async () => {
+    t = await createTestApp(provider);
+    demo = (await seedDemo(t.database.db, { publicUrl: 'http://localhost:4000' })) as DemoCredentials;
+    ({ url } = await t.app.start());
+  });
+  afterAll(() => t.close());
+
+  const send = async (query: string, token?: string) => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query }),
+    });
+    const answer = (await response.json()) as { data?: { viewer?: { kind: string } } };
+    expect(answer.data?.viewer?.kind).toBeDefined();
+  };
+
+  /** How much the heap keeps after `count` distinct documents from one caller. */
+  const keptBy = async (count: number, first: number, token?: string) => {
+    const before = heapAfterGc();
+    for (let i = first; i < first + count; i++) await send(distinct(i), token);
+    return heapAfterGc() - before;
+  };
+
+  it('should keep no parsed document of an anonymous caller, while it keeps those of a signed-in one', async () => {
+    await keptBy(20, 0); // warm-up: code and caches of the first requests
+    const anonymous = await keptBy(200, 1_000);
+    const staff = demo.staff.find((person) => person.role === 'LINE1')?.token;
+    const signedIn = await keptBy(200, 2_000, staff);
+    // 200 documents of ~190 KB: tens of MB when cached (the signed-in control shows it is measurable).
+    expect(signedIn).toBeGreaterThan(15 * 2 ** 20);
+    expect(anonymous).toBeLessThan(5 * 2 ** 20);
+  });
+});

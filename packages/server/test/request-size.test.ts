@@ -1,0 +1,133 @@
+import { request as httpRequest } from 'node:http';
+import { describeEachDatabase } from '@caredesk/schema/testing';
+import { createClient } from 'graphql-ws';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import WebSocket from 'ws';
+import { operationBytes } from '../src/http/upload-limit.ts';
+import { type DemoCredentials, seedDemo } from '../src/seed/demo.ts';
+import { createTestApp, type TestApp } from './support/test-app.ts';
+
+/** A valid GraphQL body of about `bytes` bytes: `{ viewer { kind } }` behind a comment. */
+const bodyOf = (bytes: number) => JSON.stringify({ query: `# ${'x'.repeat(bytes)}\n{ viewer { kind } }` });
+
+describeEachDatabase('the size of request bodies without files and of socket messages', (provider) => {
+  let t: TestApp;
+  let demo: DemoCredentials;
+  let port = 0;
+  beforeAll(async () => {
+    t = await createTestApp(provider);
+    demo = (await seedDemo(t.database.db, { publicUrl: 'http://localhost:4000' })) as DemoCredentials;
+    ({ port } = await t.app.start());
+  });
+  afterAll(() => t.close());
+
+  /** POSTs `body` over a real socket, with its Content-Length or chunked without one. */
+  const post = (body: string, options: { token?: string; chunked?: boolean } = {}) =>
+    new Promise<{ status: number; code: unknown }>((resolve, reject) => {
+      const req = httpRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/graphql',
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+            ...(options.chunked ? { 'transfer-encoding': 'chunked' } : { 'content-length': Buffer.byteLength(body) }),
+          },
+        },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk) => {
+            text += chunk;
+          });
+          res.on('end', () => {
+            const answer = JSON.parse(text) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
+            resolve({ status: res.statusCode ?? 0, code: answer.errors?.[0]?.extensions?.code ?? 'data' });
+          });
+        },
+      );
+      req.on('error', reject);
+      if (options.chunked) {
+        // Sent in 16 KB pieces, as a client streaming it would.
+        for (let at = 0; at < body.length; at += 16_384) req.write(body.slice(at, at + 16_384));
+        req.end();
+      } else req.end(body);
+    });
+
+  const staff = () => demo.staff.find((person) => person.role === 'LINE1')?.token ?? '';
+
+  it('should refuse an anonymous body over 256 KB with 413 by its declared length', async () => {
+    expect(await post(bodyOf(operationBytes.anonymous + 1))).toEqual({ status: 413, code: 'REQUEST_TOO_LARGE' });
+  });
+
+  it('should refuse an anonymous chunked body once more than 256 KB of it has come', async () => {
+    expect(await post(bodyOf(operationBytes.anonymous + 1), { chunked: true })).toEqual({
+      status: 413,
+      code: 'REQUEST_TOO_LARGE',
+    });
+  });
+
+  it('should still read an anonymous body just under 256 KB, chunked or not', async () => {
+    // The document itself is then over its own length limit, refused after reading: the body was read.
+    const body = bodyOf(operationBytes.anonymous - 1024);
+    expect(await post(body)).toEqual({ status: 200, code: 'QUERY_TOO_COMPLEX' });
+    expect(await post(body, { chunked: true })).toEqual({ status: 200, code: 'QUERY_TOO_COMPLEX' });
+  });
+
+  it('should let a signed-in caller send up to 1 MB, and refuse more with 413', async () => {
+    const body = bodyOf(operationBytes.signedIn - 1024);
+    expect(await post(body, { token: staff() })).toEqual({ status: 200, code: 'QUERY_TOO_COMPLEX' });
+    expect(await post(body, { token: staff(), chunked: true })).toEqual({ status: 200, code: 'QUERY_TOO_COMPLEX' });
+    const over = bodyOf(operationBytes.signedIn + 1);
+    expect(await post(over, { token: staff() })).toEqual({ status: 413, code: 'REQUEST_TOO_LARGE' });
+    expect(await post(over, { token: staff(), chunked: true })).toEqual({ status: 413, code: 'REQUEST_TOO_LARGE' });
+  });
+
+  /** One operation over a new graphql-ws connection: its first result's code, or the close code. */
+  const overSocket = (query: string) =>
+    new Promise<unknown>((resolve) => {
+      const client = createClient({
+        url: `ws://127.0.0.1:${port}/graphql`,
+        webSocketImpl: WebSocket,
+        retryAttempts: 0,
+      });
+      client.subscribe(
+        { query },
+        {
+          next: (value) =>
+            resolve(
+              (value as { errors?: { extensions?: { code?: string } }[] }).errors?.[0]?.extensions?.code ?? 'data',
+            ),
+          error: (error) =>
+            resolve(
+              Array.isArray(error)
+                ? (error[0] as { extensions?: { code?: string } }).extensions?.code
+                : ((error as { code?: number }).code ?? 'error'),
+            ),
+          complete: () => void client.dispose(),
+        },
+      );
+    });
+
+  it('should close a socket whose message is over 256 KB with 1009, and answer one just under it', async () => {
+    const over = `# ${'x'.repeat(operationBytes.anonymous)}\n{ viewer { kind } }`;
+    const stderr = vi.spyOn(console, 'error');
+    expect(await overSocket(over)).toBe(1009);
+    // Refused quietly: no stack trace written for it (graphql-ws's own answer to a socket error).
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(stderr).not.toHaveBeenCalled();
+    stderr.mockRestore();
+    // Read, then refused by the document's own length limit.
+    const under = `# ${'x'.repeat(operationBytes.anonymous - 1024)}\n{ viewer { kind } }`;
+    expect(await overSocket(under)).toBe('QUERY_TOO_COMPLEX');
+    expect(await overSocket('{ viewer { kind } }')).toBe('data');
+  });
+
+  it('should answer a small anonymous query as before, chunked or not', async () => {
+    const body = JSON.stringify({ query: '{ viewer { kind } }' });
+    expect(await post(body)).toEqual({ status: 200, code: 'data' });
+    expect(await post(body, { chunked: true })).toEqual({ status: 200, code: 'data' });
+  });
+});
