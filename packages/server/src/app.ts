@@ -29,7 +29,7 @@ import { attachmentPath, attachmentRoute } from './http/attachment-route.ts';
 import { clientAddresses } from './http/client-address.ts';
 import { consoleAssets } from './http/console-asset.ts';
 import { consoleSessionRoute } from './http/console-session.ts';
-import { demoPage } from './http/demo-page.ts';
+import { demoAddress, demoPage } from './http/demo-page.ts';
 import { readinessCheck } from './http/health.ts';
 import { heartbeatPath, heartbeatRoute } from './http/heartbeat-route.ts';
 import { useHiddenSuggestions } from './http/hidden-suggestions.ts';
@@ -236,7 +236,9 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
         socketClientAddress ?? clientAddress(req?.socket?.remoteAddress, request?.headers.get('x-forwarded-for')),
       );
     },
-    cors: (request) => corsFor(request.headers.get('origin')),
+    // Only the API answers per origin. The widget's files say `*` themselves: they are cached for a
+    // year, and one cached with another site's origin would be refused on the next site.
+    cors: (request) => (new URL(request.url).pathname === '/graphql' ? corsFor(request.headers.get('origin')) : false),
     plugins: [
       useRefusalThrottle({ limiter, rule: config.rateLimits.rules.refusedPerIp, addressOf: clientAddress }),
       useUploadLimit(config.uploadLimits.maxRequestBytes),
@@ -255,9 +257,11 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
             return Response.json(state, { status: state.ready ? 200 : 503 });
           },
           '/': () => new Response(null, { status: 302, headers: { location: '/graphql' } }),
-          '/demo': async () => {
+          '/demo': async (request) => {
             const site = await db.site.findFirst({ orderBy: { createdAt: 'asc' }, select: { publicKey: true } });
-            return new Response(demoPage({ publicUrl: config.publicUrl, siteKey: site?.publicKey ?? null }), {
+            // The script tag names the address the page was opened at (localhost or 127.0.0.1).
+            const publicUrl = demoAddress(request, config.publicUrl);
+            return new Response(demoPage({ publicUrl, siteKey: site?.publicKey ?? null }), {
               headers: { 'content-type': 'text/html; charset=utf-8' },
             });
           },

@@ -38,4 +38,16 @@ describe('the pages a person opens', () => {
     expect(response.headers.get('content-type')).toContain('javascript');
     expect(await response.text()).toContain('caredesk-widget');
   });
+
+  it('should let every site use a cached widget part: `*`, never one site’s origin, even when a site asks', async () => {
+    const loader = await (await t.app.yoga.fetch('http://localhost/widget.js')).text();
+    const part = loader.match(/widget\/main-[\w-]+\.js/)?.[0];
+    expect(part).toBeDefined();
+    const response = await t.app.yoga.fetch(`http://localhost/${part}`, {
+      headers: { origin: 'https://flowers.example' },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toContain('immutable');
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+  });
 });

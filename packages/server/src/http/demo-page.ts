@@ -27,3 +27,15 @@ export function demoPage(options: { publicUrl: string; siteKey: string | null })
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
 }
+
+/**
+ * The address the demo page names in its script tag: the one it was opened at when that is one
+ * of this machine's loopback names for the public address, else the public address.
+ */
+export function demoAddress(request: Request, publicUrl: string): string {
+  const opened = new URL(request.url).origin;
+  const loopback = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
+  const configured = new URL(publicUrl);
+  const samePort = new URL(opened).port === configured.port;
+  return loopback.test(opened) && loopback.test(configured.origin) && samePort ? opened : publicUrl;
+}

@@ -109,7 +109,8 @@ export async function seedDemo(db: Db, options: { publicUrl: string; now?: Date 
         staff.push({ email: person.email, role: person.role, token, password: passwords[index] ?? '' });
       }
 
-      const origin = new URL(options.publicUrl).origin;
+      // The demo pages are served by this server: the sites allow it under every name it is reached by here.
+      const local = localOrigins(options.publicUrl);
       const flowers = await tx.organization.create({
         data: { name: 'ООО «Цветочная лавка»', email: 'contract@flowers.example', locale: 'ru' },
       });
@@ -167,7 +168,7 @@ export async function seedDemo(db: Db, options: { publicUrl: string; now?: Date 
             organizationId: flowers.id,
             name: 'Магазин цветов',
             url: 'https://flowers.example',
-            allowedOrigins: ['https://flowers.example', origin],
+            allowedOrigins: ['https://flowers.example', ...local],
             publicKey: siteKey(),
           },
         }),
@@ -176,7 +177,7 @@ export async function seedDemo(db: Db, options: { publicUrl: string; now?: Date 
             organizationId: bikes.id,
             name: 'Bike rental',
             url: 'https://bikes.example',
-            allowedOrigins: ['https://bikes.example', origin],
+            allowedOrigins: ['https://bikes.example', ...local],
             publicKey: siteKey(),
           },
         }),
@@ -185,7 +186,7 @@ export async function seedDemo(db: Db, options: { publicUrl: string; now?: Date 
             organizationId: flowers.id,
             name: 'Блог о цветах',
             url: 'https://blog.flowers.example',
-            allowedOrigins: ['https://blog.flowers.example', origin],
+            allowedOrigins: ['https://blog.flowers.example', ...local],
             publicKey: siteKey(),
           },
         }),
@@ -300,6 +301,19 @@ export async function seedDemo(db: Db, options: { publicUrl: string; now?: Date 
     await publishArticle(db, draft.id, null, now);
   }
   return credentials;
+}
+
+/**
+ * The origins a server at `publicUrl` is reached by on this machine: the address itself and,
+ * when it is a loopback name, the other loopback names on the same port (localhost, 127.0.0.1,
+ * [::1]), so that the demo works whichever one a browser is pointed at.
+ */
+export function localOrigins(publicUrl: string): string[] {
+  const url = new URL(publicUrl);
+  const loopback = ['localhost', '127.0.0.1', '[::1]'];
+  if (!loopback.includes(url.hostname)) return [url.origin];
+  const port = url.port ? `:${url.port}` : '';
+  return [url.origin, ...loopback.map((host) => `${url.protocol}//${host}${port}`).filter((o) => o !== url.origin)];
 }
 
 /** Where `pnpm start` keeps the demo tokens, beside the SQLite file (never committed). */

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { memoryMailer } from '../../../../server/src/mail/memory-mailer.ts';
 import { type DemoCredentials, seedDemo } from '../../../../server/src/seed/demo.ts';
@@ -35,13 +35,18 @@ export interface WidgetSite {
 /** The real server on a free port with demo data, and a client site on another port that embeds it. */
 export async function startWidgetSite(): Promise<WidgetSite> {
   const pages = new Map<string, string>();
-  const siteServer: Server = createServer((request, response) => {
+  const serve = (request: IncomingMessage, response: ServerResponse) => {
     const html = pages.get(new URL(request.url ?? '/', 'http://x').pathname);
     response.writeHead(html ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
     response.end(html ?? 'not found');
-  });
+  };
+  const siteServer: Server = createServer(serve);
+  // The same pages at another port: an origin the demo sites do not allow.
+  const strangerServer: Server = createServer(serve);
   await new Promise<void>((resolve) => siteServer.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => strangerServer.listen(0, '127.0.0.1', resolve));
   const sitePort = (siteServer.address() as AddressInfo).port;
+  const strangerPort = (strangerServer.address() as AddressInfo).port;
   const site = `http://127.0.0.1:${sitePort}`;
   const port = await freePort();
   const server = `http://127.0.0.1:${port}`;
@@ -63,7 +68,7 @@ export async function startWidgetSite(): Promise<WidgetSite> {
     demo,
     server,
     site,
-    stranger: `http://localhost:${sitePort}`,
+    stranger: `http://127.0.0.1:${strangerPort}`,
     siteKey: demo.siteKeys[0] as string,
     page: (path, html) => pages.set(path, html),
     lastCode: (email) =>
@@ -85,6 +90,7 @@ export async function startWidgetSite(): Promise<WidgetSite> {
     },
     async close() {
       await new Promise((resolve) => siteServer.close(resolve));
+      await new Promise((resolve) => strangerServer.close(resolve));
       await t.close();
     },
   };
