@@ -26,6 +26,8 @@ const osOf = (ua: string) =>
             ? 'Linux'
             : 'unknown';
 
+const viewport = () => `${innerWidth}×${innerHeight} @${devicePixelRatio}x`;
+
 /** Collects the page context at the moment the form opens. */
 export function collectContext(version: string): ContextItem[] {
   const ua = navigator.userAgent;
@@ -35,7 +37,7 @@ export function collectContext(version: string): ContextItem[] {
     { key: 'referrer', value: document.referrer },
     { key: 'browser', value: browserOf(ua) },
     { key: 'os', value: osOf(ua) },
-    { key: 'viewport', value: `${innerWidth}×${innerHeight} @${devicePixelRatio}x` },
+    { key: 'viewport', value: viewport() },
     { key: 'language', value: navigator.language },
     { key: 'timeZone', value: Intl.DateTimeFormat().resolvedOptions().timeZone },
     { key: 'errors', value: errors.join('\n') },
@@ -45,7 +47,11 @@ export function collectContext(version: string): ContextItem[] {
   return items.filter((item) => item.value);
 }
 
-/** The JSON sent as `pageContext`: only the items the visitor kept. */
+/**
+ * The JSON sent as `pageContext`: only the items the visitor kept, with what may change while
+ * the form is open (the address, the window's size) read again at sending.
+ */
 export function contextJson(items: ContextItem[]): Record<string, string> {
-  return Object.fromEntries(items.map((item) => [item.key, item.value]));
+  const now: Partial<Record<ContextItem['key'], string>> = { url: location.href, viewport: viewport() };
+  return Object.fromEntries(items.map((item) => [item.key, now[item.key] ?? item.value]));
 }

@@ -178,6 +178,22 @@ describeInChromium('the widget on a client site (headless Chromium)', () => {
     await page.close();
   });
 
+  it('should send the window’s size and the address as they are at sending, not at opening', async () => {
+    await open('/resized', embedPage({ server: s.server, siteKey: s.siteKey }));
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await launcher().click();
+    await page.getByLabel('Subject').fill('Layout breaks when narrowed');
+    await page.getByLabel('What happened?').fill('The menu overlaps');
+    // The visitor narrows the window and moves within the page before sending.
+    await page.setViewportSize({ width: 800, height: 600 });
+    await page.evaluate(() => history.pushState(null, '', '/resized?step=2'));
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByText(/Request #\d+ is filed/).waitFor();
+    const ticket = await s.t.database.db.ticket.findFirstOrThrow({ where: { title: 'Layout breaks when narrowed' } });
+    expect(ticket.pageContext).toMatchObject({ viewport: '800×600 @1x', url: `${s.site}/resized?step=2` });
+    await page.close();
+  });
+
   it('should refuse a page of an origin the site does not allow, and keep nothing to retry', async () => {
     const before = await s.t.database.db.ticket.count();
     s.page('/elsewhere', embedPage({ server: s.server, siteKey: s.siteKey }));
