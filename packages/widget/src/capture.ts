@@ -25,10 +25,15 @@ const withoutQuery = (url: string) => {
   }
 };
 
-/** Installs the wrappers once per page; requests to the widget's own server are not the page's. */
+/**
+ * Installs the wrappers once per page. The widget's own calls are not the page's failures: its
+ * fetches use the page's fetch from before the wrapper, and its uploads (XHR) go to the API, so
+ * only calls to the API and the widget's files are left out — a page served by caredesk itself
+ * (the demo) still has its own failed requests reported.
+ */
 export function installCapture(ownServer: string): Services {
   const nativeFetch = window.fetch.bind(window);
-  const own = (url: string) => url.startsWith(ownServer);
+  const own = (url: string) => url.startsWith(`${ownServer}/graphql`) || url.startsWith(`${ownServer}/widget`);
   const original = console.error;
   console.error = (...args: unknown[]) => {
     push(errors, args.map(describe).join(' '));

@@ -194,6 +194,18 @@ describeInChromium('the widget on a client site (headless Chromium)', () => {
     await page.close();
   });
 
+  it('should report the failed request of a page that caredesk itself serves (the demo), but not its own calls', async () => {
+    page = await browser.context.newPage();
+    await page.goto(`${s.server}/demo`);
+    const failed = page.waitForResponse((r) => r.url().endsWith('/api/checkout'));
+    await page.getByRole('button', { name: 'Оформить заказ' }).click();
+    expect((await failed).status()).toBe(404);
+    await page.getByRole('button', { name: 'Поддержка' }).click();
+    await page.getByText(`POST ${s.server}/api/checkout → 404`).waitFor();
+    expect(await page.getByText(`${s.server}/graphql`).count()).toBe(0);
+    await page.close();
+  });
+
   it('should refuse a page of an origin the site does not allow, and keep nothing to retry', async () => {
     const before = await s.t.database.db.ticket.count();
     s.page('/elsewhere', embedPage({ server: s.server, siteKey: s.siteKey }));
