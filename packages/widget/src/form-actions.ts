@@ -78,8 +78,13 @@ export async function submitForm(w: CaredeskWidget): Promise<void> {
       w.progress = p;
     });
     recordSubmitted(w, result, false);
-    if (result.ticket) w.notice = t('sent', { n: result.ticket.displayNumber });
     reset(w);
+    // The new ticket's thread, where the answer will appear (a refused replay has no token to read it).
+    if (result.ticket && (result.accessToken || w.identity.token)) await w.showTicket(result.ticket.id);
+    if (result.ticket) w.notice = t('sent', { n: result.ticket.displayNumber });
+    // The Send button is gone with the form: keyboard focus goes to the thread's heading.
+    await w.updateComplete;
+    w.renderRoot.querySelector<HTMLElement>('.body h3')?.focus();
   } catch (error) {
     if (error instanceof WidgetError && error.code === 'NETWORK') {
       await (await import('./outbox-link.ts')).keep(w, pending);

@@ -37,7 +37,7 @@ export function threadView(w: CaredeskWidget) {
   const canWrite = moves.includes('reply') || moves.includes('corrections');
   return html`${partStyles}
     <div class="row"><button @click=${() => void w.showList()}>← ${t('back')}</button></div>
-    <h3 style="margin:0">${ticket.displayNumber} ${ticket.title} <span class="badge" data-status=${ticket.status}>${status(ticket.status)}</span></h3>
+    <h3 style="margin:0" tabindex="-1">${ticket.displayNumber} ${ticket.title} <span class="badge" data-status=${ticket.status}>${status(ticket.status)}</span></h3>
     ${ticket.messages.some((m) => m.body === ticket.description) ? nothing : html`<p style="margin:0;white-space:pre-wrap">${ticket.description}</p>`}
     ${
       ticket.attachments.length

@@ -61,6 +61,29 @@ describeInChromium('tickets followed live in the widget (headless Chromium)', ()
     await page.close();
   });
 
+  it('should open the new ticket’s thread right after sending, where the reply then arrives', async () => {
+    page = await browser.context.newPage();
+    await page.goto(`${s.site}/`);
+    await file('Search finds nothing', 'Even for “roses”');
+    // No empty form: the thread of the request just filed, followed live.
+    await page.getByRole('heading', { name: /Search finds nothing/ }).waitFor();
+    await page.getByText('Even for “roses”').waitFor();
+    await page.getByText('Live').waitFor();
+    await s.t.gql(
+      'mutation ($i: ReplyToTicketInput!) { replyToTicket(input: $i) { __typename } }',
+      {
+        i: {
+          ticketId: await globalIdOf('Search finds nothing'),
+          body: 'Reindexed',
+          idempotencyKey: 'staff-reply-0002',
+        },
+      },
+      staffToken(),
+    );
+    await page.getByText('Reindexed').waitFor();
+    await page.close();
+  });
+
   it('should send an answer with a file pasted into it, and show the file in the thread', async () => {
     page = await browser.context.newPage();
     await page.goto(`${s.site}/`);
