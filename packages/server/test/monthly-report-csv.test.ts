@@ -73,5 +73,16 @@ describe('the monthly report as CSV', () => {
     );
     expect(rows[2]).toBe('2026-11,DISCOUNT,,"\'=HYPERLINK(""http://evil.example"",""x"")",,0,,,,-12345,-123.45');
     expect(rows[3]).toBe('2026-11,TOTAL,,Итого,,,,,,85155,851.55');
+    // Nobody rated: no satisfaction row.
+    expect(rows).toHaveLength(4);
+  });
+
+  it('should end with the clients’ average rating and how many rated, after the total and without an amount', () => {
+    const rated = report('Сайт');
+    rated.statistics = { ...rated.statistics, satisfactionAverage: 4.5, satisfactionCount: 2 };
+    const rows = (language: 'ru' | 'en') => reportCsv(rated, language).trim().split('\r\n');
+    expect(rows('ru').at(-2)).toBe('2026-11,TOTAL,,Итого,,,,,,85155,851.55');
+    expect(rows('ru').at(-1)).toBe('2026-11,SATISFACTION,,"Оценка клиентов: 4,50 из 5 (оценок: 2)",,,,,,,');
+    expect(rows('en').at(-1)).toBe('2026-11,SATISFACTION,,Client satisfaction: 4.50 of 5 (ratings: 2),,,,,,,');
   });
 });

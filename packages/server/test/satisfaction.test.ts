@@ -146,8 +146,8 @@ describeEachDatabase('client satisfaction', (provider) => {
     expect(stats.data?.organizationStatistics).toEqual({ satisfactionAverage: 4, satisfactionCount: 2 });
 
     // The monthly report shows the same, in the reader's language.
-    const report = await t.gql<{ monthlyReport: { pdfUrl: string } }>(
-      'query ($o: ID!) { monthlyReport(organizationId: $o, month: "2026-12") { pdfUrl } }',
+    const report = await t.gql<{ monthlyReport: { pdfUrl: string; csvUrl: string } }>(
+      'query ($o: ID!) { monthlyReport(organizationId: $o, month: "2026-12") { pdfUrl csvUrl } }',
       { o: orgId },
       staff('HEAD'),
       { 'accept-language': 'ru' },
@@ -158,5 +158,9 @@ describeEachDatabase('client satisfaction', (provider) => {
     const text = (await parser.getText()).text.replace(/\u00a0/g, ' ');
     await parser.destroy();
     expect(text).toContain('оценка клиентов: 4,00 из 5 (оценок: 2)');
+    const csv = await (await t.app.yoga.fetch(report.data?.monthlyReport.csvUrl ?? '')).text();
+    expect(csv.trim().split('\r\n').at(-1)).toBe(
+      '2026-12,SATISFACTION,,"Оценка клиентов: 4,00 из 5 (оценок: 2)",,,,,,,',
+    );
   });
 });

@@ -13,7 +13,9 @@ const text = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : valu
 
 /**
  * The report's lines as CSV (RFC 4180, UTF-8 with a byte-order mark so that spreadsheets read
- * the Cyrillic): one row a line, then the total. Amounts both in kopecks and in rubles.
+ * the Cyrillic): one row a line, then the total. Amounts both in kopecks and in rubles. When
+ * clients rated the month's work, a last row `SATISFACTION` says the average (1–5) and how many
+ * rated, in words in the description column; it has no amount, so sums stay the total.
  */
 export function reportCsv(report: MonthlyReportData, locale: Locale): string {
   const header =
@@ -70,5 +72,26 @@ export function reportCsv(report: MonthlyReportData, locale: Locale): string {
     report.totalKopecks,
     rubles(report.totalKopecks),
   ];
-  return `\ufeff${[header, ...rows, total].map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
+  const { satisfactionAverage, satisfactionCount } = report.statistics;
+  const satisfaction =
+    satisfactionAverage === null
+      ? []
+      : [
+          [
+            report.month,
+            'SATISFACTION',
+            null,
+            locale === 'ru'
+              ? `Оценка клиентов: ${satisfactionAverage.toFixed(2).replace('.', ',')} из 5 (оценок: ${satisfactionCount})`
+              : `Client satisfaction: ${satisfactionAverage.toFixed(2)} of 5 (ratings: ${satisfactionCount})`,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+          ],
+        ];
+  return `\ufeff${[header, ...rows, total, ...satisfaction].map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
 }
