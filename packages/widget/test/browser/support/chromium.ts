@@ -33,7 +33,8 @@ export interface Chromium {
 
 /** One headless Chromium with a fresh profile in a temporary folder. */
 export async function launchChromium(
-  options: { viewport?: { width: number; height: number } } = {},
+  /** `bypassCSP`: let the tests add axe-core to pages whose policy allows only their own scripts (the console). */
+  options: { viewport?: { width: number; height: number }; bypassCSP?: boolean } = {},
 ): Promise<Chromium> {
   const profile = mkdtempSync(join(tmpdir(), 'caredesk-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -41,6 +42,7 @@ export async function launchChromium(
     headless: true,
     args,
     viewport: options.viewport ?? { width: 1280, height: 800 },
+    bypassCSP: options.bypassCSP ?? false,
   });
   return {
     context,

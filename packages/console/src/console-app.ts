@@ -1,0 +1,118 @@
+import { html, LitElement, nothing } from 'lit';
+import { ConsoleError, closeLive, request, type SignedIn, signIn, signOut } from './api.ts';
+import { viewerQuery } from './documents.ts';
+import { browserLocale, type Locale, translate } from './i18n.ts';
+import { styles } from './styles.ts';
+import { QueueView } from './views/queue-view.ts';
+import { TicketView } from './views/ticket-view.ts';
+
+/** The staff console: sign-in, then the queue and one ticket at a time. */
+export class ConsoleApp extends LitElement {
+  static override styles = styles;
+  static override properties = {
+    staff: { state: true },
+    locale: { state: true },
+    ticketId: { state: true },
+    problem: { state: true },
+    ready: { state: true },
+  };
+  declare staff: { id: string; name: string; role: string } | null;
+  declare locale: Locale;
+  declare ticketId: string | null;
+  declare problem: string;
+  declare ready: boolean;
+
+  constructor() {
+    super();
+    this.staff = null;
+    this.locale = browserLocale();
+    this.ticketId = null;
+    this.problem = '';
+    this.ready = false;
+  }
+
+  get t() {
+    return translate(this.locale);
+  }
+
+  override async connectedCallback(): Promise<void> {
+    super.connectedCallback();
+    addEventListener('popstate', () => this.route());
+    try {
+      const { viewer } = await request(viewerQuery, {}, this.locale);
+      this.staff = viewer.kind === 'STAFF' && viewer.staff ? viewer.staff : null;
+    } catch {
+      this.staff = null;
+    }
+    this.route();
+    this.ready = true;
+  }
+
+  /** `/console/tickets/<id>` opens a ticket; `/console` the queue. */
+  private route(): void {
+    const match = /\/console\/tickets\/([^/]+)$/.exec(location.pathname);
+    this.ticketId = match ? decodeURIComponent(match[1] ?? '') : null;
+  }
+
+  open(id: string | null): void {
+    history.pushState(null, '', id ? `/console/tickets/${encodeURIComponent(id)}` : '/console');
+    this.ticketId = id;
+  }
+
+  private async submitSignIn(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const data = new FormData(event.target as HTMLFormElement);
+    this.problem = '';
+    try {
+      const staff: SignedIn = await signIn(String(data.get('email')), String(data.get('password')), this.locale);
+      this.staff = staff;
+    } catch (error) {
+      this.problem = error instanceof ConsoleError ? error.message : String(error);
+    }
+  }
+
+  private async leave(): Promise<void> {
+    await signOut();
+    closeLive();
+    this.staff = null;
+    this.open(null);
+  }
+
+  override updated(): void {
+    document.documentElement.lang = this.locale;
+    document.title = this.t('title');
+  }
+
+  override render() {
+    const t = this.t;
+    if (!this.ready) return nothing;
+    const switchLanguage = html`<button @click=${() => (this.locale = this.locale === 'ru' ? 'en' : 'ru')}>${t('language')}</button>`;
+    if (!this.staff)
+      return html`<header><h1>${t('title')}</h1>${switchLanguage}</header>
+        <main>
+          <form class="sign-in" @submit=${(e: SubmitEvent) => void this.submitSignIn(e)}>
+            <label>${t('email')}<input name="email" type="email" autocomplete="username" required /></label>
+            <label>${t('password')}<input name="password" type="password" autocomplete="current-password" required /></label>
+            ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
+            <button class="primary" type="submit">${t('signIn')}</button>
+          </form>
+        </main>`;
+    return html`<header>
+        <h1>${t('title')}</h1>
+        <span class="muted">${t('signedInAs', { name: this.staff.name })}</span>
+        ${switchLanguage}
+        <button @click=${() => void this.leave()}>${t('signOut')}</button>
+      </header>
+      <main>
+        ${
+          this.ticketId
+            ? html`<caredesk-ticket .ticketId=${this.ticketId} .locale=${this.locale} @back=${() => this.open(null)}></caredesk-ticket>`
+            : html`<caredesk-queue .locale=${this.locale} .staffId=${this.staff.id} @open=${(e: CustomEvent<string>) => this.open(e.detail)}></caredesk-queue>`
+        }
+      </main>`;
+  }
+}
+
+customElements.define('caredesk-queue', QueueView);
+customElements.define('caredesk-ticket', TicketView);
+customElements.define('caredesk-console', ConsoleApp);

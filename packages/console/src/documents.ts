@@ -1,0 +1,249 @@
+import { graphql } from './graphql.ts';
+
+/**
+ * What the console asks of the API: one document per purpose, typed against the schema. Fields
+ * are written inline, not as fragments: the server's cost limit counts a fragment's fields
+ * again for its definition.
+ */
+
+export const viewerQuery = graphql(`
+  query Viewer {
+    viewer {
+      kind
+      staff {
+        id
+        name
+        role
+      }
+    }
+  }
+`);
+
+export const queueQuery = graphql(
+  `
+  query Queue($filter: TicketFilter, $order: QueueOrder) {
+    queue(first: 200, filter: $filter, order: $order) {
+      edges {
+        node {
+          id
+          number
+          displayNumber
+          title
+          status
+          priority
+          paid
+          escalatedAt
+          needsAuthorization
+          clientReplied
+          slaDueAt
+          organization {
+            name
+          }
+          site {
+            name
+          }
+          requester {
+            name
+            email
+          }
+          assignee {
+            name
+          }
+        }
+      }
+    }
+  }
+`,
+);
+
+export const queueUpdated = graphql(
+  `
+  subscription QueueUpdated {
+    queueUpdated {
+      id
+      number
+      displayNumber
+      title
+      status
+      priority
+      paid
+      escalatedAt
+      needsAuthorization
+      clientReplied
+      slaDueAt
+      organization {
+        name
+      }
+      site {
+        name
+      }
+      requester {
+        name
+        email
+      }
+      assignee {
+        name
+      }
+    }
+  }
+`,
+);
+
+export const ticketQuery = graphql(
+  `
+  query Ticket($id: ID!) {
+    ticket(id: $id) {
+      id
+      displayNumber
+      title
+      description
+      status
+      priority
+      category
+      paid
+      estimateKopecks
+      slaDueAt
+      slaPaused
+      updatedAt
+      allowedMoves
+      organization {
+        name
+      }
+      requester {
+        kind
+        name
+        email
+        authorized
+      }
+      messages {
+        id
+        body
+        internal
+        authorKind
+        authorName
+        createdAt
+      }
+      history {
+        id
+        fromStatus
+        toStatus
+        reason
+        createdAt
+      }
+      attachments {
+        id
+        fileName
+        contentType
+        url
+      }
+    }
+  }
+`,
+);
+
+export const ticketUpdated = graphql(
+  `
+  subscription TicketUpdated($id: ID!) {
+    ticketUpdated(id: $id) {
+      id
+      displayNumber
+      title
+      description
+      status
+      priority
+      category
+      paid
+      estimateKopecks
+      slaDueAt
+      slaPaused
+      updatedAt
+      allowedMoves
+      organization {
+        name
+      }
+      requester {
+        kind
+        name
+        email
+        authorized
+      }
+      messages {
+        id
+        body
+        internal
+        authorKind
+        authorName
+        createdAt
+      }
+      history {
+        id
+        fromStatus
+        toStatus
+        reason
+        createdAt
+      }
+      attachments {
+        id
+        fileName
+        contentType
+        url
+      }
+    }
+  }
+`,
+);
+
+export const replyMutation = graphql(`
+  mutation Reply($input: ReplyToTicketInput!) {
+    replyToTicket(input: $input) {
+      __typename
+      ... on DomainError {
+        message
+      }
+    }
+  }
+`);
+
+export const startMutation = graphql(`
+  mutation Start($input: StartTicketInput!) {
+    startTicket(input: $input) {
+      __typename
+      ... on DomainError {
+        message
+      }
+    }
+  }
+`);
+
+export const resolveMutation = graphql(`
+  mutation Resolve($input: ResolveTicketInput!) {
+    resolveTicket(input: $input) {
+      __typename
+      ... on DomainError {
+        message
+      }
+    }
+  }
+`);
+
+export const feedbackMutation = graphql(`
+  mutation RequestFeedback($input: RequestFeedbackInput!) {
+    requestFeedback(input: $input) {
+      __typename
+      ... on DomainError {
+        message
+      }
+    }
+  }
+`);
+
+export const rejectMutation = graphql(`
+  mutation Reject($input: RejectTicketInput!) {
+    rejectTicket(input: $input) {
+      __typename
+      ... on DomainError {
+        message
+      }
+    }
+  }
+`);

@@ -1,0 +1,113 @@
+/** The console's words, in Russian and English; the browser's language picks, the header switches. */
+const en = {
+  title: 'caredesk console',
+  email: 'E-mail',
+  password: 'Password',
+  signIn: 'Sign in',
+  signOut: 'Sign out',
+  signedInAs: 'Signed in as {name}',
+  queue: 'Queue',
+  search: 'Search: #number or words',
+  mine: 'Mine',
+  unassigned: 'Unassigned',
+  all: 'All',
+  dueSoonest: 'SLA soonest first',
+  number: 'No.',
+  subject: 'Subject',
+  client: 'Client',
+  requester: 'Requester',
+  status: 'Status',
+  priority: 'Priority',
+  assignee: 'Assignee',
+  sla: 'SLA',
+  flags: 'Flags',
+  paid: 'paid',
+  escalated: 'escalated',
+  replied: 'client replied',
+  unauthorized: 'needs authorization',
+  empty: 'Nothing in the queue.',
+  back: 'Back to the queue',
+  mode: 'Reply or note',
+  reply: 'Public reply',
+  note: 'Internal note',
+  replyLabel: 'Reply to the client',
+  noteLabel: 'Internal note (never shown to the client)',
+  send: 'Send',
+  sendNote: 'Add note',
+  noteBadge: 'Internal note',
+  changed: 'The ticket changed since you opened it: read the latest before sending.',
+  report: 'Report of the work done',
+  reason: 'Reason',
+  question: 'Question for the client',
+  shortcuts: 'Keyboard: j/k move, Enter opens, / search, r reply, n note, ? this help',
+  language: 'Русский',
+  m_start: 'Start work',
+  m_resolve: 'Resolve',
+  m_requestFeedback: 'Ask the client',
+  m_reject: 'Reject',
+  m_reply: 'Reply',
+} as const;
+
+type Key = keyof typeof en;
+
+const ru: Record<Key, string> = {
+  title: 'Консоль caredesk',
+  email: 'Почта',
+  password: 'Пароль',
+  signIn: 'Войти',
+  signOut: 'Выйти',
+  signedInAs: 'Вы вошли как {name}',
+  queue: 'Очередь',
+  search: 'Поиск: #номер или слова',
+  mine: 'Мои',
+  unassigned: 'Без исполнителя',
+  all: 'Все',
+  dueSoonest: 'Сначала ближайший срок',
+  number: '№',
+  subject: 'Тема',
+  client: 'Клиент',
+  requester: 'Автор',
+  status: 'Статус',
+  priority: 'Приоритет',
+  assignee: 'Исполнитель',
+  sla: 'Срок',
+  flags: 'Отметки',
+  paid: 'платная',
+  escalated: 'эскалация',
+  replied: 'клиент ответил',
+  unauthorized: 'нужна авторизация',
+  empty: 'Очередь пуста.',
+  back: 'К очереди',
+  mode: 'Ответ или заметка',
+  reply: 'Ответ клиенту',
+  note: 'Внутренняя заметка',
+  replyLabel: 'Ответ клиенту',
+  noteLabel: 'Внутренняя заметка (клиент её не увидит)',
+  send: 'Отправить',
+  sendNote: 'Добавить заметку',
+  noteBadge: 'Внутренняя заметка',
+  changed: 'Заявка изменилась, пока вы её читали: посмотрите новое перед отправкой.',
+  report: 'Отчёт о выполненной работе',
+  reason: 'Причина',
+  question: 'Вопрос клиенту',
+  shortcuts: 'Клавиши: j/k — вверх/вниз, Enter — открыть, / — поиск, r — ответ, n — заметка, ? — эта подсказка',
+  language: 'English',
+  m_start: 'Взять в работу',
+  m_resolve: 'Выполнено',
+  m_requestFeedback: 'Спросить клиента',
+  m_reject: 'Отклонить',
+  m_reply: 'Ответить',
+};
+
+export type Locale = 'ru' | 'en';
+export type StringKey = Key;
+
+export const browserLocale = (): Locale => (navigator.language.toLowerCase().startsWith('ru') ? 'ru' : 'en');
+
+export function translate(locale: Locale) {
+  const table: Record<Key, string> = locale === 'ru' ? ru : en;
+  return (key: Key, values: Record<string, string | number> = {}) =>
+    table[key].replace(/\{(\w+)\}/g, (_all, name: string) => String(values[name] ?? ''));
+}
+
+export type Translate = ReturnType<typeof translate>;

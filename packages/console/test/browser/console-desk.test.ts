@@ -1,0 +1,153 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type DemoCredentials, seedDemo } from '../../../server/src/seed/demo.ts';
+import { freePort } from '../../../server/test/support/dovecot.ts';
+import { createTestApp, type TestApp } from '../../../server/test/support/test-app.ts';
+import { type Chromium, describeInChromium, launchChromium } from '../../../widget/test/browser/support/chromium.ts';
+import { saveScreenshot, seriousViolations } from '../../../widget/test/browser/support/page-helpers.ts';
+
+/** The staff console in headless Chromium against a real server and database. */
+describeInChromium('the staff console (headless Chromium)', () => {
+  let t: TestApp;
+  let demo: DemoCredentials;
+  let browser: Chromium;
+  let server = '';
+  let page: Page;
+  /** The access token of the ticket filed by the widget (the visitor's browser would hold it). */
+  let visitorToken = '';
+  const line1 = () => demo.staff.find((s) => s.role === 'LINE1') ?? { email: '', password: '' };
+
+  beforeAll(async () => {
+    const port = await freePort();
+    server = `http://127.0.0.1:${port}`;
+    t = await createTestApp('sqlite', { env: { PORT: String(port), PUBLIC_URL: server } });
+    demo = (await seedDemo(t.database.db, { publicUrl: server })) as DemoCredentials;
+    await t.app.start();
+    browser = await launchChromium({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  const signIn = async () => {
+    // Each test starts signed out (the session cookie would outlive the page).
+    await browser.context.clearCookies();
+    page = await browser.context.newPage();
+    await page.goto(`${server}/console`);
+    await page.getByLabel('E-mail').fill(line1().email);
+    await page.getByLabel('Password').fill(line1().password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('table', { name: 'Queue' }).waitFor();
+  };
+
+  it('should refuse a wrong password, then sign in and show the queue in the server’s order', async () => {
+    page = await browser.context.newPage();
+    page.setDefaultTimeout(8000);
+
+    await page.goto(`${server}/console`);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByLabel('E-mail').fill(line1().email);
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').getByText('The e-mail or the password is wrong.').waitFor();
+    await page.getByLabel('Password').fill(line1().password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('table', { name: 'Queue' }).waitFor();
+
+    const queue = await t.gql<{ queue: { edges: { node: { displayNumber: string } }[] } }>(
+      '{ queue(first: 200) { edges { node { displayNumber } } } }',
+      {},
+      demo.adminToken,
+    );
+    const numbers = await page.locator('tbody tr td:first-child').allTextContents();
+    expect(numbers).toEqual(queue.data?.queue.edges.map((e) => e.node.displayNumber));
+    expect(await seriousViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'console-queue');
+    await page.close();
+  });
+
+  it('should show a ticket filed through the widget in the open queue without a reload', async () => {
+    await signIn();
+    const filed = await t.gql<{ submitTicket: { accessToken: string; ticket: { displayNumber: string } } }>(
+      'mutation ($i: SubmitTicketInput!) { submitTicket(input: $i) { ... on SubmitTicketPayload { accessToken ticket { displayNumber } } } }',
+      {
+        i: {
+          siteKey: demo.siteKeys[0],
+          title: 'Promo code field rejects every code',
+          description: 'On the cart page',
+          idempotencyKey: 'console-live-0001',
+        },
+      },
+      undefined,
+      { origin: server },
+    );
+    visitorToken = filed.data?.submitTicket.accessToken ?? '';
+    const row = page.getByRole('row', { name: /Promo code field rejects every code/ });
+    await row.waitFor();
+    expect(await row.textContent()).toContain(filed.data?.submitTicket.ticket.displayNumber);
+    await page.close();
+  });
+
+  it('should reply, add an internal note and resolve, with the note kept from the client', async () => {
+    await signIn();
+    await page.getByRole('link', { name: 'Promo code field rejects every code' }).click();
+    await page.getByRole('heading', { name: /Promo code field rejects every code/ }).waitFor();
+    expect(page.url()).toMatch(/\/console\/tickets\//);
+    await page.getByLabel('Reply to the client').fill('Which browser do you use?');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await page
+      .getByRole('list', { name: 'Promo code field rejects every code' })
+      .getByText('Which browser do you use?')
+      .waitFor();
+
+    await page.getByRole('button', { name: 'Internal note' }).click();
+    await page.getByLabel('Internal note (never shown to the client)').fill('Probably the payment script');
+    await page.getByRole('button', { name: 'Add note' }).click();
+    await page.locator('li.note').getByText('Probably the payment script').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    page.once('dialog', (dialog) => void dialog.accept('Fixed the payment script'));
+    await page.getByRole('button', { name: 'Resolve' }).click();
+    await page.getByText('NEW → RESOLVED', { exact: false }).waitFor();
+    await saveScreenshot(page, 'console-ticket');
+
+    const ticket = await t.database.db.ticket.findFirstOrThrow({
+      where: { title: 'Promo code field rejects every code' },
+      include: { messages: { orderBy: { createdAt: 'asc' } } },
+    });
+    expect(ticket.status).toBe('RESOLVED');
+    expect(ticket.messages.map((m) => [m.body, m.internal])).toEqual([
+      ['On the cart page', false],
+      ['Which browser do you use?', false],
+      ['Probably the payment script', true],
+      ['Fixed the payment script', false],
+    ]);
+    // The visitor who filed it reads the reply and the report, never the note.
+    const visitorView = await t.gql<{ ticket: { status: string; messages: { body: string }[] } }>(
+      'query ($id: ID!) { ticket(id: $id) { status messages { body } } }',
+      { id: Buffer.from(`Ticket:${ticket.id}`).toString('base64') },
+      visitorToken,
+      { origin: server },
+    );
+    expect(visitorView.data?.ticket).toEqual({
+      status: 'RESOLVED',
+      messages: [
+        { body: 'On the cart page' },
+        { body: 'Which browser do you use?' },
+        { body: 'Fixed the payment script' },
+      ],
+    });
+    await page.close();
+  });
+
+  it('should sign out, ending the session, and show the sign-in form again', async () => {
+    await signIn();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await page.reload();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    expect(await page.getByRole('table', { name: 'Queue' }).count()).toBe(0);
+    await page.close();
+  });
+});
