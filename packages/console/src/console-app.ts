@@ -106,7 +106,7 @@ export class ConsoleApp extends LitElement {
       <main>
         ${
           this.ticketId
-            ? html`<caredesk-ticket .ticketId=${this.ticketId} .locale=${this.locale} @back=${() => this.open(null)}></caredesk-ticket>`
+            ? html`<caredesk-ticket .ticketId=${this.ticketId} .locale=${this.locale} .staffId=${this.staff.id} @back=${() => this.open(null)}></caredesk-ticket>`
             : html`<caredesk-queue .locale=${this.locale} .staffId=${this.staff.id} @open=${(e: CustomEvent<string>) => this.open(e.detail)}></caredesk-queue>`
         }
       </main>`;

@@ -247,3 +247,36 @@ export const rejectMutation = graphql(`
     }
   }
 `);
+
+export const presenceSubscription = graphql(`
+  subscription Presence($id: ID!) {
+    ticketPresence(ticketId: $id) {
+      staff {
+        typing
+        staff {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const typingMutation = graphql(`
+  mutation Typing($input: SetTicketPresenceInput!) {
+    setTicketPresence(input: $input) {
+      __typename
+    }
+  }
+`);
+
+export const cannedResponsesQuery = graphql(`
+  query CannedResponses($ticketId: ID!) {
+    cannedResponses {
+      id
+      name
+      locale
+      text(ticketId: $ticketId)
+    }
+  }
+`);

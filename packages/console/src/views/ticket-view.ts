@@ -1,13 +1,16 @@
 import { html, LitElement, nothing } from 'lit';
 import { ConsoleError, follow, request } from '../api.ts';
 import {
+  cannedResponsesQuery,
   feedbackMutation,
+  presenceSubscription,
   rejectMutation,
   replyMutation,
   resolveMutation,
   startMutation,
   ticketQuery,
   ticketUpdated,
+  typingMutation,
 } from '../documents.ts';
 import type { ResultOf } from '../graphql.ts';
 import { type Locale, type StringKey, translate } from '../i18n.ts';
@@ -15,6 +18,8 @@ import { slaClock } from '../sla-clock.ts';
 import { styles } from '../styles.ts';
 
 type Ticket = NonNullable<ResultOf<typeof ticketQuery>['ticket']>;
+type Present = ResultOf<typeof presenceSubscription>['ticketPresence']['staff'];
+type Canned = ResultOf<typeof cannedResponsesQuery>['cannedResponses'];
 type Mode = 'reply' | 'note';
 
 const newKey = () => `console-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
@@ -25,7 +30,10 @@ export class TicketView extends LitElement {
   static override properties = {
     ticketId: {},
     locale: {},
+    staffId: {},
     ticket: { state: true },
+    present: { state: true },
+    canned: { state: true },
     mode: { state: true },
     problem: { state: true },
     openedAt: { state: true },
@@ -34,6 +42,12 @@ export class TicketView extends LitElement {
   declare ticketId: string;
   declare locale: Locale;
   declare ticket: Ticket | null;
+  declare staffId: string;
+  /** Who has the ticket open (the caller too), and who is typing. */
+  declare present: Present;
+  declare canned: Canned;
+  private lastTyping = 0;
+  private stopPresence: (() => void) | null = null;
   declare mode: Mode;
   declare problem: string;
   /** `updatedAt` when the specialist last read the ticket: sending warns when it moved on. */
@@ -49,6 +63,8 @@ export class TicketView extends LitElement {
     this.problem = '';
     this.openedAt = '';
     this.busy = false;
+    this.present = [];
+    this.canned = [];
   }
 
   override connectedCallback(): void {
@@ -57,12 +73,23 @@ export class TicketView extends LitElement {
     this.stop = follow(ticketUpdated, { id: this.ticketId }, (data) => {
       this.ticket = data.ticketUpdated;
     });
+    // Having the ticket open is subscribing to its presence: the others see me until I leave.
+    this.stopPresence = follow(presenceSubscription, { id: this.ticketId }, (data) => {
+      this.present = data.ticketPresence.staff;
+    });
+    void request(cannedResponsesQuery, { ticketId: this.ticketId }, this.locale).then(
+      (data) => {
+        this.canned = data.cannedResponses;
+      },
+      () => {},
+    );
     addEventListener('keydown', this.keys);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stop?.();
+    this.stopPresence?.();
     removeEventListener('keydown', this.keys);
   }
 
@@ -113,6 +140,25 @@ export class TicketView extends LitElement {
     if (await this.run(request(replyMutation, { input }, this.locale))) form.reset();
   }
 
+  /** Tells the others I am typing, at most every 3 seconds. */
+  private typing(): void {
+    const now = Date.now();
+    if (now - this.lastTyping < 3_000) return;
+    this.lastTyping = now;
+    void request(typingMutation, { input: { ticketId: this.ticketId, typing: true } }, this.locale).catch(() => {});
+  }
+
+  private insertCanned(event: Event): void {
+    const select = event.target as HTMLSelectElement;
+    const chosen = this.canned.find((c) => c.id === select.value);
+    const box = this.renderRoot.querySelector<HTMLTextAreaElement>('textarea[name=body]');
+    if (chosen && box) {
+      box.value = box.value ? `${box.value}\n${chosen.text}` : chosen.text;
+      box.focus();
+    }
+    select.value = '';
+  }
+
   private async move(move: string): Promise<void> {
     const t = translate(this.locale);
     const ticketId = this.ticketId;
@@ -155,6 +201,7 @@ export class TicketView extends LitElement {
     ].sort((a, b) => a.at.localeCompare(b.at));
     const moves = ticket.allowedMoves.filter((m) => ['start', 'resolve', 'requestFeedback', 'reject'].includes(m));
     const changed = this.openedAt && ticket.updatedAt !== this.openedAt;
+    const others = this.present.filter((p) => p.staff.id !== this.staffId);
     return html`<div class="row"><button @click=${() => this.dispatchEvent(new CustomEvent('back'))}>← ${t('back')}</button></div>
       <h2>${ticket.displayNumber} ${ticket.title}</h2>
       <p class="row">
@@ -163,6 +210,13 @@ export class TicketView extends LitElement {
         <span class=${`sla-${clock.urgency}`}>${t('sla')}: ${clock.text}</span>
         <span class="muted">${ticket.organization?.name ?? ''} · ${ticket.requester?.name ?? ticket.requester?.email ?? ''}</span>
       </p>
+      ${
+        others.length
+          ? html`<p class="presence" role="status">${t('alsoHere', {
+              names: others.map((p) => (p.typing ? `${p.staff.name} (${t('typing')})` : p.staff.name)).join(', '),
+            })}</p>`
+          : nothing
+      }
       <ol class="thread" aria-label=${ticket.title}>${entries.map((e) => e.view)}</ol>
       ${
         ticket.attachments.length
@@ -177,7 +231,15 @@ export class TicketView extends LitElement {
           <button type="button" aria-pressed=${this.mode === 'note' ? 'true' : 'false'} @click=${() => (this.mode = 'note')}>${t('note')}</button>
         </div>
         ${changed ? html`<p class="warning" role="status">${t('changed')}</p>` : nothing}
-        <label>${t(this.mode === 'note' ? 'noteLabel' : 'replyLabel')}<textarea name="body" class=${this.mode}></textarea></label>
+        ${
+          this.canned.length
+            ? html`<label>${t('canned')}<select @change=${(e: Event) => this.insertCanned(e)}>
+                <option value="">${t('cannedNone')}</option>
+                ${this.canned.map((c) => html`<option value=${c.id}>${c.name} (${c.locale})</option>`)}
+              </select></label>`
+            : nothing
+        }
+        <label>${t(this.mode === 'note' ? 'noteLabel' : 'replyLabel')}<textarea name="body" class=${this.mode} @input=${() => this.typing()}></textarea></label>
         <div class="row"><button class="primary" type="submit" ?disabled=${this.busy}>${t(this.mode === 'note' ? 'sendNote' : 'send')}</button></div>
       </form>`;
   }

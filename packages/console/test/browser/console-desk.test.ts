@@ -141,6 +141,59 @@ describeInChromium('the staff console (headless Chromium)', () => {
     await page.close();
   });
 
+  it('should show who else has the ticket open and types, and fill a canned response in for the ticket', async () => {
+    const headToken = demo.staff.find((m) => m.role === 'HEAD')?.token ?? '';
+    const created = await t.gql<{ createCannedResponse: { __typename: string } }>(
+      'mutation ($i: CreateCannedResponseInput!) { createCannedResponse(input: $i) { __typename } }',
+      {
+        i: {
+          name: 'Taken',
+          locale: 'en',
+          body: 'Hello {{requester.name | there}}, {{ticket.number}} is in progress. {{staff.name}}',
+          shared: true,
+        },
+      },
+      headToken,
+    );
+    expect(created.data?.createCannedResponse.__typename).toBe('CannedResponsePayload');
+    const ticket = await t.database.db.ticket.findFirstOrThrow({
+      where: { title: 'Promo code field rejects every code' },
+    });
+    const ticketUrl = `${server}/console/tickets/${encodeURIComponent(Buffer.from(`Ticket:${ticket.id}`).toString('base64'))}`;
+
+    await signIn();
+    await page.goto(ticketUrl);
+    await page.getByRole('heading', { name: /Promo code field rejects every code/ }).waitFor();
+    // A colleague in another browser opens the same ticket and starts typing.
+    const other = await launchChromium({ viewport: { width: 390, height: 844 }, bypassCSP: true });
+    try {
+      const line2 = demo.staff.find((m) => m.role === 'LINE2') ?? { email: '', password: '' };
+      const colleague = await other.context.newPage();
+      await colleague.goto(`${server}/console`);
+      await colleague.getByLabel('E-mail').fill(line2.email);
+      await colleague.getByLabel('Password').fill(line2.password);
+      await colleague.getByRole('button', { name: 'Sign in' }).click();
+      await colleague.getByRole('table', { name: 'Queue' }).waitFor();
+      await colleague.goto(ticketUrl);
+      await colleague.getByRole('heading', { name: /Promo code field rejects every code/ }).waitFor();
+      await page.getByText('Also here: Пётр Второй').waitFor();
+      await colleague.getByLabel('Reply to the client').fill('Looking');
+      await page.getByText('Also here: Пётр Второй (typing…)').waitFor();
+      expect(await seriousViolations(colleague)).toEqual([]);
+      await saveScreenshot(colleague, 'console-ticket-phone');
+      await colleague.close();
+      await page.getByText(/Also here/).waitFor({ state: 'detached' });
+    } finally {
+      await other.close();
+    }
+
+    await page.getByLabel('Insert a canned response').selectOption({ label: 'Taken (en)' });
+    expect(await page.getByLabel('Reply to the client').inputValue()).toBe(
+      `Hello there, #${ticket.number} is in progress. Ольга Первая`,
+    );
+    await page.close();
+  });
+
   it('should sign out, ending the session, and show the sign-in form again', async () => {
     await signIn();
     await page.getByRole('button', { name: 'Sign out' }).click();
