@@ -21,6 +21,7 @@ export class QueueView extends LitElement {
     search: { state: true },
     selected: { state: true },
     changed: { state: true },
+    help: { state: true },
   };
   declare locale: Locale;
   declare staffId: string;
@@ -30,6 +31,8 @@ export class QueueView extends LitElement {
   declare search: string;
   declare selected: number;
   declare changed: Set<string>;
+  /** `?` shows the keyboard shortcuts. */
+  declare help: boolean;
   private stop: (() => void) | null = null;
   private reload: ReturnType<typeof setTimeout> | null = null;
   private readonly keys = (event: KeyboardEvent) => this.onKey(event);
@@ -42,6 +45,7 @@ export class QueueView extends LitElement {
     this.search = '';
     this.selected = 0;
     this.changed = new Set();
+    this.help = false;
   }
 
   override connectedCallback(): void {
@@ -93,6 +97,7 @@ export class QueueView extends LitElement {
     if (event.key === 'j') this.selected = Math.min(this.selected + 1, this.rows.length - 1);
     else if (event.key === 'k') this.selected = Math.max(this.selected - 1, 0);
     else if (event.key === 'Enter') this.openRow(this.rows[this.selected]);
+    else if (event.key === '?') this.help = !this.help;
     else if (event.key === '/') {
       event.preventDefault();
       this.renderRoot.querySelector<HTMLInputElement>('input[type=search]')?.focus();
@@ -120,7 +125,7 @@ export class QueueView extends LitElement {
             void this.load();
           }} />
       </div>
-      <p class="sr">${t('shortcuts')}</p>
+      <p class=${this.help ? 'muted' : 'sr'} role="note">${t('shortcuts')}</p>
       ${
         this.rows.length === 0
           ? html`<p class="muted">${t('empty')}</p>`

@@ -62,6 +62,16 @@ describeInChromium('the staff console (headless Chromium)', () => {
     );
     const numbers = await page.locator('tbody tr td:first-child').allTextContents();
     expect(numbers).toEqual(queue.data?.queue.edges.map((e) => e.node.displayNumber));
+    // From the keyboard: ? shows the shortcuts, j moves down, Enter opens.
+    const shortcutsWidth = async () => (await page.getByRole('note').boundingBox())?.width ?? 0;
+    expect(await shortcutsWidth()).toBeLessThanOrEqual(1);
+    await page.keyboard.press('?');
+    await expect.poll(shortcutsWidth).toBeGreaterThan(100);
+    await page.keyboard.press('j');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: new RegExp(`^${numbers[1]} `) }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('table', { name: 'Queue' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await saveScreenshot(page, 'console-queue');
     await page.close();
