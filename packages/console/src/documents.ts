@@ -105,6 +105,10 @@ export const ticketQuery = graphql(
       slaDueAt
       slaPaused
       updatedAt
+      assignee {
+        id
+        name
+      }
       allowedMoves
       organization {
         name
@@ -157,6 +161,10 @@ export const ticketUpdated = graphql(
       slaDueAt
       slaPaused
       updatedAt
+      assignee {
+        id
+        name
+      }
       allowedMoves
       organization {
         name
@@ -277,6 +285,17 @@ export const cannedResponsesQuery = graphql(`
       name
       locale
       text(ticketId: $ticketId)
+    }
+  }
+`);
+
+export const updateTicketMutation = graphql(`
+  mutation UpdateTicket($input: UpdateTicketInput!) {
+    updateTicket(input: $input) {
+      __typename
+      ... on DomainError {
+        message
+      }
     }
   }
 `);

@@ -12,6 +12,7 @@ export const styles = css`
   button[aria-pressed='true'] { border-color: var(--accent); font-weight: 600; }
   :focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
   label { display: flex; flex-direction: column; gap: 4px; font-weight: 600; }
+  label.inline { flex-direction: row; align-items: center; }
   input, textarea, select { border: 1px solid var(--line); border-radius: 6px; padding: 6px 8px; font-weight: normal; }
   textarea { min-height: 90px; }
   .sign-in { max-width: 340px; margin: 48px auto; display: flex; flex-direction: column; gap: 12px; }

@@ -2,7 +2,7 @@ import { html, LitElement, nothing } from 'lit';
 import { follow, request } from '../api.ts';
 import { queueQuery, queueUpdated } from '../documents.ts';
 import type { ResultOf } from '../graphql.ts';
-import { type Locale, translate } from '../i18n.ts';
+import { type Locale, type StringKey, translate } from '../i18n.ts';
 import { slaClock } from '../sla-clock.ts';
 import { styles } from '../styles.ts';
 
@@ -146,8 +146,8 @@ export class QueueView extends LitElement {
               }}>${row.title}</a></td>
               <td class="wide">${row.organization?.name ?? ''}${row.site ? html`<div class="muted">${row.site.name}</div>` : nothing}</td>
               <td class="wide">${row.requester?.name ?? row.requester?.email ?? ''}</td>
-              <td>${row.status}</td>
-              <td class="wide">${row.priority}</td>
+              <td>${t(`s_${row.status}` as StringKey)}</td>
+              <td class="wide">${t(`p_${row.priority}` as StringKey)}</td>
               <td class="wide">${row.assignee?.name ?? ''}</td>
               <td class=${`sla-${clock.urgency}`}>${clock.text}</td>
               <td class="wide">

@@ -11,6 +11,7 @@ import {
   ticketQuery,
   ticketUpdated,
   typingMutation,
+  updateTicketMutation,
 } from '../documents.ts';
 import type { ResultOf } from '../graphql.ts';
 import { type Locale, type StringKey, translate } from '../i18n.ts';
@@ -140,6 +141,11 @@ export class TicketView extends LitElement {
     if (await this.run(request(replyMutation, { input }, this.locale))) form.reset();
   }
 
+  /** Assigns or re-prioritizes the ticket. */
+  private change(change: { assigneeId?: string; priority?: Ticket['priority'] }): Promise<boolean> {
+    return this.run(request(updateTicketMutation, { input: { ticketId: this.ticketId, ...change } }, this.locale));
+  }
+
   /** Tells the others I am typing, at most every 3 seconds. */
   private typing(): void {
     const now = Date.now();
@@ -205,7 +211,7 @@ export class TicketView extends LitElement {
     return html`<div class="row"><button @click=${() => this.dispatchEvent(new CustomEvent('back'))}>← ${t('back')}</button></div>
       <h2>${ticket.displayNumber} ${ticket.title}</h2>
       <p class="row">
-        <span class="flag">${ticket.status}</span><span class="flag">${ticket.priority}</span><span class="flag">${ticket.category}</span>
+        <span class="flag">${t(`s_${ticket.status}` as StringKey)}</span><span class="flag">${ticket.category}</span>
         ${ticket.paid ? html`<span class="flag">${t('paid')}</span>` : nothing}
         <span class=${`sla-${clock.urgency}`}>${t('sla')}: ${clock.text}</span>
         <span class="muted">${ticket.organization?.name ?? ''} · ${ticket.requester?.name ?? ticket.requester?.email ?? ''}</span>
@@ -217,6 +223,19 @@ export class TicketView extends LitElement {
             })}</p>`
           : nothing
       }
+      <div class="row">
+        <span>${t('assignedTo', { name: ticket.assignee?.name ?? t('nobody') })}</span>
+        ${
+          ticket.assignee?.id === this.staffId
+            ? nothing
+            : html`<button ?disabled=${this.busy} @click=${() => void this.change({ assigneeId: this.staffId })}>${t('takeIt')}</button>`
+        }
+        <label class="inline">${t('priority')}
+          <select .value=${ticket.priority} @change=${(e: Event) => void this.change({ priority: (e.target as HTMLSelectElement).value as Ticket['priority'] })}>
+            ${(['NORMAL', 'HIGH', 'URGENT', 'IMMEDIATE'] as const).map((p) => html`<option value=${p} ?selected=${p === ticket.priority}>${t(`p_${p}`)}</option>`)}
+          </select>
+        </label>
+      </div>
       <ol class="thread" aria-label=${ticket.title}>${entries.map((e) => e.view)}</ol>
       ${
         ticket.attachments.length

@@ -104,6 +104,16 @@ describeInChromium('the staff console (headless Chromium)', () => {
     await page.getByRole('link', { name: 'Promo code field rejects every code' }).click();
     await page.getByRole('heading', { name: /Promo code field rejects every code/ }).waitFor();
     expect(page.url()).toMatch(/\/console\/tickets\//);
+    await page.getByRole('button', { name: 'Take it' }).click();
+    await page.getByText('Assignee: Ольга Первая').waitFor();
+    await page.getByLabel('Priority').selectOption('HIGH');
+    await expect
+      .poll(
+        async () =>
+          (await t.database.db.ticket.findFirstOrThrow({ where: { title: 'Promo code field rejects every code' } }))
+            .priority,
+      )
+      .toBe('HIGH');
     await page.getByLabel('Reply to the client').fill('Which browser do you use?');
     await page.getByRole('button', { name: 'Send', exact: true }).click();
     await page
@@ -126,7 +136,10 @@ describeInChromium('the staff console (headless Chromium)', () => {
       where: { title: 'Promo code field rejects every code' },
       include: { messages: { orderBy: { createdAt: 'asc' } } },
     });
-    expect(ticket.status).toBe('RESOLVED');
+    expect(ticket).toMatchObject({ status: 'RESOLVED', priority: 'HIGH' });
+    expect(ticket.assigneeId).toBe(
+      (await t.database.db.staffMember.findUniqueOrThrow({ where: { email: line1().email } })).id,
+    );
     expect(ticket.messages.map((m) => [m.body, m.internal])).toEqual([
       ['On the cart page', false],
       ['Which browser do you use?', false],
