@@ -15,12 +15,15 @@ export class ConsoleApp extends LitElement {
     ticketId: { state: true },
     problem: { state: true },
     ready: { state: true },
+    attention: { state: true },
   };
   declare staff: { id: string; name: string; role: string } | null;
   declare locale: Locale;
   declare ticketId: string | null;
   declare problem: string;
   declare ready: boolean;
+  /** How many of my tickets need me now: shown in the page's title. */
+  declare attention: number;
 
   constructor() {
     super();
@@ -29,6 +32,7 @@ export class ConsoleApp extends LitElement {
     this.ticketId = null;
     this.problem = '';
     this.ready = false;
+    this.attention = 0;
   }
 
   get t() {
@@ -80,7 +84,7 @@ export class ConsoleApp extends LitElement {
 
   override updated(): void {
     document.documentElement.lang = this.locale;
-    document.title = this.t('title');
+    document.title = this.attention ? `(${this.attention}) ${this.t('title')}` : this.t('title');
   }
 
   override render() {
@@ -107,7 +111,10 @@ export class ConsoleApp extends LitElement {
         ${
           this.ticketId
             ? html`<caredesk-ticket .ticketId=${this.ticketId} .locale=${this.locale} .staffId=${this.staff.id} @back=${() => this.open(null)}></caredesk-ticket>`
-            : html`<caredesk-queue .locale=${this.locale} .staffId=${this.staff.id} @open=${(e: CustomEvent<string>) => this.open(e.detail)}></caredesk-queue>`
+            : html`<caredesk-queue .locale=${this.locale} .staffId=${this.staff.id} @open=${(e: CustomEvent<string>) => this.open(e.detail)}
+                @attention=${(e: CustomEvent<number>) => {
+                  this.attention = e.detail;
+                }}></caredesk-queue>`
         }
       </main>`;
   }

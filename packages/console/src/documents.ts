@@ -22,7 +22,7 @@ export const viewerQuery = graphql(`
 export const queueQuery = graphql(
   `
   query Queue($filter: TicketFilter, $order: QueueOrder) {
-    queue(first: 200, filter: $filter, order: $order) {
+    queue(first: 100, filter: $filter, order: $order) {
       edges {
         node {
           id
@@ -47,6 +47,7 @@ export const queueQuery = graphql(
             email
           }
           assignee {
+            id
             name
           }
         }
@@ -82,6 +83,7 @@ export const queueUpdated = graphql(
         email
       }
       assignee {
+        id
         name
       }
     }

@@ -70,6 +70,28 @@ export class QueueView extends LitElement {
     removeEventListener('keydown', this.keys);
   }
 
+  /** Tickets of mine that need me: the client replied, or the SLA clock is overdue or near. */
+  private needsMe = new Set<string>();
+  /** No notification for what already waited when the console opened. */
+  private loadedOnce = false;
+
+  private tellAttention(): void {
+    const now = new Date();
+    const mine = this.rows.filter(
+      (row) =>
+        row.assignee?.id === this.staffId &&
+        (row.clientReplied || ['overdue', 'soon'].includes(slaClock(row.slaDueAt, now).urgency)),
+    );
+    const fresh = mine.filter((row) => !this.needsMe.has(row.id));
+    const notify = this.loadedOnce && typeof Notification !== 'undefined' && Notification.permission === 'granted';
+    if (notify)
+      for (const row of fresh)
+        new Notification(translate(this.locale)('needsYou', { title: `${row.displayNumber} ${row.title}` }));
+    this.loadedOnce = true;
+    this.needsMe = new Set(mine.map((row) => row.id));
+    this.dispatchEvent(new CustomEvent('attention', { detail: mine.length, bubbles: true, composed: true }));
+  }
+
   private async load(): Promise<void> {
     const search = this.search.trim();
     const filter = {
@@ -80,6 +102,7 @@ export class QueueView extends LitElement {
     const data = await request(queueQuery, { filter, order: this.soonest ? 'DUE_SOONEST' : 'PRIORITY' }, this.locale);
     this.rows = data.queue.edges.map((edge) => edge.node);
     this.selected = Math.min(this.selected, Math.max(0, this.rows.length - 1));
+    this.tellAttention();
   }
 
   private setScope(scope: Scope): void {
@@ -119,6 +142,11 @@ export class QueueView extends LitElement {
           this.soonest = !this.soonest;
           void this.load();
         }}>${t('dueSoonest')}</button>
+        ${
+          typeof Notification !== 'undefined' && Notification.permission === 'default'
+            ? html`<button @click=${() => void Notification.requestPermission().then(() => this.requestUpdate())}>${t('notify')}</button>`
+            : nothing
+        }
         <input type="search" aria-label=${t('search')} placeholder=${t('search')} .value=${this.search}
           @input=${(e: InputEvent) => {
             this.search = (e.target as HTMLInputElement).value;

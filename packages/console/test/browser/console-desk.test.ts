@@ -56,7 +56,7 @@ describeInChromium('the staff console (headless Chromium)', () => {
     await page.getByRole('table', { name: 'Queue' }).waitFor();
 
     const queue = await t.gql<{ queue: { edges: { node: { displayNumber: string } }[] } }>(
-      '{ queue(first: 200) { edges { node { displayNumber } } } }',
+      '{ queue(first: 100) { edges { node { displayNumber } } } }',
       {},
       demo.adminToken,
     );
@@ -214,6 +214,37 @@ describeInChromium('the staff console (headless Chromium)', () => {
     expect(await page.getByLabel('Reply to the client').inputValue()).toBe(
       `Hello there, #${ticket.number} is in progress. Ольга Первая`,
     );
+    await page.close();
+  });
+
+  it('should count my tickets that need me in the page’s title when the client replies', async () => {
+    await signIn();
+    // Resolved, so out of the queue; nothing of mine needs me yet.
+    expect(await page.getByRole('link', { name: 'Promo code field rejects every code' }).count()).toBe(0);
+    expect(await page.title()).toBe('caredesk console');
+    // The visitor answers line 1's reply on the ticket line 1 took.
+    const ticket = await t.database.db.ticket.findFirstOrThrow({
+      where: { title: 'Promo code field rejects every code' },
+    });
+    const answered = await t.gql<{ replyToTicket: { __typename: string } }>(
+      'mutation ($i: ReplyToTicketInput!) { replyToTicket(input: $i) { __typename } }',
+      {
+        i: {
+          ticketId: Buffer.from(`Ticket:${ticket.id}`).toString('base64'),
+          body: 'Still failing on Safari',
+          idempotencyKey: 'console-visitor-0001',
+        },
+      },
+      visitorToken,
+      { origin: server },
+    );
+    expect(answered.data?.replyToTicket.__typename).toBe('TicketPayload');
+    // The reply returns it to the queue (NEW), flagged, and the title counts it.
+    await expect.poll(() => page.title(), { timeout: 10_000 }).toBe('(1) caredesk console');
+    await page
+      .getByRole('row', { name: /Promo code field rejects every code/ })
+      .getByText('client replied')
+      .waitFor();
     await page.close();
   });
 
