@@ -64,7 +64,14 @@ describeEachDatabase('live updates over graphql-ws on the same port and path', (
         query: 'subscription ($id: ID!) { ticketUpdated(id: $id) { displayNumber title status } }',
         variables: { id: globalId(ticket.id) },
       },
-      { next: (value) => received.resolve(value), error: (error) => received.resolve({ error }), complete: () => {} },
+      {
+        // Other changes of this old demo ticket may come first (the SLA job escalating it).
+        next: (value) => {
+          if (JSON.stringify(value).includes('Оформление заказа снова работает?')) received.resolve(value);
+        },
+        error: (error) => received.resolve({ error }),
+        complete: () => {},
+      },
     );
     // Once the server listens for this ticket, a staff member renames it.
     await observed.listening('ticketUpdated', ticket.id);

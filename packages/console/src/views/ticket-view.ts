@@ -202,7 +202,7 @@ export class TicketView extends LitElement {
         .filter((h) => h.fromStatus)
         .map((h) => ({
           at: h.createdAt,
-          view: html`<li class="change">${h.fromStatus} → ${h.toStatus}${h.reason ? ` — ${h.reason}` : ''} · ${time(h.createdAt)}</li>`,
+          view: html`<li class="change">${t(`s_${h.fromStatus}` as StringKey)} → ${t(`s_${h.toStatus}` as StringKey)}${h.reason ? ` — ${h.reason}` : ''} · ${time(h.createdAt)}</li>`,
         })),
     ].sort((a, b) => a.at.localeCompare(b.at));
     const moves = ticket.allowedMoves.filter((m) => ['start', 'resolve', 'requestFeedback', 'reject'].includes(m));

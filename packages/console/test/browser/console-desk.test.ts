@@ -129,7 +129,7 @@ describeInChromium('the staff console (headless Chromium)', () => {
 
     page.once('dialog', (dialog) => void dialog.accept('Fixed the payment script'));
     await page.getByRole('button', { name: 'Resolve' }).click();
-    await page.getByText('NEW → RESOLVED', { exact: false }).waitFor();
+    await page.getByText('New → Resolved', { exact: false }).waitFor();
     await saveScreenshot(page, 'console-ticket');
 
     const ticket = await t.database.db.ticket.findFirstOrThrow({
