@@ -284,6 +284,14 @@ const matrix: Record<string, Row> = {
       variables: { id: t.secretId },
     }),
   },
+  purgeTicketSecret: {
+    allowed: workers,
+    operation: (t) => ({
+      query:
+        'mutation ($id: ID!) { purgeTicketSecret(input: { secretId: $id }) { __typename ... on DomainError { code } } }',
+      variables: { id: t.secretId },
+    }),
+  },
   requestSignInCode: {
     allowed: everyone,
     operation: () => ({

@@ -86,4 +86,48 @@ describeEachDatabase('credentials handed over on a ticket', (provider) => {
       body: expect.stringContaining('Доступы, переданные для этой заявки, удалены'),
     });
   });
+
+  it('should let staff purge one secret before the ticket closes, audited, and refuse the client', async () => {
+    const submitted = await t.gql<{ submitTicket: { accessToken: string; ticket: { id: string } } }>(
+      'mutation ($i: SubmitTicketInput!) { submitTicket(input: $i) { ... on SubmitTicketPayload { accessToken ticket { id } } } }',
+      { i: { siteKey: demo.siteKeys[0], title: 'FTP', description: 'Доступ ниже', idempotencyKey: 'secret-purge-01' } },
+      undefined,
+      { origin: shop },
+    );
+    const { accessToken, ticket } = submitted.data?.submitTicket ?? { accessToken: '', ticket: { id: '' } };
+    await t.gql(
+      'mutation ($i: AddTicketSecretInput!) { addTicketSecret(input: $i) { __typename } }',
+      { i: { ticketId: ticket.id, label: 'FTP магазина', value: 'ftp / Purge-Me-1' } },
+      accessToken,
+      { origin: shop },
+    );
+    const listed = await t.gql<{ ticket: { secrets: { id: string }[] } }>(
+      'query ($id: ID!) { ticket(id: $id) { secrets { id } } }',
+      { id: ticket.id },
+      staff('LINE1'),
+    );
+    const secretId = listed.data?.ticket.secrets[0]?.id;
+    const purge = (token: string, origin?: string) =>
+      t.gql<{ purgeTicketSecret: { label?: string; purgedAt?: string | null; code?: string } }>(
+        'mutation ($i: PurgeTicketSecretInput!) { purgeTicketSecret(input: $i) { ... on Secret { label purgedAt } ... on DomainError { code } } }',
+        { i: { secretId } },
+        token,
+        origin ? { origin } : undefined,
+      );
+    expect((await purge(accessToken, shop)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const purged = await purge(staff('LINE1'));
+    expect(purged.data?.purgeTicketSecret).toMatchObject({ label: 'FTP магазина', purgedAt: expect.any(String) });
+    expect((await purge(staff('LINE1'))).data?.purgeTicketSecret.code).toBe('NOT_FOUND');
+    const stored = await t.database.db.secret.findFirstOrThrow({ where: { label: 'FTP магазина' } });
+    expect(stored).toMatchObject({ ciphertext: null, iv: null, authTag: null });
+    const audit = await t.database.db.auditEvent.findMany({ where: { action: 'secret.purge', subjectId: stored.id } });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]?.actorKind).toBe('STAFF');
+    const status = await t.gql<{ ticket: { status: string } }>(
+      'query ($id: ID!) { ticket(id: $id) { status } }',
+      { id: ticket.id },
+      staff('LINE1'),
+    );
+    expect(status.data?.ticket.status).toBe('NEW');
+  });
 });

@@ -95,5 +95,5 @@ export { fireDueSlaEvents, type SlaJobResult } from './sla-job.ts';
 export { setStaffPassword, signInStaff } from './staff-sign-in.ts';
 export { type SubmitTicket, submitTicket } from './submit-ticket.ts';
 export { rateByLink, rateTicket } from './ticket-rating.ts';
-export { addTicketSecret, purgeTicketSecrets, revealTicketSecret } from './ticket-secrets.ts';
+export { addTicketSecret, purgeTicketSecret, purgeTicketSecrets, revealTicketSecret } from './ticket-secrets.ts';
 export { canSeeTicket, visibleTickets } from './visibility.ts';

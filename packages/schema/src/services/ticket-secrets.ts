@@ -106,6 +106,35 @@ export async function revealTicketSecret(
 }
 
 /**
+ * Destroys one secret's ciphertext before the ticket closes (the work is done with it, or it was
+ * handed over by mistake), keeping the row as a record; audited as 'secret.purge' by the staff
+ * member. Whether the staff member may see the ticket is the caller's check.
+ */
+export async function purgeTicketSecret(db: Db, request: { secretId: string; staffId: string; now: Date }) {
+  const { secretId, staffId, now } = request;
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.secret.updateMany({
+      where: { id: secretId, purgedAt: null },
+      data: { ciphertext: null, iv: null, authTag: null, purgedAt: now },
+    });
+    if (count === 0) throw new DomainError('NOT_FOUND', 'secretId');
+    const secret = await tx.secret.findUniqueOrThrow({ where: { id: secretId } });
+    await tx.auditEvent.create({
+      data: {
+        action: 'secret.purge',
+        actorKind: 'STAFF',
+        actorId: staffId,
+        subjectType: 'Secret',
+        subjectId: secretId,
+        data: { ticketId: secret.ticketId },
+        createdAt: now,
+      },
+    });
+    return secret;
+  });
+}
+
+/**
  * Destroys the ciphertext of every secret of a ticket that still has one, keeping the row
  * (label, dates) as a record, and audits each ('secret.purge', by the system). Meant to run
  * in the transaction that closes the ticket, after the ticket's own update. Returns how many it purged.

@@ -1,5 +1,5 @@
 import { DomainError } from '../../services/domain-error.ts';
-import { addTicketSecret, revealTicketSecret } from '../../services/ticket-secrets.ts';
+import { addTicketSecret, purgeTicketSecret, revealTicketSecret } from '../../services/ticket-secrets.ts';
 import { actorOf, visibleTicketId } from '../actor.ts';
 import { builder } from '../builder.ts';
 import { TicketRef } from './ticket.ts';
@@ -36,6 +36,10 @@ const AddTicketSecretInput = builder.inputType('AddTicketSecretInput', {
   }),
 });
 const RevealTicketSecretInput = builder.inputType('RevealTicketSecretInput', {
+  fields: (t) => ({ secretId: t.globalID({ required: true, for: SecretRef }) }),
+});
+
+const PurgeTicketSecretInput = builder.inputType('PurgeTicketSecretInput', {
   fields: (t) => ({ secretId: t.globalID({ required: true, for: SecretRef }) }),
 });
 
@@ -85,6 +89,19 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) => {
       const staffId = ctx.viewer.kind === 'staff' ? ctx.viewer.staffId : '';
       return revealTicketSecret(ctx.db, { secretId: input.secretId.id, staffId, now: ctx.now() }, ctx.secretsKey);
+    },
+  }),
+  purgeTicketSecret: t.prismaField({
+    type: 'Secret',
+    description:
+      'Staff: destroy handed-over credentials now, before the ticket closes (the label stays as a record). Audited.',
+    authScopes: { $all: { staffRole: ['LINE1', 'LINE2', 'LINE3', 'HEAD', 'ADMIN'], tokenScope: 'tickets:write' } },
+    errors: { types: [DomainError] },
+    args: { input: t.arg({ type: PurgeTicketSecretInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const staffId = ctx.viewer.kind === 'staff' ? ctx.viewer.staffId : '';
+      const { id } = await purgeTicketSecret(ctx.db, { secretId: input.secretId.id, staffId, now: ctx.now() });
+      return ctx.db.secret.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
 }));
