@@ -18,8 +18,14 @@ export function startOutbox(w: CaredeskWidget): () => Promise<void> {
   let wait = 5_000;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running = false;
+  // Asked while a pass runs (the "online" event mid-pass): one more pass right after it.
+  let again = false;
   const flush = async () => {
-    if (running || !w.siteKey) return;
+    if (!w.siteKey) return;
+    if (running) {
+      again = true;
+      return;
+    }
     running = true;
     clearTimeout(timer);
     try {
@@ -38,6 +44,10 @@ export function startOutbox(w: CaredeskWidget): () => Promise<void> {
       // IndexedDB unavailable: nothing was kept, so nothing to send.
     } finally {
       running = false;
+      if (again) {
+        again = false;
+        void flush();
+      }
     }
   };
   addEventListener('online', flush);
@@ -52,6 +62,8 @@ export async function keep(w: CaredeskWidget, pending: Pending): Promise<void> {
   localStorage.setItem(outboxFlag, '1');
   void startOutbox(w)();
 }
+
+const retryLater = new Set(['NETWORK', 'RATE_LIMITED', 'ORIGIN_REFUSED']);
 
 /**
  * Sends what the outbox holds for this site, oldest first, with each one's own key, and
@@ -75,7 +87,10 @@ async function flushOutbox(
         onSent(await send(caller, pending, () => {}), pending);
       }
     } catch (error) {
-      if (error instanceof WidgetError && (error.code === 'NETWORK' || error.code === 'RATE_LIMITED')) return false;
+      // Not filed, try later. An origin refusal is among them: when the connection comes back
+      // between a failed request and the probe that tells a lost connection from a refused
+      // origin, the probe gets through and says "refused"; dropping the report then would lose it.
+      if (error instanceof WidgetError && retryLater.has(error.code)) return false;
       // Refused for good (e.g. a file the server rejects): nothing to retry.
     }
     await outbox.remove(pending.idempotencyKey);

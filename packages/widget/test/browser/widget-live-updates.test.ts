@@ -166,6 +166,36 @@ describeInChromium('tickets followed live in the widget (headless Chromium)', ()
     await page.close();
   }, 120_000);
 
+  it('should keep an offline report when the connection comes back between its failed send and the probe', async () => {
+    page = await browser.context.newPage();
+    await page.goto(`${s.site}/`);
+    await page.getByRole('button', { name: 'Support' }).waitFor();
+    await browser.context.setOffline(true);
+    await page.getByRole('button', { name: 'Support' }).click();
+    await page.getByLabel('Subject').fill('Lost between two requests');
+    await page.getByLabel('What happened?').fill('Sent as the train left the tunnel');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByText('You are offline').waitFor();
+    // The outbox's next send fails as on a lost connection, while /healthz answers: the probe
+    // then reads it as a refused origin. The report must stay kept and go out on a later try.
+    let cut = 0;
+    await page.route(
+      (url) => url.pathname === '/graphql',
+      (route) => {
+        if (cut === 0 && route.request().postData()?.includes('submitTicket')) {
+          cut += 1;
+          return route.abort('internetdisconnected');
+        }
+        return route.continue();
+      },
+    );
+    await browser.context.setOffline(false);
+    await page.getByText(/Request #\d+ is filed/).waitFor({ timeout: 75_000 });
+    expect(cut).toBe(1);
+    expect(await s.t.database.db.ticket.count({ where: { title: 'Lost between two requests' } })).toBe(1);
+    await page.close();
+  }, 120_000);
+
   it("should keep a signed-in contact's offline report and file it once, as that contact", async () => {
     const token = await s.contactToken('owner@flowers.example');
     page = await browser.context.newPage();
