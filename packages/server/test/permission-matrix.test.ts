@@ -570,6 +570,10 @@ const matrix: Record<string, Row> = {
     allowed: ['contactOther', 'contactUnauthorized', 'contactAuthorized', ...readers, 'tokenWrite', 'tokenMonitoring'],
     operation: () => ({ query: 'mutation { setMyNotificationMode(mode: IMMEDIATE) { mode } }' }),
   },
+  staffMembers: {
+    allowed: readers,
+    operation: () => ({ query: '{ staffMembers { name role } }' }),
+  },
   cannedResponses: {
     allowed: ['LINE1', 'LINE2', 'LINE3', 'HEAD', 'ADMIN', 'tokenRead', 'tokenAdmin'],
     operation: () => ({ query: '{ cannedResponses { name shared } }' }),

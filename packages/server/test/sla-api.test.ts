@@ -149,6 +149,28 @@ describeEachDatabase('SLA clocks through GraphQL', (provider) => {
       expect(queue.queue.edges.slice(firstWithout).every((e) => e.node.slaDueAt === null)).toBe(true);
   });
 
+  it('should list only tickets past their SLA due time when the queue is filtered by overdue', async () => {
+    clock = msk('2026-11-26T11:00');
+    const late = await submit({ title: 'Не грузится каталог', priority: 'HIGH', idempotencyKey: 'sla-overdue-late' });
+    clock = msk('2026-11-26T15:00');
+    const fresh = await submit({ title: 'Поменять телефон в шапке', idempotencyKey: 'sla-overdue-fresh' });
+    const queue = async (overdue: boolean) =>
+      (
+        await gql<{ queue: { edges: { node: { id: string; slaDueAt: string | null } }[] } }>(
+          'query ($overdue: Boolean) { queue(first: 100, filter: { overdue: $overdue }) { edges { node { id slaDueAt } } } }',
+          { overdue },
+          token('HEAD'),
+        )
+      ).queue.edges.map((e) => e.node);
+    const overdue = await queue(true);
+    expect(overdue.map((n) => n.id)).toContain(late.id);
+    expect(overdue.map((n) => n.id)).not.toContain(fresh.id);
+    expect(overdue.every((n) => n.slaDueAt !== null && Date.parse(n.slaDueAt) < clock.getTime())).toBe(true);
+    const onTime = await queue(false);
+    expect(onTime.map((n) => n.id)).toContain(fresh.id);
+    expect(onTime.map((n) => n.id)).not.toContain(late.id);
+  });
+
   it('should move due times of open tickets when a holiday is declared, and say the day in the public calendar', async () => {
     clock = msk('2026-11-25T11:00');
     const filed = await submit({ title: 'Ошибка 500', priority: 'HIGH', idempotencyKey: 'sla-holiday-1' });

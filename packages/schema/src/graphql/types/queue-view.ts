@@ -17,6 +17,7 @@ type StoredView = {
   assignedToMe?: boolean | null;
   unassigned?: boolean | null;
   escalated?: boolean | null;
+  overdue?: boolean | null;
   search?: string | null;
   order?: 'PRIORITY' | 'DUE_SOONEST';
 };
@@ -41,6 +42,7 @@ const QueueViewFilter = builder.objectRef<StoredView>('QueueViewFilter').impleme
     assignedToMe: t.boolean({ nullable: true, resolve: (f) => f.assignedToMe ?? null }),
     unassigned: t.boolean({ nullable: true, resolve: (f) => f.unassigned ?? null }),
     escalated: t.boolean({ nullable: true, resolve: (f) => f.escalated ?? null }),
+    overdue: t.boolean({ nullable: true, resolve: (f) => f.overdue ?? null }),
     search: t.string({ nullable: true, resolve: (f) => f.search ?? null }),
   }),
 });
@@ -128,6 +130,7 @@ builder.mutationFields((t) => ({
         assignedToMe: f.assignedToMe ?? null,
         unassigned: f.unassigned ?? null,
         escalated: f.escalated ?? null,
+        overdue: f.overdue ?? null,
         search: f.search ?? null,
         order: input.order ?? 'PRIORITY',
       };

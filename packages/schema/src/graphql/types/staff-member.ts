@@ -14,3 +14,19 @@ export const StaffMemberRef = builder.prismaNode('StaffMember', {
     active: t.exposeBoolean('active'),
   }),
 });
+
+builder.queryFields((t) => ({
+  staffMembers: t.prismaField({
+    type: ['StaffMember'],
+    description:
+      'Staff: the active people of the studio who may be assigned tickets (lines 1–3, heads of support), by name.',
+    authScopes: { $all: { staff: true, tokenScope: 'tickets:read' } },
+    resolve: (query, _root, _args, ctx) =>
+      ctx.db.staffMember.findMany({
+        ...query,
+        where: { active: true, role: { in: ['LINE1', 'LINE2', 'LINE3', 'HEAD'] } },
+        orderBy: [{ name: 'asc' }, { id: 'asc' }],
+        take: 500,
+      }),
+  }),
+}));

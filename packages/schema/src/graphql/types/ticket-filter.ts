@@ -31,6 +31,11 @@ export const TicketFilter = builder.inputType('TicketFilter', {
       required: false,
       description: 'True: only tickets a client escalated to the head of support, not yet answered.',
     }),
+    overdue: t.boolean({
+      required: false,
+      description:
+        'True: only tickets whose running SLA clock (reaction or resolution) is already past due; false: none of them.',
+    }),
     search: t.string({ required: false, description: 'Words of the title or description, or a number such as #1042.' }),
   }),
 });
@@ -51,6 +56,9 @@ export function ticketWhere(filter: Filter | null | undefined, ctx: GraphQLConte
   if (filter.unassigned) where.push({ assigneeId: null });
   if (filter.escalated === true) where.push({ escalatedAt: { not: null } });
   if (filter.escalated === false) where.push({ escalatedAt: null });
+  // slaDueAt is the soonest running due time (null while no clock runs), kept by the SLA service.
+  if (filter.overdue === true) where.push({ slaDueAt: { lt: ctx.now() } });
+  if (filter.overdue === false) where.push({ OR: [{ slaDueAt: null }, { slaDueAt: { gte: ctx.now() } }] });
   const search = filter.search?.trim();
   if (search) {
     const number = /^#?(\d{1,9})$/.exec(search)?.[1];
