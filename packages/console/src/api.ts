@@ -30,6 +30,40 @@ export async function request<R, V>(document: TadaDocumentNode<R, V>, variables:
   return body.data;
 }
 
+/**
+ * Runs a mutation as a GraphQL multipart request with files at `variables.input.files`
+ * (the server's upload limits apply); answers the mutation's result.
+ */
+export async function upload(
+  query: string,
+  input: Record<string, unknown>,
+  files: File[],
+  locale: string,
+): Promise<{ __typename: string; message?: string }> {
+  const form = new FormData();
+  form.append(
+    'operations',
+    JSON.stringify({ query, variables: { input: { ...input, files: files.map(() => null) } } }),
+  );
+  form.append('map', JSON.stringify(Object.fromEntries(files.map((_, i) => [i, [`variables.input.files.${i}`]]))));
+  for (const [i, file] of files.entries()) form.append(String(i), file, file.name);
+  const response = await fetch('/graphql', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'accept-language': locale, ...csrf },
+    body: form,
+  });
+  const body = (await response.json()) as {
+    data?: Record<string, { __typename: string; message?: string }>;
+    errors?: { message: string; extensions?: { code?: string } }[];
+  };
+  const error = body.errors?.[0];
+  const result = body.data && Object.values(body.data)[0];
+  if (error || !result)
+    throw new ConsoleError(error?.message ?? response.statusText, error?.extensions?.code ?? 'ERROR');
+  return result;
+}
+
 export type SignedIn = { id: string; name: string; email: string; role: string };
 
 /** Signs in with e-mail and password; the session stays in an HttpOnly cookie. */

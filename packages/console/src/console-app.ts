@@ -1,9 +1,19 @@
 import { html, LitElement, nothing } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import { ConsoleError, closeLive, request, type SignedIn, signIn, signOut } from './api.ts';
 import { viewerQuery } from './documents.ts';
+import { useStudioZone } from './format.ts';
 import { browserLocale, type Locale, translate } from './i18n.ts';
 import { styles } from './styles.ts';
+import { workingHoursQuery } from './ticket-documents.ts';
+import { Composer } from './views/composer.ts';
+import { ImageViewer } from './views/image-viewer.ts';
+import { MoveDialog } from './views/move-dialog.ts';
+import { PageContext } from './views/page-context.ts';
 import { QueueView } from './views/queue-view.ts';
+import { TicketSecrets } from './views/ticket-secrets.ts';
+import { TicketSide } from './views/ticket-side.ts';
+import { TicketTime } from './views/ticket-time.ts';
 import { TicketView } from './views/ticket-view.ts';
 
 /** The staff console: sign-in, then the queue and one ticket at a time. */
@@ -48,8 +58,15 @@ export class ConsoleApp extends LitElement {
     } catch {
       this.staff = null;
     }
+    if (this.staff) await this.readStudioZone();
     this.route();
     this.ready = true;
+  }
+
+  /** Dates and clocks are shown in the studio's time zone. */
+  private async readStudioZone(): Promise<void> {
+    const answer = await request(workingHoursQuery, {}, this.locale).catch(() => null);
+    if (answer) useStudioZone(answer.workingHours.timeZone);
   }
 
   /** `/console/tickets/<id>` opens a ticket; `/console` the queue. */
@@ -69,6 +86,7 @@ export class ConsoleApp extends LitElement {
     this.problem = '';
     try {
       const staff: SignedIn = await signIn(String(data.get('email')), String(data.get('password')), this.locale);
+      await this.readStudioZone();
       this.staff = staff;
     } catch (error) {
       this.problem = error instanceof ConsoleError ? error.message : String(error);
@@ -110,7 +128,11 @@ export class ConsoleApp extends LitElement {
       <main>
         ${
           this.ticketId
-            ? html`<caredesk-ticket .ticketId=${this.ticketId} .locale=${this.locale} .staffId=${this.staff.id} @back=${() => this.open(null)}></caredesk-ticket>`
+            ? keyed(
+                this.ticketId,
+                html`<caredesk-ticket .ticketId=${this.ticketId} .locale=${this.locale} .staffId=${this.staff.id}
+                  @back=${() => this.open(null)} @open=${(e: CustomEvent<string>) => this.open(e.detail)}></caredesk-ticket>`,
+              )
             : html`<caredesk-queue .locale=${this.locale} .staffId=${this.staff.id} @open=${(e: CustomEvent<string>) => this.open(e.detail)}
                 @attention=${(e: CustomEvent<number>) => {
                   this.attention = e.detail;
@@ -122,4 +144,11 @@ export class ConsoleApp extends LitElement {
 
 customElements.define('caredesk-queue', QueueView);
 customElements.define('caredesk-ticket', TicketView);
+customElements.define('caredesk-ticket-side', TicketSide);
+customElements.define('caredesk-page-context', PageContext);
+customElements.define('caredesk-ticket-time', TicketTime);
+customElements.define('caredesk-ticket-secrets', TicketSecrets);
+customElements.define('caredesk-move-dialog', MoveDialog);
+customElements.define('caredesk-composer', Composer);
+customElements.define('caredesk-image-viewer', ImageViewer);
 customElements.define('caredesk-console', ConsoleApp);

@@ -19,100 +19,44 @@ export const viewerQuery = graphql(`
   }
 `);
 
-export const queueQuery = graphql(
-  `
-  query Queue($filter: TicketFilter, $order: QueueOrder) {
-    queue(first: 100, filter: $filter, order: $order) {
-      edges {
-        node {
-          id
-          number
-          displayNumber
-          title
-          status
-          priority
-          paid
-          escalatedAt
-          needsAuthorization
-          clientReplied
-          slaDueAt
-          organization {
-            name
-          }
-          site {
-            name
-          }
-          requester {
-            name
-            email
-          }
-          assignee {
-            id
-            name
-          }
-        }
-      }
-    }
-  }
-`,
-);
-
-export const queueUpdated = graphql(
-  `
-  subscription QueueUpdated {
-    queueUpdated {
-      id
-      number
-      displayNumber
-      title
-      status
-      priority
-      paid
-      escalatedAt
-      needsAuthorization
-      clientReplied
-      slaDueAt
-      organization {
-        name
-      }
-      site {
-        name
-      }
-      requester {
-        name
-        email
-      }
-      assignee {
-        id
-        name
-      }
-    }
-  }
-`,
-);
-
 export const ticketQuery = graphql(
   `
   query Ticket($id: ID!) {
     ticket(id: $id) {
       id
+      number
       displayNumber
       title
       description
       status
       priority
       category
+      source
       paid
       estimateKopecks
+      estimateMinutes
       slaDueAt
       slaPaused
+      reactionDueAt
+      resolutionDueAt
+      reactedAt
+      createdAt
       updatedAt
+      pageContext
       assignee {
         id
         name
       }
       allowedMoves
+      duplicateOf {
+        id
+        displayNumber
+      }
       organization {
+        id
+        name
+      }
+      site {
         name
       }
       requester {
@@ -128,6 +72,10 @@ export const ticketQuery = graphql(
         authorKind
         authorName
         createdAt
+        citedArticles {
+          title
+          url
+        }
       }
       history {
         id
@@ -140,7 +88,29 @@ export const ticketQuery = graphql(
         id
         fileName
         contentType
+        sizeBytes
+        internal
+        createdAt
         url
+      }
+      secrets {
+        id
+        label
+        createdAt
+        purgedAt
+      }
+      timeEntries {
+        id
+        minutes
+        note
+        billable
+        running
+        startedAt
+        supportLine
+        staff {
+          id
+          name
+        }
       }
     }
   }
@@ -152,23 +122,39 @@ export const ticketUpdated = graphql(
   subscription TicketUpdated($id: ID!) {
     ticketUpdated(id: $id) {
       id
+      number
       displayNumber
       title
       description
       status
       priority
       category
+      source
       paid
       estimateKopecks
+      estimateMinutes
       slaDueAt
       slaPaused
+      reactionDueAt
+      resolutionDueAt
+      reactedAt
+      createdAt
       updatedAt
+      pageContext
       assignee {
         id
         name
       }
       allowedMoves
+      duplicateOf {
+        id
+        displayNumber
+      }
       organization {
+        id
+        name
+      }
+      site {
         name
       }
       requester {
@@ -184,6 +170,10 @@ export const ticketUpdated = graphql(
         authorKind
         authorName
         createdAt
+        citedArticles {
+          title
+          url
+        }
       }
       history {
         id
@@ -196,7 +186,29 @@ export const ticketUpdated = graphql(
         id
         fileName
         contentType
+        sizeBytes
+        internal
+        createdAt
         url
+      }
+      secrets {
+        id
+        label
+        createdAt
+        purgedAt
+      }
+      timeEntries {
+        id
+        minutes
+        note
+        billable
+        running
+        startedAt
+        supportLine
+        staff {
+          id
+          name
+        }
       }
     }
   }

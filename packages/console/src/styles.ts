@@ -40,6 +40,39 @@ export const styles = css`
   .composer { display: flex; flex-direction: column; gap: 8px; margin-top: 12px; }
   .warning { background: #fff3bf; border: 1px solid #f0c000; padding: 6px 8px; border-radius: 6px; }
   .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+  .desk { display: grid; grid-template-columns: minmax(0, 1fr) 320px; gap: 16px; align-items: start; }
+  .aside { display: flex; flex-direction: column; gap: 12px; }
+  .card { border: 1px solid var(--line); border-radius: 8px; padding: 8px 10px; background: #fff; }
+  h3 { font-size: 15px; margin: 0 0 6px; }
+  h4 { font-size: 14px; margin: 8px 0 4px; }
+  dl { margin: 0; display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 2px 10px; }
+  dt { color: #5b6473; }
+  dd { margin: 0; overflow-wrap: anywhere; }
+  .plain { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 4px; }
+  .row.plain { flex-direction: row; }
+  .problems code { color: #a4161a; white-space: pre-wrap; }
+  .spacer { flex: 1; }
+  .flag.warn { background: #fff3bf; border-color: #f0c000; }
+  .clock { white-space: nowrap; }
+  .fields { margin-bottom: 8px; }
+  .thumb { padding: 0; border: 1px solid var(--line); background: #fff; display: block; margin: 4px 0; }
+  .thumb img { display: block; max-width: 240px; max-height: 180px; }
+  .file { border: 1px solid var(--line); border-radius: 6px; padding: 4px; display: flex; align-items: center; gap: 4px; }
+  .file img { width: 48px; height: 48px; object-fit: cover; }
+  .preview { border: 1px dashed var(--line); border-radius: 6px; padding: 6px 8px; min-height: 90px; }
+  .preview.note { background: #fff8db; }
+  .evidence { white-space: pre-wrap; margin: 0; font-size: 13px; background: var(--soft); padding: 6px; }
+  .secret { background: #fff3bf; padding: 2px 6px; border-radius: 4px; user-select: all; }
+  .hint { margin: 0; font-size: 12px; }
+  textarea.note { background: #fff8db; }
+  .body p { margin: 0 0 6px; }
+  .thread .body { white-space: normal; }
+  dialog { border: 1px solid var(--line); border-radius: 10px; max-width: min(640px, 96vw); width: 100%; }
+  dialog::backdrop { background: rgb(0 0 0 / 45%); }
+  dialog.viewer { max-width: 96vw; width: auto; background: #e9ecf1; }
+  dialog.viewer img { display: block; max-width: 92vw; max-height: 80vh; margin-top: 8px; background: #fff; }
+  .file-pick input { font-weight: normal; }
+  @media (max-width: 900px) { .desk { grid-template-columns: minmax(0, 1fr); } }
   @media (max-width: 700px) {
     .wide { display: none; }
     th, td { padding: 6px 4px; }

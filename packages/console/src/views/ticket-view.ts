@@ -2,30 +2,40 @@ import { html, LitElement, nothing } from 'lit';
 import { ConsoleError, follow, request } from '../api.ts';
 import {
   cannedResponsesQuery,
-  feedbackMutation,
   presenceSubscription,
-  rejectMutation,
-  replyMutation,
-  resolveMutation,
-  startMutation,
   ticketQuery,
   ticketUpdated,
   typingMutation,
   updateTicketMutation,
 } from '../documents.ts';
+import { dateTime, money } from '../format.ts';
 import type { ResultOf } from '../graphql.ts';
 import { type Locale, type StringKey, translate } from '../i18n.ts';
+import { markdown } from '../markdown.ts';
 import { slaClock } from '../sla-clock.ts';
 import { styles } from '../styles.ts';
+import { staffMembersQuery } from '../ticket-documents.ts';
+import type { Composer } from './composer.ts';
+import type { ImageViewer } from './image-viewer.ts';
+import type { MoveDialog } from './move-dialog.ts';
 
 type Ticket = NonNullable<ResultOf<typeof ticketQuery>['ticket']>;
 type Present = ResultOf<typeof presenceSubscription>['ticketPresence']['staff'];
 type Canned = ResultOf<typeof cannedResponsesQuery>['cannedResponses'];
-type Mode = 'reply' | 'note';
+type Colleague = ResultOf<typeof staffMembersQuery>['staffMembers'][number];
+type Change = { assigneeId?: string; priority?: Ticket['priority']; category?: Ticket['category']; paid?: boolean };
 
-const newKey = () => `console-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+const priorities = ['NORMAL', 'HIGH', 'URGENT', 'IMMEDIATE'] as const;
+const categories = ['QUESTION', 'PROBLEM', 'CONTENT', 'IMPROVEMENT', 'EMERGENCY', 'VISITOR_REPORT'] as const;
+const moves = ['start', 'resolve', 'requestFeedback', 'reject'];
+/** Statuses whose SLA clocks no longer run. */
+const closed = ['RESOLVED', 'ACCEPTED', 'PAID', 'REJECTED'];
 
-/** One ticket: header, the conversation (notes unmistakable), the composer and the allowed moves. */
+/**
+ * One ticket: the header with its clocks and fields, the conversation in order (notes
+ * unmistakable, images previewed), the allowed moves, the composer; beside it the side panel,
+ * the page context, time and secrets. Live through `ticketUpdated` and `ticketPresence`.
+ */
 export class TicketView extends LitElement {
   static override styles = styles;
   static override properties = {
@@ -35,7 +45,7 @@ export class TicketView extends LitElement {
     ticket: { state: true },
     present: { state: true },
     canned: { state: true },
-    mode: { state: true },
+    colleagues: { state: true },
     problem: { state: true },
     openedAt: { state: true },
     busy: { state: true },
@@ -47,40 +57,47 @@ export class TicketView extends LitElement {
   /** Who has the ticket open (the caller too), and who is typing. */
   declare present: Present;
   declare canned: Canned;
-  private lastTyping = 0;
-  private stopPresence: (() => void) | null = null;
-  declare mode: Mode;
+  declare colleagues: Colleague[];
   declare problem: string;
   /** `updatedAt` when the specialist last read the ticket: sending warns when it moved on. */
   declare openedAt: string;
   declare busy: boolean;
-  private stop: (() => void) | null = null;
+  private lastTyping = 0;
+  private stops: (() => void)[] = [];
   private readonly keys = (event: KeyboardEvent) => this.onKey(event);
 
   constructor() {
     super();
     this.ticket = null;
-    this.mode = 'reply';
     this.problem = '';
     this.openedAt = '';
     this.busy = false;
     this.present = [];
     this.canned = [];
+    this.colleagues = [];
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     void this.load();
-    this.stop = follow(ticketUpdated, { id: this.ticketId }, (data) => {
-      this.ticket = data.ticketUpdated;
-    });
-    // Having the ticket open is subscribing to its presence: the others see me until I leave.
-    this.stopPresence = follow(presenceSubscription, { id: this.ticketId }, (data) => {
-      this.present = data.ticketPresence.staff;
-    });
+    this.stops = [
+      follow(ticketUpdated, { id: this.ticketId }, (data) => {
+        this.ticket = data.ticketUpdated;
+      }),
+      // Having the ticket open is subscribing to its presence: the others see me until I leave.
+      follow(presenceSubscription, { id: this.ticketId }, (data) => {
+        this.present = data.ticketPresence.staff;
+      }),
+    ];
     void request(cannedResponsesQuery, { ticketId: this.ticketId }, this.locale).then(
       (data) => {
         this.canned = data.cannedResponses;
+      },
+      () => {},
+    );
+    void request(staffMembersQuery, {}, this.locale).then(
+      (data) => {
+        this.colleagues = data.staffMembers;
       },
       () => {},
     );
@@ -89,8 +106,7 @@ export class TicketView extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stop?.();
-    this.stopPresence?.();
+    for (const stop of this.stops) stop();
     removeEventListener('keydown', this.keys);
   }
 
@@ -100,50 +116,43 @@ export class TicketView extends LitElement {
     this.openedAt = this.ticket?.updatedAt ?? '';
   }
 
+  private child<T extends Element>(selector: string): T | null {
+    return this.renderRoot.querySelector<T>(selector);
+  }
+
   private onKey(event: KeyboardEvent): void {
-    const typing = event.composedPath().some((t) => t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement);
-    if (typing) return;
+    const typing = event
+      .composedPath()
+      .some((t) => t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement);
+    if (typing || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (
+      this.child('dialog[open]') ||
+      this.renderRoot.querySelector('caredesk-move-dialog')?.shadowRoot?.querySelector('dialog[open]')
+    )
+      return;
     if (event.key === 'r' || event.key === 'n') {
       event.preventDefault();
-      this.mode = event.key === 'r' ? 'reply' : 'note';
-      void this.updateComplete.then(() =>
-        this.renderRoot.querySelector<HTMLTextAreaElement>('textarea[name=body]')?.focus(),
-      );
+      void this.child<Composer>('caredesk-composer')?.write(event.key === 'r' ? 'reply' : 'note');
     } else if (event.key === 'Escape') this.dispatchEvent(new CustomEvent('back'));
   }
 
-  /** Runs a mutation answering `DomainError | TicketPayload`, then reads the ticket again. */
-  private async run(answer: Promise<Record<string, { __typename: string; message?: string }>>): Promise<boolean> {
+  /** Assigns, re-prioritizes, re-categorizes or marks the ticket paid, then reads it again. */
+  private async change(change: Change): Promise<void> {
     this.busy = true;
     this.problem = '';
     try {
-      const result = Object.values(await answer)[0];
-      if (result?.__typename === 'DomainError') {
-        this.problem = result.message ?? '';
-        return false;
-      }
-      await this.load();
-      return true;
+      const { updateTicket: answer } = await request(
+        updateTicketMutation,
+        { input: { ticketId: this.ticketId, ...change } },
+        this.locale,
+      );
+      if (answer.__typename === 'DomainError') this.problem = answer.message;
+      else await this.load();
     } catch (error) {
       this.problem = error instanceof ConsoleError ? error.message : String(error);
-      return false;
     } finally {
       this.busy = false;
     }
-  }
-
-  private async send(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const form = event.target as HTMLFormElement;
-    const body = String(new FormData(form).get('body') ?? '').trim();
-    if (!body) return;
-    const input = { ticketId: this.ticketId, body, internal: this.mode === 'note', idempotencyKey: newKey() };
-    if (await this.run(request(replyMutation, { input }, this.locale))) form.reset();
-  }
-
-  /** Assigns or re-prioritizes the ticket. */
-  private change(change: { assigneeId?: string; priority?: Ticket['priority'] }): Promise<boolean> {
-    return this.run(request(updateTicketMutation, { input: { ticketId: this.ticketId, ...change } }, this.locale));
   }
 
   /** Tells the others I am typing, at most every 3 seconds. */
@@ -154,49 +163,50 @@ export class TicketView extends LitElement {
     void request(typingMutation, { input: { ticketId: this.ticketId, typing: true } }, this.locale).catch(() => {});
   }
 
-  private insertCanned(event: Event): void {
-    const select = event.target as HTMLSelectElement;
-    const chosen = this.canned.find((c) => c.id === select.value);
-    const box = this.renderRoot.querySelector<HTMLTextAreaElement>('textarea[name=body]');
-    if (chosen && box) {
-      box.value = box.value ? `${box.value}\n${chosen.text}` : chosen.text;
-      box.focus();
-    }
-    select.value = '';
+  private clocks(ticket: Ticket) {
+    const t = translate(this.locale);
+    const now = new Date();
+    const clock = (label: StringKey, due: string | null, done: boolean) => {
+      if (!due) return nothing;
+      if (done) return html`<span class="flag">${t(label)}: ${t('reacted')}</span>`;
+      const c = slaClock(due, now);
+      return html`<span class=${`clock sla-${c.urgency}`} title=${dateTime(due, this.locale)}>${t(label)}: ${c.text}${ticket.slaPaused ? ` (${t('paused')})` : ''}</span>`;
+    };
+    return html`${clock('reaction', ticket.reactionDueAt, Boolean(ticket.reactedAt))}
+      ${clock('resolution', ticket.resolutionDueAt, false)}`;
   }
 
-  private async move(move: string): Promise<void> {
+  private conversation(ticket: Ticket) {
     const t = translate(this.locale);
-    const ticketId = this.ticketId;
-    const ask = (label: StringKey) => prompt(t(label))?.trim();
-    if (move === 'start') await this.run(request(startMutation, { input: { ticketId } }, this.locale));
-    if (move === 'resolve') {
-      const report = ask('report');
-      if (report) await this.run(request(resolveMutation, { input: { ticketId, report } }, this.locale));
-    }
-    if (move === 'requestFeedback') {
-      const question = ask('question');
-      if (question) await this.run(request(feedbackMutation, { input: { ticketId, question } }, this.locale));
-    }
-    if (move === 'reject') {
-      const reason = ask('reason');
-      if (reason) await this.run(request(rejectMutation, { input: { ticketId, reason } }, this.locale));
-    }
-  }
-
-  override render() {
-    const t = translate(this.locale);
-    const ticket = this.ticket;
-    if (!ticket)
-      return html`<button @click=${() => this.dispatchEvent(new CustomEvent('back'))}>← ${t('back')}</button>`;
-    const time = (at: string) => new Date(at).toLocaleString(this.locale);
-    const clock = slaClock(ticket.slaDueAt, new Date());
+    const time = (at: string) => dateTime(at, this.locale);
+    const requester =
+      ticket.requester?.name ??
+      ticket.requester?.email ??
+      (ticket.requester ? t(`a_${ticket.requester.kind}` as StringKey) : '');
+    const image = (a: Ticket['attachments'][number]) =>
+      html`<button class="thumb" aria-label=${t('openImage', { name: a.fileName })}
+        @click=${() => void this.child<ImageViewer>('caredesk-image-viewer')?.show(a.url, a.fileName)}>
+        <img src=${a.url} alt=${a.fileName} loading="lazy" /></button>`;
+    // The description is the first message for tickets filed by people; monitoring's evidence is not.
+    const opening =
+      ticket.messages[0]?.body === ticket.description
+        ? []
+        : [
+            {
+              at: ticket.createdAt,
+              view: html`<li class="client">
+          <div class="muted">${ticket.source === 'MONITORING' ? t('monitoring') : requester} · ${time(ticket.createdAt)}</div>
+          ${ticket.source === 'MONITORING' ? html`<pre class="evidence">${ticket.description}</pre>` : html`<div class="body">${markdown(ticket.description)}</div>`}</li>`,
+            },
+          ];
     const entries = [
+      ...opening,
       ...ticket.messages.map((m) => ({
         at: m.createdAt,
         view: html`<li class=${m.internal ? 'note' : m.authorKind === 'STAFF' ? 'staff' : 'client'}>
-          <div class="muted">${m.internal ? html`<strong>${t('noteBadge')}</strong> · ` : nothing}${m.authorName ?? m.authorKind} · ${time(m.createdAt)}</div>
-          <div class="body">${m.body}</div></li>`,
+          <div class="muted">${m.internal ? html`<strong>${t('noteBadge')}</strong> · ` : nothing}${m.authorName ?? t(`a_${m.authorKind}` as StringKey)} · ${time(m.createdAt)}</div>
+          <div class="body">${markdown(m.body)}</div>
+          ${m.citedArticles.length ? html`<div class="row">${m.citedArticles.map((a) => html`<a class="flag" href=${a.url} target="_blank" rel="noopener">${a.title}</a>`)}</div>` : nothing}</li>`,
       })),
       ...ticket.history
         .filter((h) => h.fromStatus)
@@ -204,17 +214,37 @@ export class TicketView extends LitElement {
           at: h.createdAt,
           view: html`<li class="change">${t(`s_${h.fromStatus}` as StringKey)} → ${t(`s_${h.toStatus}` as StringKey)}${h.reason ? ` — ${h.reason}` : ''} · ${time(h.createdAt)}</li>`,
         })),
+      ...ticket.attachments.map((a) => ({
+        at: a.createdAt,
+        view: html`<li class=${a.internal ? 'note attachment' : 'attachment'}>
+          <div class="muted">${a.internal ? html`<strong>${t('internalFile')}</strong> · ` : nothing}${time(a.createdAt)}</div>
+          ${a.contentType.startsWith('image/') ? image(a) : nothing}
+          <a href=${a.url} target="_blank" rel="noopener">${a.fileName}</a> <span class="muted">${Math.ceil(a.sizeBytes / 1024)} KB</span></li>`,
+      })),
     ].sort((a, b) => a.at.localeCompare(b.at));
-    const moves = ticket.allowedMoves.filter((m) => ['start', 'resolve', 'requestFeedback', 'reject'].includes(m));
-    const changed = this.openedAt && ticket.updatedAt !== this.openedAt;
+    return html`<ol class="thread" aria-label=${ticket.title}>${entries.map((e) => e.view)}</ol>`;
+  }
+
+  override render() {
+    const t = translate(this.locale);
+    const ticket = this.ticket;
+    const back = html`<button @click=${() => this.dispatchEvent(new CustomEvent('back'))}>← ${t('back')}</button>`;
+    if (!ticket) return back;
+    const changed = Boolean(this.openedAt && ticket.updatedAt !== this.openedAt);
     const others = this.present.filter((p) => p.staff.id !== this.staffId);
-    return html`<div class="row"><button @click=${() => this.dispatchEvent(new CustomEvent('back'))}>← ${t('back')}</button></div>
+    const assignable = this.colleagues.some((c) => c.id === ticket.assignee?.id)
+      ? this.colleagues
+      : [...this.colleagues, ...(ticket.assignee ? [{ ...ticket.assignee, role: '' }] : [])];
+    return html`<div class="row">${back}</div>
       <h2>${ticket.displayNumber} ${ticket.title}</h2>
       <p class="row">
-        <span class="flag">${t(`s_${ticket.status}` as StringKey)}</span><span class="flag">${ticket.category}</span>
+        <span class="flag">${t(`s_${ticket.status}` as StringKey)}</span>
+        <span class="flag">${t(`p_${ticket.priority}` as StringKey)}</span>
+        <span class="flag">${t(`c_${ticket.category}` as StringKey)}</span>
         ${ticket.paid ? html`<span class="flag">${t('paid')}</span>` : nothing}
-        <span class=${`sla-${clock.urgency}`}>${t('sla')}: ${clock.text}</span>
-        <span class="muted">${ticket.organization?.name ?? ''} · ${ticket.requester?.name ?? ticket.requester?.email ?? ''}</span>
+        ${ticket.estimateKopecks != null ? html`<span class="flag">${t('estimate', { money: money(ticket.estimateKopecks, this.locale) })}</span>` : nothing}
+        ${ticket.duplicateOf ? html`<span class="flag">${t('duplicateOf', { number: ticket.duplicateOf.displayNumber })}</span>` : nothing}
+        ${closed.includes(ticket.status) ? nothing : this.clocks(ticket)}
       </p>
       ${
         others.length
@@ -223,43 +253,56 @@ export class TicketView extends LitElement {
             })}</p>`
           : nothing
       }
-      <div class="row">
-        <span>${t('assignedTo', { name: ticket.assignee?.name ?? t('nobody') })}</span>
-        ${
-          ticket.assignee?.id === this.staffId
-            ? nothing
-            : html`<button ?disabled=${this.busy} @click=${() => void this.change({ assigneeId: this.staffId })}>${t('takeIt')}</button>`
-        }
-        <label class="inline">${t('priority')}
-          <select .value=${ticket.priority} @change=${(e: Event) => void this.change({ priority: (e.target as HTMLSelectElement).value as Ticket['priority'] })}>
-            ${(['NORMAL', 'HIGH', 'URGENT', 'IMMEDIATE'] as const).map((p) => html`<option value=${p} ?selected=${p === ticket.priority}>${t(`p_${p}`)}</option>`)}
-          </select>
-        </label>
-      </div>
-      <ol class="thread" aria-label=${ticket.title}>${entries.map((e) => e.view)}</ol>
-      ${
-        ticket.attachments.length
-          ? html`<ul class="row">${ticket.attachments.map((a) => html`<li><a href=${a.url} target="_blank" rel="noopener">${a.contentType.startsWith('image/') ? html`<img src=${a.url} alt=${a.fileName} style="max-width:160px" />` : a.fileName}</a></li>`)}</ul>`
-          : nothing
-      }
-      ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
-      <div class="row">${moves.map((m) => html`<button ?disabled=${this.busy} @click=${() => void this.move(m)}>${t(`m_${m}` as StringKey)}</button>`)}</div>
-      <form class="composer" @submit=${(e: SubmitEvent) => void this.send(e)}>
-        <div class="row" role="group" aria-label=${t('mode')}>
-          <button type="button" aria-pressed=${this.mode === 'reply' ? 'true' : 'false'} @click=${() => (this.mode = 'reply')}>${t('reply')}</button>
-          <button type="button" aria-pressed=${this.mode === 'note' ? 'true' : 'false'} @click=${() => (this.mode = 'note')}>${t('note')}</button>
+      <div class="desk">
+        <div class="work">
+          <div class="row fields">
+            <span>${t('assignedTo', { name: ticket.assignee?.name ?? t('nobody') })}</span>
+            ${
+              ticket.assignee?.id === this.staffId
+                ? nothing
+                : html`<button ?disabled=${this.busy} @click=${() => void this.change({ assigneeId: this.staffId })}>${t('takeIt')}</button>`
+            }
+            ${
+              assignable.length
+                ? html`<label class="inline">${t('assignee')}
+                    <select @change=${(e: Event) => void this.change({ assigneeId: (e.target as HTMLSelectElement).value })}>
+                      ${ticket.assignee ? nothing : html`<option value="" selected>${t('nobody')}</option>`}
+                      ${assignable.map((c) => html`<option value=${c.id} ?selected=${c.id === ticket.assignee?.id}>${c.name}</option>`)}
+                    </select></label>`
+                : nothing
+            }
+            <label class="inline">${t('priority')}
+              <select @change=${(e: Event) => void this.change({ priority: (e.target as HTMLSelectElement).value as Ticket['priority'] })}>
+                ${priorities.map((p) => html`<option value=${p} ?selected=${p === ticket.priority}>${t(`p_${p}`)}</option>`)}
+              </select></label>
+            <label class="inline">${t('category')}
+              <select @change=${(e: Event) => void this.change({ category: (e.target as HTMLSelectElement).value as Ticket['category'] })}>
+                ${categories.map((c) => html`<option value=${c} ?selected=${c === ticket.category}>${t(`c_${c}`)}</option>`)}
+              </select></label>
+            <label class="inline"><input type="checkbox" .checked=${ticket.paid} ?disabled=${this.busy}
+              @change=${(e: Event) => void this.change({ paid: (e.target as HTMLInputElement).checked })} /> ${t('markPaid')}</label>
+          </div>
+          ${this.conversation(ticket)}
+          ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
+          <div class="row">${ticket.allowedMoves
+            .filter((m) => moves.includes(m))
+            .map(
+              (m) =>
+                html`<button ?disabled=${this.busy} @click=${() => void this.child<MoveDialog>('caredesk-move-dialog')?.open(m)}>${t(`m_${m}` as StringKey)}</button>`,
+            )}</div>
+          <caredesk-move-dialog .locale=${this.locale} .ticketId=${ticket.id} .ticketNumber=${ticket.displayNumber} @moved=${() => void this.load()}></caredesk-move-dialog>
+          <caredesk-composer .ticketId=${ticket.id} .locale=${this.locale} .canned=${this.canned} .changed=${changed}
+            @typing=${() => this.typing()} @sent=${() => void this.load()}></caredesk-composer>
         </div>
-        ${changed ? html`<p class="warning" role="status">${t('changed')}</p>` : nothing}
-        ${
-          this.canned.length
-            ? html`<label>${t('canned')}<select @change=${(e: Event) => this.insertCanned(e)}>
-                <option value="">${t('cannedNone')}</option>
-                ${this.canned.map((c) => html`<option value=${c.id}>${c.name} (${c.locale})</option>`)}
-              </select></label>`
-            : nothing
-        }
-        <label>${t(this.mode === 'note' ? 'noteLabel' : 'replyLabel')}<textarea name="body" class=${this.mode} @input=${() => this.typing()}></textarea></label>
-        <div class="row"><button class="primary" type="submit" ?disabled=${this.busy}>${t(this.mode === 'note' ? 'sendNote' : 'send')}</button></div>
-      </form>`;
+        <div class="aside">
+          <caredesk-ticket-side .organizationId=${ticket.organization?.id ?? null} .ticketId=${ticket.id} .siteName=${ticket.site?.name ?? null}
+            .requester=${ticket.requester} .locale=${this.locale}></caredesk-ticket-side>
+          <caredesk-page-context .context=${ticket.pageContext} .locale=${this.locale}></caredesk-page-context>
+          <caredesk-ticket-time .ticketId=${ticket.id} .staffId=${this.staffId} .locale=${this.locale} .entries=${ticket.timeEntries}
+            @changed=${() => void this.load()}></caredesk-ticket-time>
+          <caredesk-ticket-secrets .locale=${this.locale} .secrets=${ticket.secrets} @changed=${() => void this.load()}></caredesk-ticket-secrets>
+        </div>
+      </div>
+      <caredesk-image-viewer .locale=${this.locale}></caredesk-image-viewer>`;
   }
 }

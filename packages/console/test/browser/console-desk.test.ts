@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type DemoCredentials, seedDemo } from '../../../server/src/seed/demo.ts';
-import { freePort } from '../../../server/test/support/dovecot.ts';
-import { createTestApp, type TestApp } from '../../../server/test/support/test-app.ts';
+import type { DemoCredentials } from '../../../server/src/seed/demo.ts';
+import type { TestApp } from '../../../server/test/support/test-app.ts';
 import { type Chromium, describeInChromium, launchChromium } from '../../../widget/test/browser/support/chromium.ts';
 import { saveScreenshot, seriousViolations } from '../../../widget/test/browser/support/page-helpers.ts';
+import { type ConsoleSite, startConsoleSite } from './support/console-site.ts';
 
 /** The staff console in headless Chromium against a real server and database. */
 describeInChromium('the staff console (headless Chromium)', () => {
@@ -15,30 +15,19 @@ describeInChromium('the staff console (headless Chromium)', () => {
   let page: Page;
   /** The access token of the ticket filed by the widget (the visitor's browser would hold it). */
   let visitorToken = '';
-  const line1 = () => demo.staff.find((s) => s.role === 'LINE1') ?? { email: '', password: '' };
+  let site: ConsoleSite;
+  const line1 = () => site.line1();
 
   beforeAll(async () => {
-    const port = await freePort();
-    server = `http://127.0.0.1:${port}`;
-    t = await createTestApp('sqlite', { env: { PORT: String(port), PUBLIC_URL: server } });
-    demo = (await seedDemo(t.database.db, { publicUrl: server })) as DemoCredentials;
-    await t.app.start();
-    browser = await launchChromium({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    site = await startConsoleSite();
+    ({ t, demo, browser, server } = site);
   });
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    await site?.close();
   });
 
   const signIn = async () => {
-    // Each test starts signed out (the session cookie would outlive the page).
-    await browser.context.clearCookies();
-    page = await browser.context.newPage();
-    await page.goto(`${server}/console`);
-    await page.getByLabel('E-mail').fill(line1().email);
-    await page.getByLabel('Password').fill(line1().password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('table', { name: 'Queue' }).waitFor();
+    page = await site.signIn();
   };
 
   it('should refuse a wrong password, then sign in and show the queue in the server’s order', async () => {
@@ -127,8 +116,11 @@ describeInChromium('the staff console (headless Chromium)', () => {
     await page.locator('li.note').getByText('Probably the payment script').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
 
-    page.once('dialog', (dialog) => void dialog.accept('Fixed the payment script'));
     await page.getByRole('button', { name: 'Resolve' }).click();
+    const resolving = page.getByRole('dialog', { name: /Resolve/ });
+    await resolving.getByLabel('Report of the work done').fill('Fixed the payment script');
+    expect(await seriousViolations(page)).toEqual([]);
+    await resolving.getByRole('button', { name: 'Confirm' }).click();
     await page.getByText('New → Resolved', { exact: false }).waitFor();
     await saveScreenshot(page, 'console-ticket');
 
@@ -210,7 +202,11 @@ describeInChromium('the staff console (headless Chromium)', () => {
       await other.close();
     }
 
-    await page.getByLabel('Insert a canned response').selectOption({ label: 'Taken (en)' });
+    // Alt+C from the text jumps to the canned responses; the name and Enter insert one.
+    await page.getByLabel('Reply to the client').focus();
+    await page.keyboard.press('Alt+c');
+    await page.keyboard.type('Taken');
+    await page.keyboard.press('Enter');
     expect(await page.getByLabel('Reply to the client').inputValue()).toBe(
       `Hello there, #${ticket.number} is in progress. Ольга Первая`,
     );
