@@ -8,6 +8,7 @@ describe('Monitoring settings', () => {
       enabled: true,
       concurrency: 200,
       tickMs: 250,
+      idleMaxMs: 5000,
       rdapUrl: 'https://rdap.org',
       rollupIntervalMs: 300_000,
     });
@@ -18,6 +19,7 @@ describe('Monitoring settings', () => {
       MONITORING_ENABLED: 'false',
       MONITOR_CONCURRENCY: '50',
       MONITOR_TICK_MS: '100',
+      MONITOR_IDLE_MAX_MS: '30000',
       MONITOR_RDAP_URL: 'http://127.0.0.1:9000/rdap/',
       MONITOR_ROLLUP_INTERVAL_MS: '60000',
       MONITOR_ALLOW_NETWORKS: '10.20.0.0/16, 127.0.0.1',
@@ -27,6 +29,7 @@ describe('Monitoring settings', () => {
       enabled: false,
       concurrency: 50,
       tickMs: 100,
+      idleMaxMs: 30_000,
       rdapUrl: 'http://127.0.0.1:9000/rdap',
       rollupIntervalMs: 60_000,
     });

@@ -37,4 +37,41 @@ describeEachDatabase('The monitoring scheduler inside the server', (provider) =>
     expect(await storedChecks(t.database.db, monitor.id)).toBe(1);
     expect(monitor.leaseOwner).toBeNull();
   });
+
+  it('should check a monitor created while the scheduler sleeps idle right away, woken by the event bus', async () => {
+    // Idle sleeps last until the soonest due check (here a minute away), at most ten minutes:
+    // only the wake-up makes the second monitor's first check come before the test times out.
+    const idle = await createTestApp(provider, {
+      env: { MONITOR_TICK_MS: '20', MONITOR_IDLE_MAX_MS: '600000' },
+    });
+    try {
+      const demo = (await seedDemo(idle.database.db, { publicUrl: 'http://localhost:4000' })) as DemoCredentials;
+      const head = demo.staff.find((s) => s.role === 'HEAD')?.token;
+      const siteId = globalId('Site', (await idle.database.db.site.findFirstOrThrow()).id);
+      const create = async (name: string) =>
+        expect(
+          (
+            await idle.gql(
+              createMonitorMutation,
+              { input: { siteId, name, kind: 'HTTP', http: { url: `${site.url}/` } } },
+              head,
+            )
+          ).errors,
+        ).toBeUndefined();
+      const checked = (name: string) =>
+        expect
+          .poll(async () => (await idle.database.db.monitor.findFirstOrThrow({ where: { name } })).lastCheckAt, {
+            timeout: 15_000,
+            interval: 50,
+          })
+          .not.toBeNull();
+      await create('First');
+      await idle.app.start();
+      await checked('First');
+      await create('Second');
+      await checked('Second');
+    } finally {
+      await idle.close();
+    }
+  }, 30_000);
 });

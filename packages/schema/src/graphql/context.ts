@@ -52,6 +52,8 @@ export interface Topics {
   queueUpdated: { ticketId: string };
   /** A monitor's confirmed state changed; keyed by site id and by 'all'. */
   monitorStatusChanged: { monitorId: string };
+  /** A monitor may be due sooner than the schedulers planned (created, changed, resumed); keyed by 'all'. */
+  monitorScheduled: { monitorId: string };
   /** Credentials that stopped being valid: every instance ends what was opened with them. */
   accessRevoked: AccessRevoked;
   /** Who has a ticket open in the console and who is typing; keyed by ticket id. */

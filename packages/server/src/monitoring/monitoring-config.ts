@@ -6,8 +6,10 @@ export interface MonitoringConfig {
   enabled: boolean;
   /** Checks in flight at most. */
   concurrency: number;
-  /** How often the scheduler looks for due checks. */
+  /** How often the scheduler looks for due checks while checks run or are due. */
   tickMs: number;
+  /** The longest an idle scheduler sleeps before it looks again (it wakes for new monitors). */
+  idleMaxMs: number;
   /** Base of the RDAP service for domain expiry: `<url>/domain/<name>`. */
   rdapUrl: string;
   /** How often rollups are computed and old results deleted. */
@@ -19,7 +21,12 @@ export interface MonitoringConfig {
 export const monitoringVariables = [
   ['MONITORING_ENABLED', 'true', 'false: this instance runs no monitoring checks (others sharing the database may)'],
   ['MONITOR_CONCURRENCY', '200', 'Monitoring checks in flight at most, per instance'],
-  ['MONITOR_TICK_MS', '250', 'How often the monitoring scheduler looks for due checks'],
+  ['MONITOR_TICK_MS', '250', 'How often the monitoring scheduler looks for due checks while checks run or are due'],
+  [
+    'MONITOR_IDLE_MAX_MS',
+    '5000',
+    'Longest the idle monitoring scheduler sleeps (until the soonest due check; new or resumed monitors wake it)',
+  ],
   ['MONITOR_RDAP_URL', 'https://rdap.org', 'RDAP service for domain expiry (<url>/domain/<name>)'],
   ['MONITOR_ROLLUP_INTERVAL_MS', '300000', 'How often hourly/daily rollups are computed and old results deleted'],
   [
@@ -43,6 +50,7 @@ export function monitoringConfig(env: NodeJS.ProcessEnv, problems: string[]): Mo
     enabled: !['false', '0', 'no'].includes(enabledRaw),
     concurrency: integer('MONITOR_CONCURRENCY', env.MONITOR_CONCURRENCY, 200, 1, 10_000, problems),
     tickMs: integer('MONITOR_TICK_MS', env.MONITOR_TICK_MS, 250, 10, 60_000, problems),
+    idleMaxMs: integer('MONITOR_IDLE_MAX_MS', env.MONITOR_IDLE_MAX_MS, 5000, 10, 600_000, problems),
     rdapUrl,
     rollupIntervalMs: integer(
       'MONITOR_ROLLUP_INTERVAL_MS',

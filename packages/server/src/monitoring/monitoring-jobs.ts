@@ -20,6 +20,7 @@ export function monitoringJob(
     now: deps.now,
     concurrency: config.concurrency,
     tickMs: config.tickMs,
+    idleMaxMs: config.idleMaxMs,
     rdapBaseUrl: config.rdapUrl,
     allowedNetworks: config.allowedNetworks,
     onError: (err) =>

@@ -2,6 +2,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { StaffRole } from '../../domain/staff-role.ts';
 import { DomainError } from '../../services/domain-error.ts';
 import { createMonitor, deleteMonitor, setMonitorPaused, updateMonitor } from '../../services/monitoring/admin.ts';
+import { publishMonitorScheduled } from '../../services/monitoring/record.ts';
 import { builder } from '../builder.ts';
 import { atMost } from '../list-bounds.ts';
 import { MonitorKindEnum, MonitorRef } from './monitor.ts';
@@ -150,6 +151,7 @@ builder.mutationFields((t) => ({
         ctx.now(),
         ctx.monitorNetworks,
       );
+      publishMonitorScheduled(ctx.events, monitor.id);
       return { monitor, pushUrl: pushSecret ? `${ctx.publicUrl}/heartbeat/${pushSecret}` : null };
     },
   }),

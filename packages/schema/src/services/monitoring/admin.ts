@@ -4,7 +4,7 @@ import type { AllowedNetworks } from '../../domain/monitoring/target-address.ts'
 import type { EventBus } from '../../graphql/context.ts';
 import { newSecret } from '../access-tokens.ts';
 import { DomainError } from '../domain-error.ts';
-import { publishMonitorChange, sha256 } from './record.ts';
+import { publishMonitorChange, publishMonitorScheduled, sha256 } from './record.ts';
 import { refuseInsideTarget } from './target-check.ts';
 
 export type MonitorKind = 'HTTP' | 'TLS' | 'DOMAIN' | 'TCP' | 'HEARTBEAT';
@@ -164,6 +164,7 @@ export async function setMonitorPaused(db: Db, events: EventBus, monitorId: stri
   // A paused monitor says nothing about the site: an incident in progress ends here.
   if (paused) await db.monitorIncident.updateMany({ where: { monitorId, endedAt: null }, data: { endedAt: now } });
   publishMonitorChange(events, monitor);
+  if (!paused) publishMonitorScheduled(events, monitorId);
   return updated;
 }
 

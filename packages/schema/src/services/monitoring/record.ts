@@ -55,6 +55,11 @@ export function publishMonitorChange(events: EventBus, monitor: { id: string; si
   events.publish('monitorStatusChanged', 'all', { monitorId: monitor.id });
 }
 
+/** Wakes idle schedulers (every instance, over the bus): this monitor may be due now. */
+export function publishMonitorScheduled(events: EventBus, monitorId: string): void {
+  events.publish('monitorScheduled', 'all', { monitorId });
+}
+
 /** A small random lead (never a delay) so monitors created together drift apart. */
 function jitterMs(seconds: number): number {
   return -Math.round(Math.random() * Math.min(seconds * 10, 2000));

@@ -14,8 +14,14 @@ export interface SchedulerOptions {
   now: () => Date;
   /** Checks in flight at most (the pool). */
   concurrency?: number;
-  /** How often the loop looks for due checks. */
+  /** How often the loop looks for due checks while checks run or are due. */
   tickMs?: number;
+  /**
+   * The longest an idle loop sleeps (nothing due, nothing running): it sleeps until the soonest
+   * due check, at most this long, and a monitor created or resumed wakes it at once (the
+   * `monitorScheduled` event, on every instance sharing the bus). Default 5 s.
+   */
+  idleMaxMs?: number;
   rdapBaseUrl?: string;
   /** Inside networks the checks may reach after all (MONITOR_ALLOW_NETWORKS). */
   allowedNetworks?: AllowedNetworks;
@@ -69,6 +75,7 @@ export function createMonitorScheduler(options: SchedulerOptions): MonitorSchedu
   const instanceId = randomUUID();
   const concurrency = options.concurrency ?? 100;
   const tickMs = options.tickMs ?? 500;
+  const idleMaxMs = Math.max(tickMs, options.idleMaxMs ?? 5_000);
   const env = {
     rdapBaseUrl: options.rdapBaseUrl ?? 'https://rdap.org',
     now,
@@ -221,24 +228,59 @@ export function createMonitorScheduler(options: SchedulerOptions): MonitorSchedu
     }
   }
 
+  /** How long an idle loop may sleep: until the soonest due check, between tickMs and idleMaxMs. */
+  async function idleSleepMs(): Promise<number> {
+    const next = await db.monitor.findFirst({
+      where: { paused: false, central: true },
+      orderBy: { nextCheckAt: 'asc' },
+      select: { nextCheckAt: true },
+    });
+    if (!next) return idleMaxMs;
+    return Math.min(idleMaxMs, Math.max(tickMs, next.nextCheckAt.getTime() - now().getTime()));
+  }
+
   // The loop's current pass, so that stop() waits for a claim in progress too.
   let pass: Promise<void> | undefined;
+  /** A wake-up heard during a pass: the next pass follows at once. */
+  let woken = false;
   const loop = () => {
     if (stopped) return;
+    woken = false;
+    let sleepMs = tickMs;
     pass = (async () => {
-      await fill();
+      const started = await fill();
       if (now().getTime() - lastSweep > 30_000) {
         lastSweep = now().getTime();
         await sweepStale().catch(fail);
       }
+      // Idle: one query for the soonest due time instead of a claim every tick.
+      if (started.length === 0 && running.size === 0) sleepMs = await idleSleepMs();
     })()
       .catch(fail)
       .finally(() => {
         pass = undefined;
         if (stopped) return;
-        timer = setTimeout(loop, tickMs);
+        timer = setTimeout(loop, woken ? 0 : sleepMs);
         timer.unref?.();
       });
+  };
+  const wake = () => {
+    if (stopped) return;
+    if (pass) {
+      woken = true;
+      return;
+    }
+    clearTimeout(timer);
+    loop();
+  };
+  let wakeUps: AsyncIterator<unknown> | undefined;
+  const listen = async () => {
+    wakeUps = options.events.subscribe('monitorScheduled', 'all')[Symbol.asyncIterator]();
+    for (;;) {
+      const next = await wakeUps.next().catch(() => ({ done: true as const, value: undefined }));
+      if (next.done) return;
+      wake();
+    }
   };
 
   return {
@@ -249,11 +291,14 @@ export function createMonitorScheduler(options: SchedulerOptions): MonitorSchedu
       lastSweep = now().getTime();
       stalls.start();
       if (options.spreadOnStart ?? true) await spreadOverdue().catch(fail);
+      void listen();
       loop();
     },
     async stop() {
       stopped = true;
       clearTimeout(timer);
+      await wakeUps?.return?.();
+      wakeUps = undefined;
       await pass;
       await Promise.allSettled([...running]);
       stalls.stop();
