@@ -6,6 +6,7 @@ import { useStudioZone } from './format.ts';
 import { browserLocale, type Locale, translate } from './i18n.ts';
 import { styles } from './styles.ts';
 import { workingHoursQuery } from './ticket-documents.ts';
+import { CannedView } from './views/canned-view.ts';
 import { Composer } from './views/composer.ts';
 import { ImageViewer } from './views/image-viewer.ts';
 import { MoveDialog } from './views/move-dialog.ts';
@@ -16,13 +17,14 @@ import { TicketSide } from './views/ticket-side.ts';
 import { TicketTime } from './views/ticket-time.ts';
 import { TicketView } from './views/ticket-view.ts';
 
-/** The staff console: sign-in, then the queue and one ticket at a time. */
+/** The staff console: sign-in, then the queue, one ticket at a time, and the canned responses. */
 export class ConsoleApp extends LitElement {
   static override styles = styles;
   static override properties = {
     staff: { state: true },
     locale: { state: true },
     ticketId: { state: true },
+    canned: { state: true },
     problem: { state: true },
     ready: { state: true },
     attention: { state: true },
@@ -30,6 +32,8 @@ export class ConsoleApp extends LitElement {
   declare staff: { id: string; name: string; role: string } | null;
   declare locale: Locale;
   declare ticketId: string | null;
+  /** The canned responses page is open. */
+  declare canned: boolean;
   declare problem: string;
   declare ready: boolean;
   /** How many of my tickets need me now: shown in the page's title. */
@@ -40,6 +44,7 @@ export class ConsoleApp extends LitElement {
     this.staff = null;
     this.locale = browserLocale();
     this.ticketId = null;
+    this.canned = false;
     this.problem = '';
     this.ready = false;
     this.attention = 0;
@@ -69,15 +74,29 @@ export class ConsoleApp extends LitElement {
     if (answer) useStudioZone(answer.workingHours.timeZone);
   }
 
-  /** `/console/tickets/<id>` opens a ticket; `/console` the queue. */
+  /** `/console/tickets/<id>` opens a ticket, `/console/canned` the canned responses; `/console` the queue. */
   private route(): void {
     const match = /\/console\/tickets\/([^/]+)$/.exec(location.pathname);
     this.ticketId = match ? decodeURIComponent(match[1] ?? '') : null;
+    this.canned = /\/console\/canned\/?$/.test(location.pathname);
   }
 
   open(id: string | null): void {
     history.pushState(null, '', id ? `/console/tickets/${encodeURIComponent(id)}` : '/console');
     this.ticketId = id;
+    this.canned = false;
+  }
+
+  private openCanned(event: Event): void {
+    event.preventDefault();
+    history.pushState(null, '', '/console/canned');
+    this.ticketId = null;
+    this.canned = true;
+  }
+
+  private openQueue(event: Event): void {
+    event.preventDefault();
+    this.open(null);
   }
 
   private async submitSignIn(event: SubmitEvent): Promise<void> {
@@ -121,19 +140,25 @@ export class ConsoleApp extends LitElement {
         </main>`;
     return html`<header>
         <h1>${t('title')}</h1>
+        <nav aria-label=${t('sections')}>
+          <a href="/console" aria-current=${!this.ticketId && !this.canned ? 'page' : 'false'} @click=${(e: Event) => this.openQueue(e)}>${t('queue')}</a>
+          <a href="/console/canned" aria-current=${this.canned ? 'page' : 'false'} @click=${(e: Event) => this.openCanned(e)}>${t('cannedTitle')}</a>
+        </nav>
         <span class="muted">${t('signedInAs', { name: this.staff.name })}</span>
         ${switchLanguage}
         <button @click=${() => void this.leave()}>${t('signOut')}</button>
       </header>
       <main>
         ${
-          this.ticketId
-            ? keyed(
-                this.ticketId,
-                html`<caredesk-ticket .ticketId=${this.ticketId} .locale=${this.locale} .staffId=${this.staff.id}
+          this.canned
+            ? html`<caredesk-canned .locale=${this.locale} .role=${this.staff.role}></caredesk-canned>`
+            : this.ticketId
+              ? keyed(
+                  this.ticketId,
+                  html`<caredesk-ticket .ticketId=${this.ticketId} .locale=${this.locale} .staffId=${this.staff.id}
                   @back=${() => this.open(null)} @open=${(e: CustomEvent<string>) => this.open(e.detail)}></caredesk-ticket>`,
-              )
-            : html`<caredesk-queue .locale=${this.locale} .staffId=${this.staff.id} @open=${(e: CustomEvent<string>) => this.open(e.detail)}
+                )
+              : html`<caredesk-queue .locale=${this.locale} .staffId=${this.staff.id} @open=${(e: CustomEvent<string>) => this.open(e.detail)}
                 @attention=${(e: CustomEvent<number>) => {
                   this.attention = e.detail;
                 }}></caredesk-queue>`
@@ -151,4 +176,5 @@ customElements.define('caredesk-ticket-secrets', TicketSecrets);
 customElements.define('caredesk-move-dialog', MoveDialog);
 customElements.define('caredesk-composer', Composer);
 customElements.define('caredesk-image-viewer', ImageViewer);
+customElements.define('caredesk-canned', CannedView);
 customElements.define('caredesk-console', ConsoleApp);

@@ -24,6 +24,9 @@ export const queueStyles = css`
   details.pick[open] summary, details.pick.on summary { border-color: var(--accent); font-weight: 600; }
   details.pick fieldset { position: absolute; z-index: 2; top: calc(100% + 4px); left: 0; margin: 0; min-width: 200px; background: #fff;
     border: 1px solid var(--line); border-radius: 8px; padding: 8px 10px; box-shadow: 0 6px 18px rgb(0 0 0 / 12%); display: flex; flex-direction: column; gap: 4px; }
+  details.pick:not([open]) fieldset { display: none; }
   details.pick label { font-weight: normal; }
+  /* On a phone the choices open below their button, in the page's flow, not off its edge. */
+  @media (max-width: 600px) { details.pick fieldset { position: static; margin-top: 4px; box-shadow: none; } }
   .hint { color: #5b6473; }
 `;

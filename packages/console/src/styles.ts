@@ -4,7 +4,11 @@ export const styles = css`
   :host { display: block; font: 14px/1.45 system-ui, sans-serif; color: #1d2330; --accent: #2155d6; --line: #d6dbe4; --soft: #f3f5f9; }
   * { box-sizing: border-box; }
   header { display: flex; gap: 12px; align-items: center; padding: 8px 16px; border-bottom: 1px solid var(--line); flex-wrap: wrap; }
-  header h1 { font-size: 16px; margin: 0 auto 0 0; }
+  header h1 { font-size: 16px; margin: 0; }
+  header nav { display: flex; gap: 12px; margin-right: auto; }
+  header nav a { color: var(--accent); text-decoration: none; padding: 4px 2px; }
+  header nav a[aria-current='page'] { font-weight: 700; border-bottom: 2px solid var(--accent); }
+  pre.template { white-space: pre-wrap; font: inherit; background: var(--soft); padding: 6px 8px; border-radius: 6px; margin: 4px 0; }
   main { padding: 12px 16px; }
   button, input, select, textarea { font: inherit; }
   button { border: 1px solid var(--line); background: #fff; border-radius: 6px; padding: 5px 10px; cursor: pointer; }
@@ -71,7 +75,8 @@ export const styles = css`
   dialog::backdrop { background: rgb(0 0 0 / 45%); }
   dialog.viewer { max-width: 96vw; width: auto; background: #e9ecf1; }
   dialog.viewer img { display: block; max-width: 92vw; max-height: 80vh; margin-top: 8px; background: #fff; }
-  .file-pick input { font-weight: normal; }
+  .file-pick { flex-wrap: wrap; max-width: 100%; }
+  .file-pick input { font-weight: normal; max-width: 100%; min-width: 0; }
   @media (max-width: 900px) { .desk { grid-template-columns: minmax(0, 1fr); } }
   @media (max-width: 700px) {
     .wide { display: none; }

@@ -121,15 +121,21 @@ export class TicketView extends LitElement {
   }
 
   private onKey(event: KeyboardEvent): void {
-    const typing = event
-      .composedPath()
-      .some((t) => t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement);
-    if (typing || event.altKey || event.ctrlKey || event.metaKey) return;
+    // A dialog handles its own keys (Escape closes it).
     if (
       this.child('dialog[open]') ||
       this.renderRoot.querySelector('caredesk-move-dialog')?.shadowRoot?.querySelector('dialog[open]')
     )
       return;
+    const field = event
+      .composedPath()
+      .find((t) => t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement);
+    // Escape in a field leaves the field (what was typed stays); a second Escape leaves the ticket.
+    if (field && event.key === 'Escape') {
+      (field as HTMLElement).blur();
+      return;
+    }
+    if (field || event.altKey || event.ctrlKey || event.metaKey) return;
     if (event.key === 'r' || event.key === 'n') {
       event.preventDefault();
       void this.child<Composer>('caredesk-composer')?.write(event.key === 'r' ? 'reply' : 'note');
