@@ -2,10 +2,13 @@
 // machine; with names, runs only those and prints the results without touching RESULTS.md.
 // BENCH_SECONDS sets the measuring time of each load run (default 10).
 // Names: overhead, submit, queue, hostile (the hostile documents of issue 16 beside a normal client), fanout, fanout-redis, sla (BENCH_SLA_TICKETS, default 100000), monthly-report (BENCH_REPORT_TICKETS, default 300), monitoring (BENCH_MONITOR_SECONDS, default 120; BENCH_MONITOR_DATABASES, default sqlite,postgresql). Fan-out sizes: BENCH_FANOUT_N (default
-// 1000,10000) and BENCH_FANOUT_REDIS_N (default 1000,10000); BENCH_QUEUE_TICKETS (default 100000).
+// 1000,10000) and BENCH_FANOUT_REDIS_N (default 1000,10000); BENCH_QUEUE_TICKETS (default 100000);
+// console-queue: BENCH_CONSOLE_QUEUE_TICKETS (default 1000).
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { consoleLive } from './benchmarks/console-live.ts';
+import { consoleQueue } from './benchmarks/console-queue.ts';
 import { fanout, fanoutAcrossInstances } from './benchmarks/fanout.ts';
 import { graphqlOverhead } from './benchmarks/graphql-overhead.ts';
 import { hostile } from './benchmarks/hostile.ts';
@@ -41,6 +44,8 @@ const benchmarks: Record<string, () => Promise<string>> = {
   hostile: () => hostile(seconds),
   'widget-load': widgetLoad,
   'widget-screenshot': widgetScreenshot,
+  'console-live': consoleLive,
+  'console-queue': consoleQueue,
 };
 
 const asked = process.argv.slice(2).filter((arg) => arg !== '--');
