@@ -140,3 +140,19 @@ export const deleteQueueViewMutation = graphql(`
     }
   }
 `);
+
+/** Who has which ticket open and who is typing, one ticket at a time (those already there at once). */
+export const queuePresenceSubscription = graphql(`
+  subscription QueuePresence {
+    queuePresence {
+      ticketId
+      staff {
+        staff {
+          id
+          name
+        }
+        typing
+      }
+    }
+  }
+`);

@@ -29,4 +29,8 @@ export const queueStyles = css`
   /* On a phone the choices open below their button, in the page's flow, not off its edge. */
   @media (max-width: 600px) { details.pick fieldset { position: static; margin-top: 4px; box-shadow: none; } }
   .hint { color: #5b6473; }
+  /* Who else has the ticket open: a small pill before the title. */
+  .here { display: inline-block; margin-right: 6px; padding: 0 6px; border-radius: 9px; font-size: 12px; line-height: 18px;
+    background: #e6f0ff; color: #1f4f99; }
+  .here.typing { background: #fff2d6; color: #7a4b00; }
 `;

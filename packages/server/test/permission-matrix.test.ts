@@ -608,6 +608,10 @@ const matrix: Record<string, Row> = {
       variables: { id: t.ticketId },
     }),
   },
+  queuePresence: {
+    allowed: readers,
+    operation: () => ({ query: 'subscription { queuePresence { ticketId staff { typing } } }' }),
+  },
   setTicketPresence: {
     allowed: readers,
     operation: (t) => ({
@@ -829,7 +833,13 @@ describeEachDatabase('the permission matrix', (provider) => {
     });
     const reader = (response.body as ReadableStream<Uint8Array>).getReader();
     const id = Buffer.from(target.ticketId, 'base64').toString().split(':')[1] ?? '';
+    const present = await t.database.db.staffMember.findUniqueOrThrow({ where: { email: 'line1@studio.example' } });
+    let opened = false;
     const timer = setInterval(() => {
+      // Someone opens and closes the ticket, over and over: every queue sees a change each time.
+      opened = !opened;
+      const signal = { kind: opened ? 'here' : 'left', presenceId: 'matrix', staffId: present.id } as const;
+      t.app.events.publish('queuePresence', 'all', { ticketId: id, signal });
       t.app.events.publish('ticketUpdated', id, { ticketId: id });
       t.app.events.publish('queueUpdated', 'all', { ticketId: id });
       const monitorId = Buffer.from(target.monitorId, 'base64').toString().split(':')[1] ?? '';

@@ -25,6 +25,15 @@ const until = (subscription: LiveSubscription, present: Present, from = 0) =>
     (p) => subscription.payloads.indexOf(p) >= from && JSON.stringify(presentIn(p)) === JSON.stringify(present),
   );
 
+const queueQuery = 'subscription { queuePresence { ticketId staff { staff { email } typing } } }';
+/** Waits until the queue hears that exactly these staff are on the ticket. */
+const queueShows = (queue: LiveSubscription, ticketId: string, present: Present, from = 0) =>
+  queue.payload((p) => {
+    const update = p.data?.queuePresence as { ticketId: string } | undefined;
+    if (queue.payloads.indexOf(p) < from || update?.ticketId !== ticketId) return false;
+    return JSON.stringify(presentIn({ data: { ticketPresence: update } })) === JSON.stringify(present);
+  });
+
 function presenceSuite(
   provider: Parameters<Parameters<typeof describeEachDatabase>[1]>[0],
   env: Record<string, string>,
@@ -62,8 +71,14 @@ function presenceSuite(
   };
 
   const contact = (email: string) => signInContact(t, mailer, email);
+  const watchQueue = (url: string, role: string) => {
+    const subscription = subscribeOverWebSocket(url, token(role), queueQuery, {});
+    opened.push(subscription);
+    return subscription;
+  };
   return {
     open,
+    watchQueue,
     token,
     contact,
     urls: () => ({ a: urlA, b: urlB }),
@@ -104,6 +119,44 @@ describeEachDatabase('presence on a ticket', (provider) => {
     const beforeClosing = line1.payloads.length;
     await line2.close();
     await until(line1, [{ email: 'line1@studio.example', typing: false }], beforeClosing);
+    await line1.close();
+  });
+
+  it('should show an open queue who is already on a ticket, who joins and types, and who left', async () => {
+    const line1 = s.open(s.urls().a, 'LINE1');
+    await until(line1, [{ email: 'line1@studio.example', typing: false }]);
+    // The queue opens after the ticket view: it learns at once, not at the next heartbeat.
+    const queue = s.watchQueue(s.urls().a, 'HEAD');
+    await queueShows(queue, s.ticketId(), [{ email: 'line1@studio.example', typing: false }]);
+
+    const line3 = s.open(s.urls().a, 'LINE3');
+    await until(line3, [
+      { email: 'line1@studio.example', typing: false },
+      { email: 'line3@studio.example', typing: false },
+    ]);
+    await s
+      .app()
+      .gql(
+        'mutation ($i: SetTicketPresenceInput!) { setTicketPresence(input: $i) { __typename } }',
+        { i: { ticketId: s.ticketId(), typing: true } },
+        s.token('LINE3'),
+      );
+    await queueShows(queue, s.ticketId(), [
+      { email: 'line1@studio.example', typing: false },
+      { email: 'line3@studio.example', typing: true },
+    ]);
+    // A queue opened now learns at once who is there and who is typing.
+    const later = s.watchQueue(s.urls().a, 'ADMIN');
+    await queueShows(later, s.ticketId(), [
+      { email: 'line1@studio.example', typing: false },
+      { email: 'line3@studio.example', typing: true },
+    ]);
+    const beforeLeaving = queue.payloads.length;
+    await line1.close();
+    await line3.close();
+    await queueShows(queue, s.ticketId(), [], beforeLeaving);
+    // Watching the queue announces nobody.
+    expect(queue.payloads.every((p) => !JSON.stringify(p).includes('head@studio.example'))).toBe(true);
   });
 
   it('should not let a client see or announce presence on the ticket', async () => {
@@ -112,6 +165,10 @@ describeEachDatabase('presence on a ticket', (provider) => {
     const refused = await Promise.race([clientView.payload(), clientView.ended.then((e) => e.payloads[0])]);
     expect(JSON.stringify(refused)).toMatch(/UNAUTHENTICATED|FORBIDDEN/);
     await clientView.close();
+    const clientQueue = subscribeOverWebSocket(s.urls().a, owner, queueQuery, {});
+    const queueRefused = await Promise.race([clientQueue.payload(), clientQueue.ended.then((e) => e.payloads[0])]);
+    expect(JSON.stringify(queueRefused)).toMatch(/UNAUTHENTICATED|FORBIDDEN/);
+    await clientQueue.close();
     const announced = await s
       .app()
       .gql(
@@ -144,6 +201,16 @@ describe.skipIf(Boolean(missing))(
         const beforeClosing = onA.payloads.length;
         await onB.close();
         await until(onA, [{ email: 'line1@studio.example', typing: false }], beforeClosing);
+        await onA.close();
+      });
+
+      it('should show a queue on one instance the ticket opened on another', async () => {
+        const queue = s.watchQueue(s.urls().b, 'HEAD');
+        const onA = s.open(s.urls().a, 'LINE2');
+        await queueShows(queue, s.ticketId(), [{ email: 'line2@studio.example', typing: false }]);
+        const beforeClosing = queue.payloads.length;
+        await onA.close();
+        await queueShows(queue, s.ticketId(), [], beforeClosing);
       });
     });
   },

@@ -2,6 +2,7 @@ import { html, LitElement, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { type Locale, type StringKey, translate } from '../i18n.ts';
 import { noFilters, type QueueFilters, type QueueRow, type Scope } from '../queue-filters.ts';
+import { QueuePresence } from '../queue-presence.ts';
 import { QueueStore } from '../queue-store.ts';
 import { queueStyles } from '../queue-styles.ts';
 import { slaClock } from '../sla-clock.ts';
@@ -43,6 +44,7 @@ export class QueueView extends LitElement {
     locale: () => this.locale,
     changed: () => this.rowsChanged(),
   });
+  private readonly presence = new QueuePresence(this, () => this.staffId);
   private readonly window = new VirtualWindow(this, {
     count: () => this.store.rows.length,
     scroller: () => this.renderRoot.querySelector<HTMLElement>('.scroller'),
@@ -171,7 +173,9 @@ export class QueueView extends LitElement {
     return html`<tr aria-rowindex=${index + 2} aria-selected=${index === this.selected ? 'true' : 'false'}
         class=${this.store.highlighted.has(row.id) ? 'changed' : ''} @click=${() => this.openRow(row)}>
       <td>${row.displayNumber}</td>
-      <td title=${row.title}><a href=${`/console/tickets/${encodeURIComponent(row.id)}`} @click=${(e: Event) => {
+      <td title=${row.title}>${this.renderPresence(row.id)}<a href=${`/console/tickets/${encodeURIComponent(row.id)}`} @click=${(
+        e: Event,
+      ) => {
         e.preventDefault();
         this.openRow(row);
       }}>${row.title}</a></td>
@@ -188,6 +192,18 @@ export class QueueView extends LitElement {
         ${row.needsAuthorization ? html`<span class="flag">${t('unauthorized')}</span>` : nothing}
       </td>
     </tr>`;
+  }
+
+  /** Who else has the ticket open (✎ while typing a reply), before its title. */
+  private renderPresence(ticketId: string) {
+    const present = this.presence.on(ticketId);
+    if (!present.length) return nothing;
+    const t = translate(this.locale);
+    const names = present.map((p) => (p.typing ? `${p.staff.name} (${t('typing')})` : p.staff.name)).join(', ');
+    return html`<span class=${present.some((p) => p.typing) ? 'here typing' : 'here'} role="img"
+      aria-label=${t('alsoHere', { names })} title=${t('alsoHere', { names })}>${present.some((p) => p.typing) ? '✎' : '●'} ${present
+        .map((p) => p.staff.name.split(' ')[0])
+        .join(', ')}</span> `;
   }
 
   private renderTable() {

@@ -156,7 +156,7 @@ describeInChromium('the staff console (headless Chromium)', () => {
     await page.close();
   });
 
-  it('should show who else has the ticket open and types, and fill a canned response in for the ticket', async () => {
+  it('should show who else has the ticket open and types, on its queue row and in the ticket, and fill a canned response in', async () => {
     const headToken = demo.staff.find((m) => m.role === 'HEAD')?.token ?? '';
     const created = await t.gql<{ createCannedResponse: { __typename: string } }>(
       'mutation ($i: CreateCannedResponseInput!) { createCannedResponse(input: $i) { __typename } }',
@@ -172,14 +172,13 @@ describeInChromium('the staff console (headless Chromium)', () => {
     );
     expect(created.data?.createCannedResponse.__typename).toBe('CannedResponsePayload');
     const ticket = await t.database.db.ticket.findFirstOrThrow({
-      where: { title: 'Promo code field rejects every code' },
+      where: { title: 'Checkout button does nothing on iPhone' },
     });
     const ticketUrl = `${server}/console/tickets/${encodeURIComponent(Buffer.from(`Ticket:${ticket.id}`).toString('base64'))}`;
 
+    // I watch the queue while a colleague in another browser opens the ticket and starts typing.
     await signIn();
-    await page.goto(ticketUrl);
-    await page.getByRole('heading', { name: /Promo code field rejects every code/ }).waitFor();
-    // A colleague in another browser opens the same ticket and starts typing.
+    const row = page.getByRole('row', { name: /Checkout button does nothing on iPhone/ });
     const other = await launchChromium({ viewport: { width: 390, height: 844 }, bypassCSP: true });
     try {
       const line2 = demo.staff.find((m) => m.role === 'LINE2') ?? { email: '', password: '' };
@@ -190,9 +189,15 @@ describeInChromium('the staff console (headless Chromium)', () => {
       await colleague.getByRole('button', { name: 'Sign in' }).click();
       await colleague.getByRole('table', { name: 'Queue' }).waitFor();
       await colleague.goto(ticketUrl);
-      await colleague.getByRole('heading', { name: /Promo code field rejects every code/ }).waitFor();
-      await page.getByText('Also here: Пётр Второй').waitFor();
+      await colleague.getByRole('heading', { name: /Checkout button does nothing on iPhone/ }).waitFor();
+      await row.getByRole('img', { name: 'Also here: Пётр Второй' }).waitFor();
       await colleague.getByLabel('Reply to the client').fill('Looking');
+      await row.getByRole('img', { name: 'Also here: Пётр Второй (typing…)' }).waitFor();
+      // Opening the ticket, I see the colleague there too.
+      await page.goto(ticketUrl);
+      await page.getByRole('heading', { name: /Checkout button does nothing on iPhone/ }).waitFor();
+      await page.getByText('Also here: Пётр Второй').waitFor();
+      await colleague.getByLabel('Reply to the client').fill('Looking further');
       await page.getByText('Also here: Пётр Второй (typing…)').waitFor();
       expect(await seriousViolations(colleague)).toEqual([]);
       await saveScreenshot(colleague, 'console-ticket-phone');

@@ -58,6 +58,10 @@ export interface Topics {
   accessRevoked: AccessRevoked;
   /** Who has a ticket open in the console and who is typing; keyed by ticket id. */
   ticketPresence: PresenceSignal;
+  /** The same signals for every ticket, for the open queues; keyed by 'all'. */
+  queuePresence: { ticketId: string; signal: PresenceSignal };
+  /** A queue opened and asks every open ticket view to say where it is; keyed by 'all'. */
+  presenceRollCall: { at: number };
 }
 
 /** Publish/subscribe, in-process or across instances (the server picks the adapter). */

@@ -56,3 +56,34 @@ export function presentStaff(state: PresenceState, now: number): { staffId: stri
 }
 
 const presenceKey = (state: PresenceState, now: number) => JSON.stringify(presentStaff(state, now));
+
+/** Presence on every ticket at once (the queue's view of it): one state per ticket with someone there. */
+export type QueuePresenceState = Map<string, PresenceState>;
+
+/** Applies a signal about one ticket; true when who is there or typing on it changed. */
+export function applyQueuePresence(
+  queue: QueuePresenceState,
+  ticketId: string,
+  signal: PresenceSignal,
+  now: number,
+): boolean {
+  const state = queue.get(ticketId) ?? emptyPresence();
+  const changed = applyPresence(state, signal, now);
+  if (state.views.size > 0 || state.typing.size > 0) queue.set(ticketId, state);
+  else queue.delete(ticketId);
+  return changed;
+}
+
+/** Forgets silent views and finished typing on every ticket; the tickets where that changed anything. */
+export function pruneQueuePresence(
+  queue: QueuePresenceState,
+  now: number,
+  silentMs = presenceTiming.silentMs,
+): string[] {
+  const changed: string[] = [];
+  for (const [ticketId, state] of queue) {
+    if (prunePresence(state, now, silentMs)) changed.push(ticketId);
+    if (state.views.size === 0 && state.typing.size === 0) queue.delete(ticketId);
+  }
+  return changed;
+}

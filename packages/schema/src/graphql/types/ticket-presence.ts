@@ -1,7 +1,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
 import { DomainError } from '../../services/domain-error.ts';
-import { announceTyping, type PresenceSnapshot, ticketPresence } from '../../services/presence.ts';
+import { announceTyping, type PresenceSnapshot, queuePresence, ticketPresence } from '../../services/presence.ts';
 import { visibleTicketId } from '../actor.ts';
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
@@ -45,6 +45,20 @@ builder.subscriptionField('ticketPresence', (t) =>
         throw new GraphQLError('Not allowed. / Недостаточно прав.', { extensions: { code: 'FORBIDDEN' } });
       });
       return ticketPresence(ctx.events, id, staffIdOf(ctx), () => ctx.now().getTime());
+    },
+    resolve: (snapshot) => snapshot,
+  }),
+);
+
+builder.subscriptionField('queuePresence', (t) =>
+  t.field({
+    type: TicketPresence,
+    description:
+      'Staff: who has which ticket open and who is typing, for the queue — one ticket each time its presence changes (an empty list when the last one left). Those already there are sent at once. Watching the queue is not having a ticket open: the caller is not announced.',
+    authScopes: staffScopes,
+    subscribe: (_root, _args, ctx) => {
+      staffIdOf(ctx);
+      return queuePresence(ctx.events, () => ctx.now().getTime());
     },
     resolve: (snapshot) => snapshot,
   }),
