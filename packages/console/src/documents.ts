@@ -52,6 +52,14 @@ export const ticketQuery = graphql(
         id
         displayNumber
       }
+      splitFrom {
+        id
+        displayNumber
+      }
+      splitInto {
+        id
+        displayNumber
+      }
       organization {
         id
         name
@@ -147,6 +155,14 @@ export const ticketUpdated = graphql(
       }
       allowedMoves
       duplicateOf {
+        id
+        displayNumber
+      }
+      splitFrom {
+        id
+        displayNumber
+      }
+      splitInto {
         id
         displayNumber
       }

@@ -56,6 +56,7 @@ export const styles = css`
   .row.plain { flex-direction: row; }
   .problems code { color: #a4161a; white-space: pre-wrap; }
   .spacer { flex: 1; }
+  button.small { font-size: 12px; padding: 2px 8px; }
   .flag.warn { background: #fff3bf; border-color: #f0c000; }
   .clock { white-space: nowrap; }
   .fields { margin-bottom: 8px; }

@@ -194,3 +194,21 @@ export const staffMembersQuery = graphql(`
     }
   }
 `);
+
+export const splitTicketMutation = graphql(`
+  mutation SplitTicket($input: SplitTicketInput!) {
+    splitTicket(input: $input) {
+      __typename
+      ... on SplitTicketPayload {
+        created
+        ticket {
+          id
+          displayNumber
+        }
+      }
+      ... on DomainError {
+        message
+      }
+    }
+  }
+`);

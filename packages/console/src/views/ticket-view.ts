@@ -18,6 +18,7 @@ import { staffMembersQuery } from '../ticket-documents.ts';
 import type { Composer } from './composer.ts';
 import type { ImageViewer } from './image-viewer.ts';
 import type { MoveDialog } from './move-dialog.ts';
+import type { SplitDialog, SplitDone } from './split-dialog.ts';
 
 type Ticket = NonNullable<ResultOf<typeof ticketQuery>['ticket']>;
 type Present = ResultOf<typeof presenceSubscription>['ticketPresence']['staff'];
@@ -49,6 +50,7 @@ export class TicketView extends LitElement {
     problem: { state: true },
     openedAt: { state: true },
     busy: { state: true },
+    splitDone: { state: true },
   };
   declare ticketId: string;
   declare locale: Locale;
@@ -62,6 +64,8 @@ export class TicketView extends LitElement {
   /** `updatedAt` when the specialist last read the ticket: sending warns when it moved on. */
   declare openedAt: string;
   declare busy: boolean;
+  /** The ticket just split off this one, to open from here. */
+  declare splitDone: SplitDone | null;
   private lastTyping = 0;
   private stops: (() => void)[] = [];
   private readonly keys = (event: KeyboardEvent) => this.onKey(event);
@@ -72,6 +76,7 @@ export class TicketView extends LitElement {
     this.problem = '';
     this.openedAt = '';
     this.busy = false;
+    this.splitDone = null;
     this.present = [];
     this.canned = [];
     this.colleagues = [];
@@ -182,6 +187,22 @@ export class TicketView extends LitElement {
       ${clock('resolution', ticket.resolutionDueAt, false)}`;
   }
 
+  /** Opens another ticket of the console (a link that stays in the page). */
+  private link(to: { id: string; displayNumber: string }) {
+    return html`<a href=${`/console/tickets/${encodeURIComponent(to.id)}`} @click=${(e: Event) => {
+      e.preventDefault();
+      this.dispatchEvent(new CustomEvent('open', { detail: to.id }));
+    }}>${to.displayNumber}</a>`;
+  }
+
+  /** A client's message that asks for another task can become a ticket of its own. */
+  private splitButton(ticket: Ticket, message: { id: string | null; body: string }) {
+    if (closed.includes(ticket.status)) return nothing;
+    const t = translate(this.locale);
+    return html`<div class="row"><button class="small" title=${t('splitMessage')}
+      @click=${() => void this.child<SplitDialog>('caredesk-split-dialog')?.open(message)}>${t('split')}</button></div>`;
+  }
+
   private conversation(ticket: Ticket) {
     const t = translate(this.locale);
     const time = (at: string) => dateTime(at, this.locale);
@@ -202,7 +223,8 @@ export class TicketView extends LitElement {
               at: ticket.createdAt,
               view: html`<li class="client">
           <div class="muted">${ticket.source === 'MONITORING' ? t('monitoring') : requester} · ${time(ticket.createdAt)}</div>
-          ${ticket.source === 'MONITORING' ? html`<pre class="evidence">${ticket.description}</pre>` : html`<div class="body">${markdown(ticket.description)}</div>`}</li>`,
+          ${ticket.source === 'MONITORING' ? html`<pre class="evidence">${ticket.description}</pre>` : html`<div class="body">${markdown(ticket.description)}</div>`}
+          ${ticket.source === 'MONITORING' ? nothing : this.splitButton(ticket, { id: null, body: ticket.description })}</li>`,
             },
           ];
     const entries = [
@@ -212,7 +234,8 @@ export class TicketView extends LitElement {
         view: html`<li class=${m.internal ? 'note' : m.authorKind === 'STAFF' ? 'staff' : 'client'}>
           <div class="muted">${m.internal ? html`<strong>${t('noteBadge')}</strong> · ` : nothing}${m.authorName ?? t(`a_${m.authorKind}` as StringKey)} · ${time(m.createdAt)}</div>
           <div class="body">${markdown(m.body)}</div>
-          ${m.citedArticles.length ? html`<div class="row">${m.citedArticles.map((a) => html`<a class="flag" href=${a.url} target="_blank" rel="noopener">${a.title}</a>`)}</div>` : nothing}</li>`,
+          ${m.citedArticles.length ? html`<div class="row">${m.citedArticles.map((a) => html`<a class="flag" href=${a.url} target="_blank" rel="noopener">${a.title}</a>`)}</div>` : nothing}
+          ${m.internal || m.authorKind === 'STAFF' || m.authorKind === 'SYSTEM' ? nothing : this.splitButton(ticket, m)}</li>`,
       })),
       ...ticket.history
         .filter((h) => h.fromStatus)
@@ -250,6 +273,12 @@ export class TicketView extends LitElement {
         ${ticket.paid ? html`<span class="flag">${t('paid')}</span>` : nothing}
         ${ticket.estimateKopecks != null ? html`<span class="flag">${t('estimate', { money: money(ticket.estimateKopecks, this.locale) })}</span>` : nothing}
         ${ticket.duplicateOf ? html`<span class="flag">${t('duplicateOf', { number: ticket.duplicateOf.displayNumber })}</span>` : nothing}
+        ${ticket.splitFrom ? html`<span class="flag">${t('splitFrom', { number: '' })}${this.link(ticket.splitFrom)}</span>` : nothing}
+        ${
+          ticket.splitInto.length
+            ? html`<span class="flag">${t('splitInto', { numbers: '' })}${ticket.splitInto.map((s, i) => html`${i ? ', ' : ''}${this.link(s)}`)}</span>`
+            : nothing
+        }
         ${closed.includes(ticket.status) ? nothing : this.clocks(ticket)}
       </p>
       ${
@@ -262,7 +291,7 @@ export class TicketView extends LitElement {
       <div class="desk">
         <div class="work">
           <div class="row fields">
-            <span>${t('assignedTo', { name: ticket.assignee?.name ?? t('nobody') })}</span>
+            ${assignable.length ? nothing : html`<span>${t('assignedTo', { name: ticket.assignee?.name ?? t('nobody') })}</span>`}
             ${
               ticket.assignee?.id === this.staffId
                 ? nothing
@@ -295,7 +324,17 @@ export class TicketView extends LitElement {
             .map(
               (m) =>
                 html`<button ?disabled=${this.busy} @click=${() => void this.child<MoveDialog>('caredesk-move-dialog')?.open(m)}>${t(`m_${m}` as StringKey)}</button>`,
-            )}</div>
+            )}${closed.includes(ticket.status) ? nothing : html`<button @click=${() => void this.child<SplitDialog>('caredesk-split-dialog')?.open()}>${t('split')}</button>`}</div>
+          ${
+            this.splitDone
+              ? html`<p class="flag" role="status">${t(this.splitDone.created ? 'splitDone' : 'splitAgain', { number: '' })}${this.link(this.splitDone)}</p>`
+              : nothing
+          }
+          <caredesk-split-dialog .locale=${this.locale} .ticketId=${ticket.id} .ticketNumber=${ticket.displayNumber} .priority=${ticket.priority}
+            @split=${(e: CustomEvent<SplitDone>) => {
+              this.splitDone = e.detail;
+              void this.load();
+            }}></caredesk-split-dialog>
           <caredesk-move-dialog .locale=${this.locale} .ticketId=${ticket.id} .ticketNumber=${ticket.displayNumber} @moved=${() => void this.load()}></caredesk-move-dialog>
           <caredesk-composer .ticketId=${ticket.id} .locale=${this.locale} .canned=${this.canned} .changed=${changed}
             @typing=${() => this.typing()} @sent=${() => void this.load()}></caredesk-composer>

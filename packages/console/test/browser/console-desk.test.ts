@@ -94,7 +94,13 @@ describeInChromium('the staff console (headless Chromium)', () => {
     await page.getByRole('heading', { name: /Promo code field rejects every code/ }).waitFor();
     expect(page.url()).toMatch(/\/console\/tickets\//);
     await page.getByRole('button', { name: 'Take it' }).click();
-    await page.getByText('Assignee: Ольга Первая').waitFor();
+    await expect
+      .poll(() =>
+        page
+          .getByRole('combobox', { name: /^Assignee/ })
+          .evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.text),
+      )
+      .toBe('Ольга Первая');
     await page.getByLabel('Priority').selectOption('HIGH');
     await expect
       .poll(

@@ -181,6 +181,62 @@ describeInChromium('a ticket in the staff console (headless Chromium)', () => {
     await page.close();
   });
 
+  it('should split a second task the visitor asked for into a new ticket of the same client, linked both ways', async () => {
+    const asked = await t.gql<{ replyToTicket: { __typename: string } }>(
+      'mutation ($i: ReplyToTicketInput!) { replyToTicket(input: $i) { __typename } }',
+      {
+        i: {
+          ticketId,
+          body: 'One more thing: please change the phone in the header to +7 495 000-00-00',
+          idempotencyKey: 'console-ticket-split-1',
+        },
+      },
+      visitorToken,
+      { origin: server },
+    );
+    expect(asked.data?.replyToTicket.__typename).toBe('TicketPayload');
+    await openTicket();
+    const message = page.getByRole('listitem').filter({ hasText: 'One more thing' });
+    await message.getByRole('button', { name: 'Split into a new ticket' }).click();
+    const dialog = page.getByRole('dialog', { name: /Split #\d+/ });
+    expect(await dialog.getByLabel(/The other task/).inputValue()).toBe(
+      'One more thing: please change the phone in the header to +7 495 000-00-00',
+    );
+    await dialog.getByLabel('Title of the new ticket').fill('Change the phone in the header');
+    await dialog.getByLabel(/The other task/).fill('Please change the phone in the header to +7 495 000-00-00');
+    expect(await seriousViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Split into a new ticket' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Filed #\d+/ })
+      .waitFor();
+
+    const original = await t.database.db.ticket.findFirstOrThrow({ where: { title } });
+    const split = await t.database.db.ticket.findFirstOrThrow({ where: { splitFromId: original.id } });
+    expect(split).toMatchObject({
+      title: 'Change the phone in the header',
+      description: 'Please change the phone in the header to +7 495 000-00-00',
+      organizationId: original.organizationId,
+      siteId: original.siteId,
+      visitorId: original.visitorId,
+      priority: original.priority,
+    });
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Filed #${split.number}` })
+      .waitFor();
+    await page.getByText(`Split into #${split.number}`).waitFor();
+    await page
+      .getByRole('status')
+      .getByRole('link', { name: `#${split.number}` })
+      .click();
+    await page.getByRole('heading', { name: /Change the phone in the header/ }).waitFor();
+    await page.getByText(`Split from #${original.number}`).waitFor();
+    await page.getByRole('link', { name: `#${original.number}`, exact: true }).click();
+    await page.getByRole('heading', { name: new RegExp(title) }).waitFor();
+    await page.close();
+  });
+
   it('should reject a duplicate through the dialog, naming the original by its number', async () => {
     const original = await t.database.db.ticket.findFirstOrThrow({
       where: { NOT: { title } },
