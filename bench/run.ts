@@ -1,5 +1,6 @@
-// pnpm bench [name…]: runs every benchmark and writes bench/RESULTS.md with the date and the
-// machine; with names, runs only those and prints the results without touching RESULTS.md.
+// pnpm bench [name…] [--dry-run]: runs every benchmark, or the ones named, and rewrites each one's
+// own section of bench/RESULTS.md (with its date, machine and load) as soon as it finishes; the
+// other sections stay. --dry-run only prints.
 // BENCH_SECONDS sets the measuring time of each load run (default 10).
 // Names: overhead, submit, queue, hostile (the hostile documents of issue 16 beside a normal client), fanout, fanout-redis, sla (BENCH_SLA_TICKETS, default 100000), monthly-report (BENCH_REPORT_TICKETS, default 300), monitoring (BENCH_MONITOR_SECONDS, default 120; BENCH_MONITOR_DATABASES, default sqlite,postgresql). Fan-out sizes: BENCH_FANOUT_N (default
 // 1000,10000) and BENCH_FANOUT_REDIS_N (default 1000,10000); BENCH_QUEUE_TICKETS (default 100000);
@@ -19,6 +20,7 @@ import { monthlyReportBench } from './benchmarks/monthly-report.ts';
 import { queuePage } from './benchmarks/queue-page.ts';
 import { slaClocks } from './benchmarks/sla-clocks.ts';
 import { submitThroughput } from './benchmarks/submit-throughput.ts';
+import { markedSection, writeSections } from './lib/results-file.ts';
 import { widgetLoad } from './widget-load.ts';
 import { widgetScreenshot } from './widget-screenshot.ts';
 
@@ -48,34 +50,40 @@ const benchmarks: Record<string, () => Promise<string>> = {
   'console-queue': consoleQueue,
 };
 
-const asked = process.argv.slice(2).filter((arg) => arg !== '--');
+const asked = process.argv.slice(2).filter((arg) => arg !== '--' && arg !== '--dry-run');
+/** `--dry-run` prints the sections without touching RESULTS.md. */
+const dryRun = process.argv.includes('--dry-run');
+/** The BENCH_ variables a run was given, to repeat it. */
+const benchEnv = () =>
+  Object.entries(process.env)
+    .filter(([key]) => key.startsWith('BENCH_'))
+    .map(([key, value]) => `${key}=${value} `)
+    .join('');
 const unknown = asked.filter((name) => !(name in benchmarks));
 if (unknown.length > 0) {
   console.error(`unknown benchmark ${unknown.join(', ')}; choose from ${Object.keys(benchmarks).join(', ')}`);
   process.exit(2);
 }
-const loadAtStart = loadavg()[0] ?? 0;
-const sections: string[] = [];
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`;
 for (const [name, run] of Object.entries(benchmarks)) {
   if (asked.length > 0 && !asked.includes(name)) continue;
   const started = performance.now();
+  const loadAtStart = loadavg()[0] ?? 0;
   console.error(`bench: ${name}…`);
-  sections.push(await run());
+  const section = await run();
+  const facts = {
+    command: `${benchEnv()}pnpm bench ${name}`,
+    date: new Date().toISOString().slice(0, 10),
+    machine,
+    loadAtStart,
+    loadAtEnd: loadavg()[0] ?? 0,
+  };
+  const marked = markedSection(name, section, facts);
+  // Written after each benchmark: a later one failing keeps what this one measured.
+  if (!dryRun) writeSections(join(import.meta.dirname, 'RESULTS.md'), [{ name, marked }]);
+  console.log(`${marked}\n`);
   console.error(`bench: ${name} done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
-const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`;
-const text = [
-  '# Benchmark results',
-  '',
-  `Run with \`pnpm bench${asked.length ? ` ${asked.join(' ')}` : ''}\` on ${new Date().toISOString().slice(0, 10)}; machine: ${machine}.`,
-  'Figures move with the machine and its load: compare ratios measured in the same run, not absolute numbers across runs.',
-  `Load average (1 min) at the start ${loadAtStart.toFixed(2)}, at the end ${(loadavg()[0] ?? 0).toFixed(2)}: other processes may have shared the CPU.`,
-  '',
-  ...sections.flatMap((section) => [section, '']),
-].join('\n');
-// Only a full run replaces RESULTS.md, so that it always holds every benchmark of one run.
-if (asked.length === 0) writeFileSync(join(import.meta.dirname, 'RESULTS.md'), text);
-console.log(text);
 // Sockets and database clients of the benchmarks may still hold the event loop open.
 process.exit(0);

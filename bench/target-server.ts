@@ -1,5 +1,6 @@
 // A server for the benchmarks, in its own process so the load generator does not share its CPU.
-// Usage: tsx bench/target-server.ts caredesk|raw|serve  — prints one JSON line {port, token, body}.
+// Usage: tsx bench/target-server.ts caredesk|yoga|raw|serve  — prints one JSON line {port, token, body}.
+//   yoga: bare graphql-yoga answering `{ hello }`, the reference for caredesk's own overhead.
 //   serve: the real server on the migrated database in DATABASE_URL (BENCH_REDIS_URL, as REDIS_URL,
 //   shares events between instances); BENCH_SEED=1 seeds the demo studio first and adds {tokens: {ROLE: token}} to the line;
 //   the per-address throttle of refused documents is lifted unless BENCH_REFUSAL_THROTTLE=deployed.
@@ -14,6 +15,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createDb, migrate } from '@caredesk/schema/db';
 import { buildApp, loadConfig } from '@caredesk/server';
+import { createSchema, createYoga } from 'graphql-yoga';
 import pino from 'pino';
 import type { ClosableEventBus } from '../packages/server/src/app.ts';
 import { memoryEventBus } from '../packages/server/src/events/memory-event-bus.ts';
@@ -39,6 +41,17 @@ if (kind === 'caredesk') {
     body: JSON.stringify({ query: benchQuery }),
   });
   report({ port, token, body: await response.text() });
+} else if (kind === 'yoga') {
+  // The stack caredesk stands on, bare: graphql-yoga on node:http answering `{ hello }`.
+  const yoga = createYoga({
+    schema: createSchema({ typeDefs: 'type Query { hello: String! }', resolvers: { Query: { hello: () => 'world' } } }),
+    logging: false,
+  });
+  const server = createServer(yoga);
+  server.listen(0, '127.0.0.1', () => {
+    const address = server.address();
+    report({ port: typeof address === 'object' && address ? address.port : 0 });
+  });
 } else if (kind === 'raw') {
   // The same bytes caredesk answers with, from a bare node:http server: the floor to compare against.
   const body = process.argv[3] ?? '{}';
