@@ -20,12 +20,14 @@ import { createYoga } from 'graphql-yoga';
 import type { WebSocketServer } from 'ws';
 import { type CarriedCredentials, consoleCookie, csrfHeader, fromConsoleOrigin } from './auth/console-cookie.ts';
 import { consoleViewer } from './auth/console-viewer.ts';
+import { viewerCache } from './auth/viewer-cache.ts';
 import type { Config } from './config.ts';
 import { memoryEventBus } from './events/memory-event-bus.ts';
 import { redisEventBus } from './events/redis-event-bus.ts';
 import { allowedOrigins } from './http/allowed-origins.ts';
 import { articlePage } from './http/article-page.ts';
 import { attachmentPath, attachmentRoute } from './http/attachment-route.ts';
+import { maskError } from './http/busy-error.ts';
 import { clientAddresses } from './http/client-address.ts';
 import { consoleAssets } from './http/console-asset.ts';
 import { consoleSessionRoute } from './http/console-session.ts';
@@ -89,7 +91,7 @@ export interface App {
 /** Wires the server: one port and path for HTTP and WebSocket GraphQL, plus health routes. */
 export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
   const logger = deps.logger ?? createLogger(config.logLevel);
-  const db = deps.db ?? createDb(config.database);
+  const db = deps.db ?? createDb(config.database, config.databaseOptions);
   const bus: ClosableEventBus = deps.events ?? (config.redisUrl ? redisEventBus(config.redisUrl) : memoryEventBus());
   const now = deps.now ?? (() => new Date());
   // Open subscriptions end when their token or session is revoked or expires (here and on every instance).
@@ -162,7 +164,9 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
     ? redisRateLimiter({ url: config.redisUrl, rules, keyPrefix, logger: logger.child({ component: 'limits' }) })
     : memoryRateLimiter(rules);
   const cookie = consoleCookie(config.publicUrl);
-  const viewerFor = consoleViewer({ db, cookie, publicUrl: config.publicUrl, now });
+  const viewers = viewerCache({ ttlMs: config.viewerCacheMs, maxEntries: 10_000, now });
+  access.onCredentialsChanged(() => viewers.forget());
+  const viewerFor = consoleViewer({ db, cookie, publicUrl: config.publicUrl, now, cache: viewers });
   const contextFor = async (
     carried: CarriedCredentials,
     language: string | null | undefined,
@@ -201,6 +205,8 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
         '# Add the header {"Authorization": "Bearer <your token>"} below, then run:\n{\n  viewer { kind staff { name role } }\n  tickets(first: 5) { edges { node { displayNumber title status priority } } }\n}\n',
     },
     logging: logger.child({ component: 'graphql' }),
+    // An overloaded database answers BUSY (retry in a second), not "Unexpected error".
+    maskedErrors: { maskError },
     context: ({
       request,
       connectionParams,

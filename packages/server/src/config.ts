@@ -1,18 +1,21 @@
 import { resolve } from 'node:path';
-import { type DatabaseTarget, DatabaseUrlError, parseDatabaseUrl } from '@caredesk/schema/db';
+import { type DatabaseTarget, DatabaseUrlError, type DbOptions, parseDatabaseUrl } from '@caredesk/schema/db';
 import { integer } from './config-values.ts';
+import { databaseOptions, databaseVariables } from './database-config.ts';
 import { parseTrustProxy, type TrustProxy } from './http/trust-proxy.ts';
 import { type WebSocketLimits, webSocketConfig, webSocketVariables } from './http/websocket-config.ts';
 import { type RateLimitConfig, rateLimitConfig, rateLimitVariables } from './limits/rate-limit-config.ts';
 import { type MoreMailConfig, moreMailConfig, moreMailVariables } from './mail/mail-settings.ts';
 import { type MonitoringConfig, monitoringConfig, monitoringVariables } from './monitoring/monitoring-config.ts';
-import { subscriptionRecheckMs, subscriptionRecheckVariables } from './subscriptions/recheck-config.ts';
+import { subscriptionRecheckMs, subscriptionRecheckVariables, viewerCacheMs } from './subscriptions/recheck-config.ts';
 
 /** Everything the server reads from the environment, validated. */
 export interface Config {
   port: number;
   host: string;
   database: DatabaseTarget;
+  /** The database client's pool and transaction limits (DATABASE_POOL_SIZE, …). */
+  databaseOptions: DbOptions;
   redisUrl: string | null;
   publicUrl: string;
   logLevel: string;
@@ -30,6 +33,8 @@ export interface Config {
   slaCheckIntervalMs: number;
   /** How often open subscriptions' credentials are read again (revocations nobody announced). */
   subscriptionRecheckMs: number;
+  /** How long a token's or session's viewer is kept between requests (0: not at all). */
+  viewerCacheMs: number;
   mail: MailConfig;
   monitoring: MonitoringConfig;
 }
@@ -65,6 +70,7 @@ export const configVariables = [
   ['ATTACHMENT_MAX_BYTES', '5242880', 'Largest file accepted (5 MB)'],
   ['UPLOAD_MAX_BYTES', '5767168', 'Largest total of the files of one request (5.5 MB)'],
   ['UPLOAD_MAX_FILES', '10', 'Most files in one request'],
+  ...databaseVariables,
   ...rateLimitVariables,
   [
     'TRUST_PROXY',
@@ -156,10 +162,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const mail = mailConfig(env, host, publicUrl, problems);
   const monitoring = monitoringConfig(env, problems);
   const subscriptionRecheck = subscriptionRecheckMs(env, problems);
+  const viewerCache = viewerCacheMs(env, problems);
+  const dbOptions = databaseOptions(env, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     slaCheckIntervalMs,
     subscriptionRecheckMs: subscriptionRecheck,
+    viewerCacheMs: viewerCache,
     mail,
     monitoring,
     rateLimits,
@@ -168,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     port,
     host,
     database,
+    databaseOptions: dbOptions,
     redisUrl,
     publicUrl,
     logLevel,

@@ -62,6 +62,38 @@ describeEachDatabase('open subscriptions end when their credential is revoked', 
     expect(errorOf(refused)?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
+  it('should refuse a revoked token on its very next request, though its owner was just kept in memory', async () => {
+    const { token, tokenId } = await f.staffToken('LINE1');
+    const who = '{ viewer { kind } }';
+    expect((await f.t.gql(who, {}, token)).data).toEqual({ viewer: { kind: 'STAFF' } });
+    expect((await f.t.gql(who, {}, token)).data).toEqual({ viewer: { kind: 'STAFF' } });
+    await f.t.gql(
+      'mutation ($i: RevokeApiTokenInput!) { revokeApiToken(input: $i) { __typename } }',
+      { i: { tokenId: globalId('ApiToken', tokenId) } },
+      f.demo.adminToken,
+    );
+    expect((await f.t.gql(who, {}, token)).data).toEqual({ viewer: { kind: 'ANONYMOUS' } });
+  });
+
+  it('should let a contact act as authorized on its very next request once staff authorize it', async () => {
+    const token = await f.contactSession('manager@flowers.example');
+    const manager = await f.t.database.db.contact.findUniqueOrThrow({ where: { email: 'manager@flowers.example' } });
+    const organizationId = globalId('Organization', manager.organizationId);
+    const authorize = (email: string, by: string) =>
+      f.t.gql<{ authorizeContact: { __typename: string; code?: string } }>(
+        'mutation ($i: AuthorizeContactInput!) { authorizeContact(input: $i) { __typename ... on DomainError { code } } }',
+        { i: { email, name: 'Новый', ...(by === token ? {} : { organizationId }) } },
+        by,
+      );
+    expect((await authorize('helper@flowers.example', token)).data?.authorizeContact.code).toBe('ACTOR_NOT_ALLOWED');
+    const byStaff = await authorize('manager@flowers.example', f.demo.adminToken);
+    expect(byStaff.data?.authorizeContact.__typename).not.toBe('DomainError');
+    expect((await authorize('helper@flowers.example', token)).data?.authorizeContact.__typename).not.toBe(
+      'DomainError',
+    );
+    await f.t.database.db.contact.update({ where: { email: 'manager@flowers.example' }, data: { authorized: false } });
+  });
+
   it('should end a contact’s subscription when its session expires while it is open', async () => {
     const token = await f.contactSession('manager@flowers.example');
     // The session ends two seconds from now: long enough to open the subscription first.

@@ -86,7 +86,8 @@ export async function submitForm(w: CaredeskWidget): Promise<void> {
     await w.updateComplete;
     w.renderRoot.querySelector<HTMLElement>('.body h3')?.focus();
   } catch (error) {
-    if (error instanceof WidgetError && error.code === 'NETWORK') {
+    // Not reached, or reached while too busy to take it (BUSY): kept, and sent again from the outbox.
+    if (error instanceof WidgetError && (error.code === 'NETWORK' || error.code === 'BUSY')) {
       await (await import('./outbox-link.ts')).keep(w, pending);
       w.notice = t('queued');
       reset(w);

@@ -63,7 +63,7 @@ export async function keep(w: CaredeskWidget, pending: Pending): Promise<void> {
   void startOutbox(w)();
 }
 
-const retryLater = new Set(['NETWORK', 'RATE_LIMITED', 'ORIGIN_REFUSED']);
+const retryLater = new Set(['NETWORK', 'BUSY', 'RATE_LIMITED', 'ORIGIN_REFUSED']);
 
 /**
  * Sends what the outbox holds for this site, oldest first, with each one's own key, and

@@ -16,8 +16,14 @@ export type Db = SqliteClient;
 export interface DbOptions {
   /** Log every query through this callback (tests count queries with it). */
   onQuery?: (event: { query: string; durationMs: number }) => void;
-  /** PostgreSQL pool size. */
+  /** PostgreSQL: connections in the pool (default 10). */
   poolSize?: number;
+  /** PostgreSQL: how long a query waits for a free connection before failing (ms; default 5000). */
+  connectTimeoutMs?: number;
+  /** How long a transaction waits to start (a free connection, the SQLite lock) before failing (ms; default 2000). */
+  transactionWaitMs?: number;
+  /** The longest a transaction may stay open (ms; default 5000). */
+  transactionTimeoutMs?: number;
   /** SQLite: called when a statement waits behind another request's open transaction (tests). */
   onWaitForTransaction?: () => void;
 }
@@ -34,20 +40,29 @@ export function postgresSchemaOf(db: Db): string | null {
 
 export function createDb(target: DatabaseTarget, options: DbOptions = {}): Db {
   const log = options.onQuery ? [{ emit: 'event' as const, level: 'query' as const }] : [];
+  const transactionOptions = {
+    maxWait: options.transactionWaitMs ?? 2_000,
+    timeout: options.transactionTimeoutMs ?? 5_000,
+  };
   let client: Db;
   if (target.provider === 'sqlite') {
     mkdirSync(dirname(target.file), { recursive: true });
     const adapter = serializeSqlite(
       new PrismaBetterSQLite3({ url: `file:${target.file}`, timeout: 5000 }),
       options.onWaitForTransaction,
+      transactionOptions.maxWait,
     );
-    client = new SqliteClient({ adapter, log });
+    client = new SqliteClient({ adapter, log, transactionOptions });
   } else {
     const adapter = new PrismaPg(
-      { connectionString: target.url, max: options.poolSize ?? 10 },
+      {
+        connectionString: target.url,
+        max: options.poolSize ?? 10,
+        connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+      },
       { schema: target.schema },
     );
-    client = new PostgresClient({ adapter, log }) as unknown as Db;
+    client = new PostgresClient({ adapter, log, transactionOptions }) as unknown as Db;
     postgresSchemas.set(client, target.schema);
   }
   if (options.onQuery) {

@@ -4,11 +4,22 @@ type Factory = PrismaBetterSQLite3;
 type Adapter = Awaited<ReturnType<Factory['connect']>>;
 type Transaction = Awaited<ReturnType<Adapter['startTransaction']>>;
 
-/** A first-come, first-served lock; `onWait` is told when a taker finds it held. */
+/** Thrown to a write that waited longer than allowed for the lock: nothing of it ran. */
+export class SqliteBusyError extends Error {
+  readonly code = 'SQLITE_BUSY';
+  constructor(waitedMs: number) {
+    super(`database is locked: the write waited ${waitedMs} ms for its turn`);
+  }
+}
+
+/**
+ * A first-come, first-served lock; `onWait` is told when a taker finds it held. A taker with a
+ * `timeoutMs` gives up after it (SqliteBusyError) and passes its turn on untouched.
+ */
 function fifoLock(onWait?: () => void) {
   let tail: Promise<void> = Promise.resolve();
   let held = 0;
-  return async (): Promise<() => void> => {
+  return async (timeoutMs?: number): Promise<() => void> => {
     let release!: () => void;
     const next = new Promise<void>((resolve) => {
       release = () => {
@@ -19,7 +30,21 @@ function fifoLock(onWait?: () => void) {
     const previous = tail;
     tail = previous.then(() => next);
     if (held++ > 0) onWait?.();
-    await previous;
+    if (!timeoutMs) {
+      await previous;
+      return release;
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), timeoutMs);
+    });
+    const outcome = await Promise.race([previous.then(() => 'turn' as const), late]);
+    clearTimeout(timer);
+    if (outcome === 'late') {
+      // Its turn still comes in order; it hands it straight on.
+      void previous.then(release);
+      throw new SqliteBusyError(timeoutMs);
+    }
     return release;
   };
 }
@@ -30,7 +55,7 @@ function fifoLock(onWait?: () => void) {
  * transaction, see its uncommitted rows, and vanish with it if it rolls back. Here every
  * statement outside a transaction waits its turn behind open transactions, on the same lock.
  */
-export function serializeSqlite(factory: Factory, onWait?: () => void): Factory {
+export function serializeSqlite(factory: Factory, onWait?: () => void, transactionWaitMs?: number): Factory {
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = await connect();
@@ -39,7 +64,7 @@ export function serializeSqlite(factory: Factory, onWait?: () => void): Factory 
     const executeRaw = adapter.executeRaw.bind(adapter);
     const startTransaction = adapter.startTransaction.bind(adapter);
     adapter.queryRaw = async (query) => {
-      const release = await acquire();
+      const release = await acquire(transactionWaitMs);
       try {
         return await queryRaw(query);
       } finally {
@@ -47,7 +72,7 @@ export function serializeSqlite(factory: Factory, onWait?: () => void): Factory 
       }
     };
     adapter.executeRaw = async (query) => {
-      const release = await acquire();
+      const release = await acquire(transactionWaitMs);
       try {
         return await executeRaw(query);
       } finally {
@@ -55,7 +80,9 @@ export function serializeSqlite(factory: Factory, onWait?: () => void): Factory 
       }
     };
     adapter.startTransaction = async (isolationLevel) => {
-      const release = await acquire();
+      // Each waits its turn at most transactionWaitMs: under a burst the rest are told BUSY at
+      // once instead of queueing without end.
+      const release = await acquire(transactionWaitMs);
       let transaction: Transaction;
       try {
         transaction = await startTransaction(isolationLevel);

@@ -56,6 +56,8 @@ export interface Topics {
   monitorScheduled: { monitorId: string };
   /** Credentials that stopped being valid: every instance ends what was opened with them. */
   accessRevoked: AccessRevoked;
+  /** Credentials that still hold but now grant something else (a contact authorized); keyed by 'all'. */
+  credentialsChanged: AccessRevoked;
   /** Who has a ticket open in the console and who is typing; keyed by ticket id. */
   ticketPresence: PresenceSignal;
   /** The same signals for every ticket, for the open queues; keyed by 'all'. */

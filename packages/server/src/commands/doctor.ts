@@ -19,7 +19,7 @@ export const doctor: Command = {
       console.log(`      ${name.padEnd(20)} ${process.env[name] ? '(set)' : `default ${fallback}`}`);
     console.log(`      public URL           ${config.publicUrl}\n`);
 
-    const db = createDb(config.database);
+    const db = createDb(config.database, config.databaseOptions);
     try {
       await db.$queryRawUnsafe('SELECT 1');
       line(true, 'database', describeTarget(config.database));

@@ -12,7 +12,7 @@ export const seed: Command = {
     if (!values.demo) throw new UsageError('usage: pnpm caredesk seed --demo');
     const config = loadConfig();
     await migrate(config.database);
-    const db = createDb(config.database);
+    const db = createDb(config.database, config.databaseOptions);
     try {
       const result = await seedDemo(db, { publicUrl: config.publicUrl });
       if (!result) {

@@ -11,7 +11,7 @@ export const serve: Command = {
   async run(args) {
     const { values } = parseArgs({ args, options: { init: { type: 'boolean' } } });
     const config = loadConfig();
-    const db = createDb(config.database);
+    const db = createDb(config.database, config.databaseOptions);
     if (values.init) {
       const applied = await migrate(config.database);
       if (applied.length) console.log(`Migrated ${describeTarget(config.database)}: ${applied.join(', ')}`);

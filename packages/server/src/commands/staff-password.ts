@@ -26,7 +26,7 @@ export const staffPassword: Command = {
     if (!values.email) throw new UsageError('usage: pnpm caredesk password --email E   (the password on stdin)');
     const password = await firstLineOfStdin();
     const config = loadConfig();
-    const db = createDb(config.database);
+    const db = createDb(config.database, config.databaseOptions);
     const email = values.email;
     try {
       await withRevocationBus(config.redisUrl, (bus) => setStaffPassword(db, { email, password }, bus));

@@ -20,7 +20,7 @@ export const tokenRevoke: Command = {
     const given = values['token-id']?.trim();
     if (!given) throw new UsageError('usage: pnpm caredesk revoke --token-id ID');
     const config = loadConfig();
-    const db = createDb(config.database);
+    const db = createDb(config.database, config.databaseOptions);
     try {
       // A local operator: may revoke any token, audited as the system.
       const { revoked } = await withRevocationBus(config.redisUrl, (bus) =>

@@ -15,6 +15,8 @@ export interface AccessWatch<Bus extends EventBus> {
   plugin: Plugin;
   /** Hears revocations from every instance and starts the periodic re-check. */
   start(): void;
+  /** Calls `listener` on every revocation or credential change, announced here (at once) or elsewhere. */
+  onCredentialsChanged(listener: () => void): void;
   stop(): Promise<void>;
 }
 
@@ -32,11 +34,16 @@ export function accessWatch<Bus extends EventBus>(deps: {
 }): AccessWatch<Bus> {
   const { db, now, logger } = deps;
   const open = openSubscriptions(now);
+  const listeners: (() => void)[] = [];
+  const changed = () => {
+    for (const listener of listeners) listener();
+  };
   const events: Bus = {
     ...deps.events,
     publish(topic, key, payload) {
       // Synchronously, so that nothing published after the revocation reaches its subscriptions.
       if (topic === 'accessRevoked') open.revoke((payload as Topics['accessRevoked']).credentials);
+      if (topic === 'accessRevoked' || topic === 'credentialsChanged') changed();
       deps.events.publish(topic, key, payload);
     },
   };
@@ -47,23 +54,34 @@ export function accessWatch<Bus extends EventBus>(deps: {
     logger,
   );
   let heard: AsyncIterator<Topics['accessRevoked']> | undefined;
+  let heardChanges: AsyncIterator<Topics['credentialsChanged']> | undefined;
 
   return {
     events,
     plugin: useRevocableSubscriptions(open),
+    onCredentialsChanged(listener) {
+      listeners.push(listener);
+    },
     start() {
       const iterator = deps.events.subscribe('accessRevoked', revocationChannel)[Symbol.asyncIterator]();
       heard = iterator;
       (async () => {
         for (let step = await iterator.next(); !step.done; step = await iterator.next()) {
           open.revoke(step.value.credentials);
+          changed();
         }
       })().catch((error: unknown) => logger.error({ err: error }, 'revocations: listening stopped'));
+      const changes = deps.events.subscribe('credentialsChanged', revocationChannel)[Symbol.asyncIterator]();
+      heardChanges = changes;
+      (async () => {
+        for (let step = await changes.next(); !step.done; step = await changes.next()) changed();
+      })().catch((error: unknown) => logger.error({ err: error }, 'credential changes: listening stopped'));
       recheck.start();
     },
     async stop() {
       await recheck.stop();
       await heard?.return?.();
+      await heardChanges?.return?.();
     },
   };
 }

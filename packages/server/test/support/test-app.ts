@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { DbOptions } from '@caredesk/schema/db';
 import type { Mailer, OutboxTiming } from '@caredesk/schema/services';
 import { createTestDatabase, type Provider, type TestDatabase } from '@caredesk/schema/testing';
 import pino from 'pino';
@@ -38,9 +39,11 @@ export async function createTestApp(
     /** The app's event bus (default: in-process), e.g. one that tells when subscribers listen. */
     events?: ClosableEventBus;
     outboxTiming?: OutboxTiming;
+    /** The database client's pool and transaction limits (the server reads them from DATABASE_*). */
+    databaseOptions?: DbOptions;
   } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase(provider, { onQuery: options.onQuery });
+  const database = await createTestDatabase(provider, { onQuery: options.onQuery, ...options.databaseOptions });
   // A data folder of its own, as ./data is for a server: attachments, and the generated key.
   const dataDir = mkdtempSync(join(tmpdir(), 'caredesk-data-'));
   const attachmentsDir = join(dataDir, 'attachments');

@@ -1,3 +1,4 @@
+import { credentialKey, revocationChannel } from '../../services/access-revoked.ts';
 import { authorizeContact } from '../../services/authorize-contact.ts';
 import { requestSignInCode, signInWithCode, signOut } from '../../services/contact-sign-in.ts';
 import { DomainError } from '../../services/domain-error.ts';
@@ -99,6 +100,8 @@ builder.mutationFields((t) => ({
         byContactId: viewer.kind === 'contact' ? viewer.contactId : null,
         now: ctx.now(),
       });
+      // Its sessions now grant more: every instance reads them again.
+      ctx.events.publish('credentialsChanged', revocationChannel, { credentials: [credentialKey.contact(contact.id)] });
       return { contactId: contact.id };
     },
   }),
