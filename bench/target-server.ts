@@ -28,7 +28,14 @@ const report = (value: unknown) => process.stdout.write(`${JSON.stringify(value)
 
 if (kind === 'caredesk') {
   const file = join(mkdtempSync(join(tmpdir(), 'caredesk-bench-')), 'bench.db');
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATABASE_URL: `file:${file}` });
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: `file:${file}`,
+    // VIEWER_CACHE_MS=0 measures the request path reading its token every time, as before the cache.
+    ...(process.env.VIEWER_CACHE_MS ? { VIEWER_CACHE_MS: process.env.VIEWER_CACHE_MS } : {}),
+  });
   await migrate(config.database);
   const db = createDb(config.database);
   const demo = await seedDemo(db, { publicUrl: config.publicUrl });

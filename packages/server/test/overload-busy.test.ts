@@ -18,9 +18,10 @@ describeEachDatabase('a burst of tickets larger than the database can take at on
   const burst = 40;
 
   beforeAll(async () => {
-    // One connection, and a few milliseconds to get it: most of the burst finds no room.
+    // One connection, waited for a short while: a burst meeting a held database finds no room.
+    // (The connect timeout also bounds opening a connection: generous enough for a busy machine.)
     t = await createTestApp(provider, {
-      databaseOptions: { poolSize: 1, connectTimeoutMs: 20, transactionWaitMs: 20 },
+      databaseOptions: { poolSize: 1, connectTimeoutMs: 1_000, transactionWaitMs: 50 },
     });
     const demo = (await seedDemo(t.database.db, { publicUrl: 'http://localhost:4000' })) as DemoCredentials;
     token = demo.staff.find((s) => s.role === 'LINE1')?.token ?? '';

@@ -18,7 +18,7 @@ export function isOverload(error: unknown): boolean {
     if (typeof code === 'string' && (overloadCodes.has(code) || code === 'SQLITE_BUSY')) return true;
     if (
       typeof message === 'string' &&
-      /Unable to start a transaction in the given time|Transaction already closed|timeout exceeded when trying to connect|Timed out fetching a new connection|database is locked/i.test(
+      /Unable to start a transaction in the given time|Transaction already closed|timeout exceeded when trying to connect|Connection terminated due to connection timeout|Timed out fetching a new connection|database is locked/i.test(
         message,
       )
     )
