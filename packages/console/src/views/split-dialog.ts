@@ -21,8 +21,6 @@ export class SplitDialog extends LitElement {
     ticketId: {},
     ticketNumber: {},
     priority: {},
-    messageId: { state: true },
-    text: { state: true },
     problem: { state: true },
     busy: { state: true },
     shown: { state: true },
@@ -32,8 +30,8 @@ export class SplitDialog extends LitElement {
   declare ticketNumber: string;
   /** The original's priority: the new ticket's unless changed. */
   declare priority: Priority;
-  declare messageId: string | null;
-  declare text: string;
+  /** The message being split, if one is. */
+  private messageId: string | null = null;
   declare problem: string;
   declare busy: boolean;
   /** The form is there only while the dialog is open (its fields are not the page's otherwise). */
@@ -42,8 +40,6 @@ export class SplitDialog extends LitElement {
   constructor() {
     super();
     this.priority = 'NORMAL';
-    this.messageId = null;
-    this.text = '';
     this.problem = '';
     this.busy = false;
     this.shown = false;
@@ -52,13 +48,12 @@ export class SplitDialog extends LitElement {
   /** Opens the dialog for a message (its text filled in), or for the ticket as a whole. */
   async open(message?: { id: string | null; body: string }): Promise<void> {
     this.messageId = message?.id ?? null;
-    this.text = message?.body ?? '';
     this.problem = '';
     this.shown = true;
     await this.updateComplete;
     this.renderRoot.querySelector('form')?.reset();
     const text = this.renderRoot.querySelector<HTMLTextAreaElement>('textarea');
-    if (text) text.value = this.text;
+    if (text) text.value = message?.body ?? '';
     this.renderRoot.querySelector('dialog')?.showModal();
     this.renderRoot.querySelector<HTMLInputElement>('input[name=title]')?.focus();
   }

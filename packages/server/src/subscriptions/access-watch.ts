@@ -53,8 +53,15 @@ export function accessWatch<Bus extends EventBus>(deps: {
     () => recheckOpenSubscriptions(db, open.list(), now()),
     logger,
   );
-  let heard: AsyncIterator<Topics['accessRevoked']> | undefined;
-  let heardChanges: AsyncIterator<Topics['credentialsChanged']> | undefined;
+  const heard: AsyncIterator<unknown>[] = [];
+  /** Hears a topic from every instance until stop. */
+  const listen = <K extends 'accessRevoked' | 'credentialsChanged'>(topic: K, onEvent: (event: Topics[K]) => void) => {
+    const iterator = deps.events.subscribe(topic, revocationChannel)[Symbol.asyncIterator]();
+    heard.push(iterator);
+    (async () => {
+      for (let step = await iterator.next(); !step.done; step = await iterator.next()) onEvent(step.value);
+    })().catch((error: unknown) => logger.error({ err: error, topic }, 'revocations: listening stopped'));
+  };
 
   return {
     events,
@@ -63,25 +70,16 @@ export function accessWatch<Bus extends EventBus>(deps: {
       listeners.push(listener);
     },
     start() {
-      const iterator = deps.events.subscribe('accessRevoked', revocationChannel)[Symbol.asyncIterator]();
-      heard = iterator;
-      (async () => {
-        for (let step = await iterator.next(); !step.done; step = await iterator.next()) {
-          open.revoke(step.value.credentials);
-          changed();
-        }
-      })().catch((error: unknown) => logger.error({ err: error }, 'revocations: listening stopped'));
-      const changes = deps.events.subscribe('credentialsChanged', revocationChannel)[Symbol.asyncIterator]();
-      heardChanges = changes;
-      (async () => {
-        for (let step = await changes.next(); !step.done; step = await changes.next()) changed();
-      })().catch((error: unknown) => logger.error({ err: error }, 'credential changes: listening stopped'));
+      listen('accessRevoked', (event) => {
+        open.revoke(event.credentials);
+        changed();
+      });
+      listen('credentialsChanged', changed);
       recheck.start();
     },
     async stop() {
       await recheck.stop();
-      await heard?.return?.();
-      await heardChanges?.return?.();
+      for (const iterator of heard) await iterator.return?.();
     },
   };
 }
