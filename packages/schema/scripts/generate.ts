@@ -3,5 +3,5 @@ import { runPrisma } from './prisma-cli.ts';
 import { providers, writeSchemaFor } from './provider-schemas.ts';
 
 for (const provider of providers) {
-  runPrisma(['generate', '--no-hints', '--schema', writeSchemaFor(provider)], { provider, scratch: true });
+  runPrisma('generate', ['generate', '--no-hints', '--schema', writeSchemaFor(provider)], { provider, scratch: true });
 }

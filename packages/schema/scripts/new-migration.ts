@@ -18,12 +18,12 @@ const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
 
 let wrote = false;
 for (const provider of providers) {
-  const to = writeSchemaFor(provider, model, 'next');
+  const to = writeSchemaFor(provider, model, 'next', 'migrate');
   const from =
     previous === undefined
       ? ['--from-empty']
-      : ['--from-schema-datamodel', writeSchemaFor(provider, previous, 'previous')];
-  const sql = runPrisma(['migrate', 'diff', ...from, '--to-schema-datamodel', to, '--script'], {
+      : ['--from-schema-datamodel', writeSchemaFor(provider, previous, 'previous', 'migrate')];
+  const sql = runPrisma('migrate', ['migrate', 'diff', ...from, '--to-schema-datamodel', to, '--script'], {
     capture: true,
     provider,
     scratch: true,

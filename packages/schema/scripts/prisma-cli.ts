@@ -6,15 +6,25 @@ import { fileURLToPath } from 'node:url';
 export const schemaPackageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
- * Runs the Prisma CLI with its JS engines: nothing may be downloaded on this machine,
- * so the native engine paths point nowhere and their checksums are not required.
+ * Runs a Prisma CLI with its JS engines: nothing may be downloaded on this machine, so the
+ * native engine paths point nowhere and their checksums are not required. `generate` runs
+ * Prisma 7 (prisma.config.ts); `migrate` runs Prisma 6.19, installed as `prisma-six`
+ * (prisma-six.config.ts), whose WASM schema engine diffs offline where 7's wants a binary.
  */
 export function runPrisma(
+  cli: 'generate' | 'migrate',
   args: string[],
   options: { capture?: boolean; provider?: string; scratch?: boolean } = {},
 ): string {
-  const bin = join(schemaPackageDir, 'node_modules', '.bin', 'prisma');
-  const result = spawnSync(bin, args, {
+  const entry = join(
+    schemaPackageDir,
+    'node_modules',
+    cli === 'generate' ? 'prisma' : 'prisma-six',
+    'build',
+    'index.js',
+  );
+  const config = cli === 'generate' ? 'prisma.config.ts' : 'prisma-six.config.ts';
+  const result = spawnSync(process.execPath, [entry, ...args, '--config', config], {
     cwd: schemaPackageDir,
     encoding: 'utf8',
     stdio: options.capture ? ['ignore', 'pipe', 'pipe'] : 'inherit',

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runPrisma } from '../scripts/prisma-cli.ts';
-import { schemaTextFor, writeSchemaFor } from '../scripts/provider-schemas.ts';
+import { writeSchemaFor } from '../scripts/provider-schemas.ts';
 import { createDb } from '../src/db/client.ts';
 import { migrate, migrationStatus, readMigrationFiles } from '../src/db/migrations/index.ts';
 import { postgresMigrator } from '../src/db/migrations/postgres-migrator.ts';
@@ -14,8 +14,8 @@ function migratorFor(target: ReturnType<typeof emptyTarget>['target']) {
 
 /** The SQL that creates the whole model at once, straight from schema.prisma. */
 function modelSql(provider: Provider): string {
-  const schemaFile = writeSchemaFor(provider, schemaTextFor(provider), `model-check-${process.pid}`);
-  return runPrisma(['migrate', 'diff', '--from-empty', '--to-schema-datamodel', schemaFile, '--script'], {
+  const schemaFile = writeSchemaFor(provider, undefined, `model-check-${process.pid}`, 'migrate');
+  return runPrisma('migrate', ['migrate', 'diff', '--from-empty', '--to-schema-datamodel', schemaFile, '--script'], {
     capture: true,
     provider,
     scratch: true,

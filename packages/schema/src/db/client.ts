@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as PostgresClient } from '../generated/postgresql/client.ts';
 import { PrismaClient as SqliteClient } from '../generated/sqlite/client.ts';
@@ -48,7 +48,7 @@ export function createDb(target: DatabaseTarget, options: DbOptions = {}): Db {
   if (target.provider === 'sqlite') {
     mkdirSync(dirname(target.file), { recursive: true });
     const adapter = serializeSqlite(
-      new PrismaBetterSQLite3({ url: `file:${target.file}`, timeout: 5000 }),
+      new PrismaBetterSqlite3({ url: `file:${target.file}`, timeout: 5000 }),
       options.onWaitForTransaction,
       transactionOptions.maxWait,
     );

@@ -1,6 +1,6 @@
-import type { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import type { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 
-type Factory = PrismaBetterSQLite3;
+type Factory = PrismaBetterSqlite3;
 type Adapter = Awaited<ReturnType<Factory['connect']>>;
 type Transaction = Awaited<ReturnType<Adapter['startTransaction']>>;
 

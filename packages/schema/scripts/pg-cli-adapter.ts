@@ -1,4 +1,4 @@
-import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaPg } from 'prisma-six-adapter-pg';
 
 // Prisma's JS schema engine reads catalog columns of type `name` (OID 19), which
 // @prisma/adapter-pg 6.19 cannot map (prisma/orm#27403). Reporting them as text (OID 25)
