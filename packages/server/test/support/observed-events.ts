@@ -9,10 +9,11 @@ import { memoryEventBus } from '../../src/events/memory-event-bus.ts';
 export function observedEventBus() {
   const bus = memoryEventBus();
   const listening = new Map<string, number>();
-  const waiting: { id: string; resolve: () => void }[] = [];
+  const waiting: { id: string; count: number; resolve: () => void }[] = [];
   const heard = (id: string) => {
-    listening.set(id, (listening.get(id) ?? 0) + 1);
-    for (const w of waiting.filter((w) => w.id === id)) {
+    const now = (listening.get(id) ?? 0) + 1;
+    listening.set(id, now);
+    for (const w of waiting.filter((w) => w.id === id && w.count <= now)) {
       waiting.splice(waiting.indexOf(w), 1);
       w.resolve();
     }
@@ -44,11 +45,11 @@ export function observedEventBus() {
   };
   return {
     events,
-    /** Resolves once someone listens to `topic` for `key` (at once if someone already does). */
-    listening(topic: keyof Topics, key: string): Promise<void> {
+    /** Resolves once `count` subscribers (default 1) listen to `topic` for `key` (at once if they already do). */
+    listening(topic: keyof Topics, key: string, count = 1): Promise<void> {
       const id = `${topic}:${key}`;
-      if ((listening.get(id) ?? 0) > 0) return Promise.resolve();
-      return new Promise((resolve) => waiting.push({ id, resolve }));
+      if ((listening.get(id) ?? 0) >= count) return Promise.resolve();
+      return new Promise((resolve) => waiting.push({ id, count, resolve }));
     },
   };
 }

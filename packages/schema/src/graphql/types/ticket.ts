@@ -5,6 +5,7 @@ import { visibleTicketId } from '../actor.ts';
 import { builder } from '../builder.ts';
 import { TicketCategoryEnum, TicketPriorityEnum, TicketSourceEnum, TicketStatusEnum } from '../enums.ts';
 import { localIdOf } from '../global-id.ts';
+import { readOncePerEvent } from '../read-once-per-event.ts';
 import { TicketFilter, ticketWhere } from './ticket-filter.ts';
 
 // Fields some callers may not see answer null for them instead of failing the whole query.
@@ -134,7 +135,9 @@ builder.subscriptionFields((t) => ({
       return ctx.events.subscribe('ticketUpdated', id.id);
     },
     resolve: (query, payload, _args, ctx) =>
-      ctx.db.ticket.findUniqueOrThrow({ ...query, where: { id: (payload as { ticketId: string }).ticketId } }),
+      readOncePerEvent(payload, query, () =>
+        ctx.db.ticket.findUniqueOrThrow({ ...query, where: { id: (payload as { ticketId: string }).ticketId } }),
+      ),
   }),
   queueUpdated: t.prismaField({
     type: 'Ticket',
@@ -142,6 +145,8 @@ builder.subscriptionFields((t) => ({
     authScopes: { $all: { staff: true, tokenScope: 'tickets:read' } },
     subscribe: (_root, _args, ctx) => ctx.events.subscribe('queueUpdated', 'all'),
     resolve: (query, payload, _args, ctx) =>
-      ctx.db.ticket.findUniqueOrThrow({ ...query, where: { id: (payload as { ticketId: string }).ticketId } }),
+      readOncePerEvent(payload, query, () =>
+        ctx.db.ticket.findUniqueOrThrow({ ...query, where: { id: (payload as { ticketId: string }).ticketId } }),
+      ),
   }),
 }));
