@@ -36,6 +36,39 @@ export interface Notice {
   ratingLinks?: readonly string[];
 }
 
+/** What the letters of a ticket say of it and whom they go to. */
+const ticketFacts = {
+  id: true,
+  number: true,
+  title: true,
+  status: true,
+  assigneeId: true,
+  estimateKopecks: true,
+  estimateConfirmedAt: true,
+  contact: { select: { id: true, email: true, locale: true } },
+  visitor: { select: { id: true, email: true, locale: true } },
+  site: { select: { url: true } },
+} as const;
+
+/**
+ * A ticket as the letters need it: a caller that has just written the ticket passes it, and
+ * saves the read; others pass the id.
+ */
+export interface TicketFacts {
+  id: string;
+  number: number;
+  title: string;
+  status: string;
+  assigneeId: string | null;
+  estimateKopecks: number | null;
+  estimateConfirmedAt: Date | null;
+  contact: { id: string; email: string | null; locale: string | null } | null;
+  visitor: { id: string; email: string | null; locale: string | null } | null;
+  site: { url: string } | null;
+}
+
+const lettersNamingAutoAccept = new Set<LetterKind>(['RESOLVED', 'AUTO_ACCEPTED']);
+
 const locale = (value: string | null | undefined): Locale => (value === 'en' ? 'en' : 'ru');
 const isClientKind = (kind: LetterKind) => (letterKinds.client as readonly string[]).includes(kind);
 
@@ -73,27 +106,21 @@ export async function queueTicketLetter(
  */
 export async function notifyTicket(
   tx: OutboxClient,
-  ticketId: string,
+  ticketOrId: string | TicketFacts,
   notices: Notice[],
   actor: ActorRef,
   now: Date,
 ): Promise<number> {
   if (notices.length === 0) return 0;
-  const ticket = await tx.ticket.findUniqueOrThrow({
-    where: { id: ticketId },
-    select: {
-      number: true,
-      title: true,
-      status: true,
-      assigneeId: true,
-      estimateKopecks: true,
-      estimateConfirmedAt: true,
-      contact: { select: { id: true, email: true, locale: true } },
-      visitor: { select: { id: true, email: true, locale: true } },
-      site: { select: { url: true } },
-    },
-  });
-  const settings = await tx.studioSettings.findUnique({ where: { id: 'studio' }, select: { autoAcceptDays: true } });
+  const ticket =
+    typeof ticketOrId === 'string'
+      ? await tx.ticket.findUniqueOrThrow({ where: { id: ticketOrId }, select: ticketFacts })
+      : ticketOrId;
+  const ticketId = ticket.id;
+  // Only the letters that name the acceptance period need the studio's setting.
+  const settings = notices.some((notice) => lettersNamingAutoAccept.has(notice.kind))
+    ? await tx.studioSettings.findUnique({ where: { id: 'studio' }, select: { autoAcceptDays: true } })
+    : null;
   let written = 0;
   for (const notice of notices) {
     const recipients: { address: string; locale: Locale }[] = [];

@@ -28,12 +28,15 @@ export function workingHoursOf(timeZone: string, stored: unknown): WorkingHours 
   };
 }
 
+const calendarSettings = { timeZone: true, workingHours: true, calendarVersion: true } as const;
+type CalendarSettings = { timeZone: string; workingHours: unknown; calendarVersion: number } | null;
+
 /** The studio's working calendar: one settings read, the days only when they changed. */
 export async function loadWorkingCalendar(db: Db): Promise<WorkingCalendar> {
-  const settings = await db.studioSettings.findUnique({
-    where: { id: 'studio' },
-    select: { timeZone: true, workingHours: true, calendarVersion: true },
-  });
+  return calendarFrom(db, await db.studioSettings.findUnique({ where: { id: 'studio' }, select: calendarSettings }));
+}
+
+async function calendarFrom(db: Db, settings: CalendarSettings): Promise<WorkingCalendar> {
   const version = settings?.calendarVersion ?? -1;
   const timeZone = settings?.timeZone ?? defaultWorkingHours.timeZone;
   const cached = calendars.get(db);
@@ -52,7 +55,11 @@ export async function loadWorkingCalendar(db: Db): Promise<WorkingCalendar> {
 /** The studio's SLA targets with the overrides of the organization's active contract. */
 export async function slaTargetsFor(db: Db, organizationId: string | null): Promise<SlaTargets> {
   const settings = await db.studioSettings.findUnique({ where: { id: 'studio' }, select: { slaTargets: true } });
-  let targets = parseSlaTargets(settings?.slaTargets ?? null);
+  return targetsFrom(db, settings?.slaTargets ?? null, organizationId);
+}
+
+async function targetsFrom(db: Db, stored: unknown, organizationId: string | null): Promise<SlaTargets> {
+  let targets = parseSlaTargets(stored);
   if (organizationId) {
     const contract = await db.contract.findFirst({
       where: { organizationId, active: true },
@@ -66,7 +73,15 @@ export async function slaTargetsFor(db: Db, organizationId: string | null): Prom
 }
 
 export async function slaContextFor(db: Db, organizationId: string | null): Promise<SlaContext> {
-  const [calendar, targets] = await Promise.all([loadWorkingCalendar(db), slaTargetsFor(db, organizationId)]);
+  // One read of the studio's row for both the calendar and the targets.
+  const settings = await db.studioSettings.findUnique({
+    where: { id: 'studio' },
+    select: { ...calendarSettings, slaTargets: true },
+  });
+  const [calendar, targets] = await Promise.all([
+    calendarFrom(db, settings),
+    targetsFrom(db, settings?.slaTargets ?? null, organizationId),
+  ]);
   return { calendar, targets };
 }
 

@@ -7,7 +7,7 @@ import { type ActorRef, auditColumns } from './actor.ts';
 import { attachmentRows, type CheckedFile, putFiles } from './attach-files.ts';
 import type { AttachmentStorage } from './attachment-storage.ts';
 import { DomainError } from './domain-error.ts';
-import { notifyTicket } from './notify.ts';
+import { notifyTicket, type TicketFacts } from './notify.ts';
 import { publishTicketChange } from './publish.ts';
 import { slaContextFor, slaData } from './sla.ts';
 import { isUniqueViolation } from './unique-violation.ts';
@@ -75,14 +75,16 @@ export async function submitTicket(
   validate(input);
   const existing = await db.ticket.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
   if (existing) return { ...(await retried(db, existing, input, now)), created: false };
+  let siteUrl: string | null = null;
   if (input.siteId) {
-    const site = await db.site.findUnique({ where: { id: input.siteId }, select: { organizationId: true } });
+    const site = await db.site.findUnique({ where: { id: input.siteId }, select: { organizationId: true, url: true } });
     if (!site) throw new DomainError('NOT_FOUND', 'siteId');
     if (input.organizationId && input.organizationId !== site.organizationId)
       throw new DomainError('INVALID_INPUT', 'siteId', 'site of another organization');
+    // The site's organization exists: the site points at it.
     input = { ...input, organizationId: site.organizationId };
-  }
-  if (
+    siteUrl = site.url;
+  } else if (
     input.organizationId &&
     !(await db.organization.findUnique({ where: { id: input.organizationId }, select: { id: true } }))
   ) {
@@ -157,7 +159,17 @@ export async function submitTicket(
           ...(files.length > 0 ? { attachments: { create: attachmentRows(files, { internal: false, now }) } } : {}),
         },
       });
-      await notifyTicket(tx, created.id, [{ kind: 'RECEIVED' }], actor, now);
+      // What the letter needs is at hand, except a contact's or an earlier visitor's address.
+      const requesterKnown = !input.contactId && (visitor !== null || !input.visitorId);
+      const facts: TicketFacts | string = requesterKnown
+        ? {
+            ...created,
+            contact: null,
+            visitor: visitor && { id: visitor.id, email: visitor.email, locale: visitor.locale },
+            site: siteUrl === null ? null : { url: siteUrl },
+          }
+        : created.id;
+      await notifyTicket(tx, facts, [{ kind: 'RECEIVED' }], actor, now);
       return created;
     });
     publishTicketChange(events, ticket.id);
