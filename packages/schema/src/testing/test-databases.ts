@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { createDb, type Db, type DbOptions } from '../db/client.ts';
 import type { DatabaseTarget } from '../db/database-url.ts';
-import { migrate } from '../db/migrations/index.ts';
+import { migratedPostgresDatabase, migratedSqliteFile } from './migrated-template.ts';
 
 /** The PostgreSQL server the tests use; each test gets a schema of its own there. */
 export const testPostgresUrl = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
@@ -65,21 +65,31 @@ export function emptyTarget(provider: Provider): { target: DatabaseTarget; url: 
   };
 }
 
-/** A fresh database with every migration applied (or none, with `migrated: false`). */
+/**
+ * A fresh database with every migration applied (copied from a migrated template, see
+ * migrated-template.ts), or an empty one with `migrated: false`.
+ */
 export async function createTestDatabase(
   provider: Provider,
   options: { migrated?: boolean } & DbOptions = {},
 ): Promise<TestDatabase> {
-  const { target, url, cleanUp } = emptyTarget(provider);
-  if (options.migrated !== false) await migrate(target);
-  const db = createDb(target, options);
+  let made: { target: DatabaseTarget; url: string; cleanUp(): Promise<void> };
+  if (options.migrated === false) made = emptyTarget(provider);
+  else if (provider === 'sqlite') {
+    made = emptyTarget(provider);
+    await migratedSqliteFile((made.target as { file: string }).file);
+  } else {
+    const database = await migratedPostgresDatabase(testPostgresUrl);
+    made = { target: database.target, url: database.url, cleanUp: database.drop };
+  }
+  const db = createDb(made.target, options);
   return {
-    target,
-    url,
+    target: made.target,
+    url: made.url,
     db,
     drop: async () => {
       await db.$disconnect();
-      await cleanUp();
+      await made.cleanUp();
     },
   };
 }
