@@ -2,10 +2,9 @@
 // own section of bench/RESULTS.md (with its date, machine and load) as soon as it finishes; the
 // other sections stay. --dry-run only prints.
 // BENCH_SECONDS sets the measuring time of each load run (default 10).
-// Names: overhead, submit, queue, hostile (the hostile documents of issue 16 beside a normal client), fanout, fanout-redis, sla (BENCH_SLA_TICKETS, default 100000), monthly-report (BENCH_REPORT_TICKETS, default 300), monitoring (BENCH_MONITOR_SECONDS, default 120; BENCH_MONITOR_DATABASES, default sqlite,postgresql). Fan-out sizes: BENCH_FANOUT_N (default
+// Names: overhead, submit, submit-storm (BENCH_STORM_N, default 500; BENCH_STORM_DATABASES, default sqlite,postgresql), queue, hostile (the hostile documents of issue 16 beside a normal client), fanout, fanout-redis, sla (BENCH_SLA_TICKETS, default 100000), monthly-report (BENCH_REPORT_TICKETS, default 300), monitoring (BENCH_MONITOR_SECONDS, default 120; BENCH_MONITOR_DATABASES, default sqlite,postgresql). Fan-out sizes: BENCH_FANOUT_N (default
 // 1000,10000) and BENCH_FANOUT_REDIS_N (default 1000,10000); BENCH_QUEUE_TICKETS (default 100000);
 // console-queue: BENCH_CONSOLE_QUEUE_TICKETS (default 1000).
-import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { consoleLive } from './benchmarks/console-live.ts';
@@ -19,6 +18,7 @@ import { monitoringBench } from './benchmarks/monitoring.ts';
 import { monthlyReportBench } from './benchmarks/monthly-report.ts';
 import { queuePage } from './benchmarks/queue-page.ts';
 import { slaClocks } from './benchmarks/sla-clocks.ts';
+import { submitStorm } from './benchmarks/submit-storm.ts';
 import { submitThroughput } from './benchmarks/submit-throughput.ts';
 import { markedSection, writeSections } from './lib/results-file.ts';
 import { widgetLoad } from './widget-load.ts';
@@ -31,6 +31,11 @@ const sizes = (raw: string | undefined, fallback: number[]) =>
 const benchmarks: Record<string, () => Promise<string>> = {
   overhead: () => graphqlOverhead(seconds),
   submit: () => submitThroughput(seconds),
+  'submit-storm': () =>
+    submitStorm(
+      Number(process.env.BENCH_STORM_N ?? 500),
+      (process.env.BENCH_STORM_DATABASES ?? 'sqlite,postgresql').split(',') as ('sqlite' | 'postgresql')[],
+    ),
   queue: () => queuePage(Number(process.env.BENCH_QUEUE_TICKETS ?? 100_000)),
   fanout: () => fanout(sizes(process.env.BENCH_FANOUT_N, [1_000, 10_000])),
   'fanout-redis': () => fanoutAcrossInstances(sizes(process.env.BENCH_FANOUT_REDIS_N, [1_000, 10_000])),

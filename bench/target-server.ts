@@ -1,6 +1,7 @@
 // A server for the benchmarks, in its own process so the load generator does not share its CPU.
-// Usage: tsx bench/target-server.ts caredesk|yoga|raw|serve  — prints one JSON line {port, token, body}.
+// Usage: tsx bench/target-server.ts caredesk|yoga|yoga-insert|raw|serve  — prints one JSON line {port, token, body}.
 //   yoga: bare graphql-yoga answering `{ hello }`, the reference for caredesk's own overhead.
+//   yoga-insert: graphql-yoga doing one better-sqlite3 INSERT per mutation, the reference for submitTicket.
 //   serve: the real server on the migrated database in DATABASE_URL (BENCH_REDIS_URL, as REDIS_URL,
 //   shares events between instances); BENCH_SEED=1 seeds the demo studio first and adds {tokens: {ROLE: token}} to the line;
 //   the per-address throttle of refused documents is lifted unless BENCH_REFUSAL_THROTTLE=deployed.
@@ -15,6 +16,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createDb, migrate } from '@caredesk/schema/db';
 import { buildApp, loadConfig } from '@caredesk/server';
+import Database from 'better-sqlite3';
 import { createSchema, createYoga } from 'graphql-yoga';
 import pino from 'pino';
 import type { ClosableEventBus } from '../packages/server/src/app.ts';
@@ -52,6 +54,30 @@ if (kind === 'caredesk') {
   // The stack caredesk stands on, bare: graphql-yoga on node:http answering `{ hello }`.
   const yoga = createYoga({
     schema: createSchema({ typeDefs: 'type Query { hello: String! }', resolvers: { Query: { hello: () => 'world' } } }),
+    logging: false,
+  });
+  const server = createServer(yoga);
+  server.listen(0, '127.0.0.1', () => {
+    const address = server.address();
+    report({ port: typeof address === 'object' && address ? address.port : 0 });
+  });
+} else if (kind === 'yoga-insert') {
+  // The reference for submitTicket: graphql-yoga doing one better-sqlite3 INSERT per mutation.
+  const sqlite = new Database(join(mkdtempSync(join(tmpdir(), 'caredesk-bench-')), 'insert.db'));
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.exec('CREATE TABLE ticket (id INTEGER PRIMARY KEY, title TEXT NOT NULL, key TEXT NOT NULL UNIQUE)');
+  const insert = sqlite.prepare('INSERT INTO ticket (title, key) VALUES (?, ?)');
+  const yoga = createYoga({
+    schema: createSchema({
+      typeDefs: 'type Query { hello: String! } type Mutation { file(title: String!, key: String!): Int! }',
+      resolvers: {
+        Query: { hello: () => 'world' },
+        Mutation: {
+          file: (_root: unknown, args: { title: string; key: string }) =>
+            Number(insert.run(args.title, args.key).lastInsertRowid),
+        },
+      },
+    }),
     logging: false,
   });
   const server = createServer(yoga);

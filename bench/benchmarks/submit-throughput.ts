@@ -155,10 +155,45 @@ async function measure(provider: Provider, seconds: number): Promise<ProviderRes
 const summary = (map: Map<string, number>) =>
   map.size === 0 ? '0' : [...map].map(([key, count]) => `${count}× ${key.slice(0, 80)}`).join('; ');
 
+/** The reference in the same run: graphql-yoga doing one better-sqlite3 INSERT per mutation, 50 connections. */
+async function referenceInsert(seconds: number): Promise<autocannon.Result> {
+  const server = await startTarget(['yoga-insert']);
+  try {
+    let n = 0;
+    const marker = randomBytes(4).toString('hex');
+    const run = (duration: number) =>
+      autocannon({
+        url: `http://127.0.0.1:${server.info.port}/graphql`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        connections,
+        duration,
+        requests: [
+          {
+            setupRequest: (request) => ({
+              ...request,
+              body: JSON.stringify({
+                query: 'mutation ($t: String!, $k: String!) { file(title: $t, key: $k) }',
+                variables: { t: 'Benchmark ticket', k: `${marker}-${++n}` },
+              }),
+            }),
+          },
+        ],
+      });
+    await run(2);
+    return await run(seconds);
+  } finally {
+    await server.stop();
+  }
+}
+
 /** submitTicket under 50 concurrent clients on SQLite and PostgreSQL, with a check that nothing is lost or doubled. */
 export async function submitThroughput(seconds: number): Promise<string> {
   const results: ProviderResult[] = [];
   for (const provider of ['sqlite', 'postgresql'] as const) results.push(await measure(provider, seconds));
+  const reference = await referenceInsert(seconds);
+  const referenceRps = reference.requests.total / Math.max(reference.duration, 0.01);
+  const sqliteRps = results.find((r) => r.provider === 'sqlite')?.rps ?? 0;
   const rows = results.map((r) => {
     const t = r.run.tally;
     const ok = r.created === t.payloadIds.size && r.lost === 0 && r.extra === 0 && t.repeatedIds === 0;
@@ -186,11 +221,15 @@ export async function submitThroughput(seconds: number): Promise<string> {
     'After 2 + 2 s of warm-up, the measured run sends as many requests as the second warm-up’s rate gives in',
     `${seconds} s and waits for every answer; requests/s is requests ÷ run time. Then the tickets stored under the`,
     'run’s keys are compared with the 2xx answers that returned a new `SubmitTicketPayload` (same ids: nothing lost,',
-    'nothing doubled). The load generator runs on the same 2 cores as the server.',
+    'nothing doubled). The load generator runs on the same 2 cores as the server. The reference, started in the same',
+    `run after the two databases: graphql-yoga doing one better-sqlite3 INSERT per mutation, ${connections} connections, ${seconds} s.`,
     '',
     '| database | requests | s | requests/s | p50 ms | p99 ms | max ms | SubmitTicketPayload answers | tickets stored | match |',
     '|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
+    `| reference: graphql-yoga + one better-sqlite3 INSERT | ${reference.requests.total} | ${reference.duration.toFixed(1)} | ${referenceRps.toFixed(0)} | ${reference.latency.p50} | ${reference.latency.p99} | ${reference.latency.max} | — | — | — |`,
+    '',
+    `**Ratio submitTicket on SQLite / the reference: ${(sqliteRps / Math.max(referenceRps, 1)).toFixed(2)} of the throughput (goal ≥ 0.5, p99 under 50 ms).**`,
     '',
     ...(problems.length ? ['Not clean:', ...problems] : ['Every request was answered 2xx with a new ticket.']),
     `Tickets in the database at the end (demo + warm-up + run): ${results.map((r) => `${r.provider} ${r.totalTickets}`).join(', ')}.`,
