@@ -113,6 +113,10 @@ if (kind === 'caredesk') {
     // of refused documents per address would answer most of it with 429 and hide the real cost.
     // BENCH_REFUSAL_THROTTLE=deployed keeps it, as a server facing one flooding address has it.
     ...(process.env.BENCH_REFUSAL_THROTTLE === 'deployed' ? {} : { RATE_LIMIT_REFUSED_IP: '1000000/60' }),
+    // Likewise the fan-out's thousands of subscribers come from one address: the per-address
+    // cap on sockets (WS_MAX_CONNECTIONS_PER_IP, 20 by default) is lifted to the instance's cap.
+    WS_MAX_CONNECTIONS_PER_IP: process.env.WS_MAX_CONNECTIONS_PER_IP ?? '20000',
+    WS_MAX_CONNECTIONS: process.env.WS_MAX_CONNECTIONS ?? '20000',
   });
   const db = createDb(config.database);
   const demo = process.env.BENCH_SEED === '1' ? await seedDemo(db, { publicUrl: config.publicUrl }) : null;

@@ -49,21 +49,35 @@ function fifoLock(onWait?: () => void) {
   };
 }
 
+/** A statement that only reads: Prisma's own reads are plain SELECTs (writes return rows too). */
+const onlyReads = (sql: string) => /^\s*SELECT\b/i.test(sql);
+
 /**
  * The SQLite adapter runs every statement on one connection. Its transactions take a lock,
  * but statements outside a transaction do not: they would run inside another request's open
  * transaction, see its uncommitted rows, and vanish with it if it rolls back. Here every
- * statement outside a transaction waits its turn behind open transactions, on the same lock.
+ * write outside a transaction waits its turn behind open transactions, on the same lock. A read
+ * outside a transaction needs no turn: it runs on a second connection, which in WAL mode sees
+ * the last committed state and never another request's open transaction, so queries are not
+ * held up for the event-loop turns a transaction stays open.
  */
 export function serializeSqlite(factory: Factory, onWait?: () => void, transactionWaitMs?: number): Factory {
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = await connect();
+    const reader = await connect();
     const acquire = fifoLock(onWait);
     const queryRaw = adapter.queryRaw.bind(adapter);
+    const read = reader.queryRaw.bind(reader);
     const executeRaw = adapter.executeRaw.bind(adapter);
     const startTransaction = adapter.startTransaction.bind(adapter);
+    const dispose = adapter.dispose.bind(adapter);
+    adapter.dispose = async () => {
+      await reader.dispose();
+      await dispose();
+    };
     adapter.queryRaw = async (query) => {
+      if (onlyReads(query.sql)) return read(query);
       const release = await acquire(transactionWaitMs);
       try {
         return await queryRaw(query);
