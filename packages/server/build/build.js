@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // @ts-check
 // `pnpm build`: compiles the server and the schema into JavaScript that Node runs as it is
-// (docs/decisions/0014-compiled-server.md). The `caredesk` command (bin/caredesk.js) calls it
+// (docs/decisions/0015-compiled-server.md). The `caredesk` command (bin/caredesk.js) calls it
 // when a source changed since the last build.
 import { readdirSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
