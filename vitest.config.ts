@@ -12,6 +12,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     reporters: ['default', './vitest.summary-reporter.ts'],
+    // The compiled server, built once before the tests that run it as a process.
+    globalSetup: ['./vitest.global-setup.ts'],
     pool: 'forks',
     // Each test file gets its own databases, so files run in parallel safely.
     fileParallelism: true,

@@ -1,7 +1,6 @@
-#!/usr/bin/env -S npx tsx
+// The `caredesk` command: pnpm caredesk <command>. Each command lives in ./commands and is
+// loaded only when it runs.
 import { commands } from './commands/index.ts';
-// The `caredesk` command: pnpm caredesk <command>. Each command lives in ./commands.
-import { ConfigError } from './config.ts';
 
 const [name, ...args] = process.argv.slice(2);
 const command = name ? commands[name] : undefined;
@@ -14,11 +13,13 @@ if (!command) {
 }
 
 try {
-  const code = await command.run(args);
+  const code = await (await command.load()).run(args);
   if (typeof code === 'number') process.exitCode = code;
 } catch (error) {
   const code = (error as { code?: string }).code ?? '';
-  if (error instanceof ConfigError || (error as Error).name === 'UsageError' || code.startsWith('ERR_PARSE_ARGS')) {
+  // By name: importing ConfigError would load the configuration's modules before every command.
+  const kind = (error as Error).name;
+  if (kind === 'ConfigError' || kind === 'UsageError' || code.startsWith('ERR_PARSE_ARGS')) {
     console.error((error as Error).message);
     process.exit(2);
   }

@@ -52,7 +52,7 @@ describeEachDatabase('the caredesk command', (provider) => {
     const broken = await runCli(['calendar', 'import', file], { DATABASE_URL: url });
     expect(broken.code).toBe(1);
     expect(broken.stderr).toContain('line 2');
-    // Four processes, each compiling the CLI: on a busy machine that takes a while.
+    // Four processes: on a busy machine that takes a while.
   }, 120_000);
 
   it('should print only the new secret when a staff member and then a token are created', async () => {

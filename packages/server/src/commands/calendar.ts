@@ -21,7 +21,6 @@ const formatOf = (file: string) =>
     | undefined;
 
 export const calendar: Command = {
-  summary: 'calendar import|install|export: load or write the working calendar (holidays, moved and short days)',
   async run(args) {
     const { values, positionals } = parseArgs({
       args,

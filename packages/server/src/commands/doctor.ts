@@ -6,7 +6,6 @@ import { checkMailbox } from '../mail/imap-poller.ts';
 import type { Command } from './command.ts';
 
 export const doctor: Command = {
-  summary: 'print what is configured and whether the database, migrations and Redis are reachable',
   async run() {
     const config = loadConfig();
     let healthy = true;

@@ -4,7 +4,6 @@ import { loadConfig } from '../config.ts';
 import type { Command } from './command.ts';
 
 export const migrateCommand: Command = {
-  summary: 'apply pending database migrations (--status: only list them)',
   async run(args) {
     const { values } = parseArgs({ args, options: { status: { type: 'boolean' } } });
     const { database } = loadConfig();

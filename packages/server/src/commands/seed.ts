@@ -6,7 +6,6 @@ import { seedDemoMonitors } from '../seed/demo-monitors.ts';
 import { type Command, UsageError } from './command.ts';
 
 export const seed: Command = {
-  summary: 'fill the database: --demo adds a demo studio, clients, sites, staff and tickets',
   async run(args) {
     const { values } = parseArgs({ args, options: { demo: { type: 'boolean' } } });
     if (!values.demo) throw new UsageError('usage: pnpm caredesk seed --demo');

@@ -7,7 +7,6 @@ import { seedDemoMonitors } from '../seed/demo-monitors.ts';
 import type { Command } from './command.ts';
 
 export const serve: Command = {
-  summary: 'run the server (--init: migrate, and seed demo data into an empty database first)',
   async run(args) {
     const { values } = parseArgs({ args, options: { init: { type: 'boolean' } } });
     const config = loadConfig();

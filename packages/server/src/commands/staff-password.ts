@@ -20,7 +20,6 @@ async function firstLineOfStdin(): Promise<string> {
 }
 
 export const staffPassword: Command = {
-  summary: 'password --email E: sets a staff member’s password, read from the first line of stdin',
   async run(args) {
     const { values } = parseArgs({ args, options: { email: { type: 'string' } } });
     if (!values.email) throw new UsageError('usage: pnpm caredesk password --email E   (the password on stdin)');

@@ -8,7 +8,6 @@ import { type Command, UsageError } from './command.ts';
 const roles = Object.values(StaffRole);
 
 export const staff: Command = {
-  summary: 'staff create --email E --role R [--name N]: add a staff member; prints only their sign-in token',
   async run(args) {
     const { values, positionals } = parseArgs({
       args,

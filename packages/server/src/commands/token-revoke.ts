@@ -14,7 +14,6 @@ function tokenIdOf(given: string): string {
 }
 
 export const tokenRevoke: Command = {
-  summary: 'revoke --token-id ID: revokes an API token of anyone (as ADMIN); it stops working at once',
   async run(args) {
     const { values } = parseArgs({ args, options: { 'token-id': { type: 'string' } } });
     const given = values['token-id']?.trim();

@@ -6,7 +6,6 @@ import { loadConfig } from '../config.ts';
 import { type Command, UsageError } from './command.ts';
 
 export const token: Command = {
-  summary: 'token create --staff E --scopes a,b [--name N]: prints only the new API token',
   async run(args) {
     const { values, positionals } = parseArgs({
       args,

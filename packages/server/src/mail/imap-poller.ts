@@ -1,4 +1,4 @@
-import { ImapFlow } from 'imapflow';
+import type { ImapFlow } from 'imapflow';
 import type { Logger } from '../logger.ts';
 import { imapWatcher } from './imap-watcher.ts';
 import { type ParsedLetter, parseLetter } from './parse-letter.ts';
@@ -93,6 +93,8 @@ export function imapPoller(options: {
     : null;
 
   async function pollOnce(): Promise<PollResult> {
+    // Loaded when IMAP_URL is set and the first poll runs, not at every start of the server.
+    const { ImapFlow } = await import('imapflow');
     const client = new ImapFlow({ ...connection(settings.url), logger: false, disableAutoIdle: true });
     current = client;
     // A dropped connection is reported by the command that was running; this keeps the
@@ -234,6 +236,7 @@ function describe(error: unknown): string {
 /** Whether the mailbox can be logged into and its folder opened (for `caredesk doctor`). */
 export async function checkMailbox(settings: ImapSettings): Promise<{ ok: boolean; detail: string }> {
   const where = `${settings.url.replace(/\/\/[^@]*@/, '//***@')} ${settings.folder}`;
+  const { ImapFlow } = await import('imapflow');
   const client = new ImapFlow({ ...connection(settings.url), logger: false, disableAutoIdle: true });
   client.on('error', () => undefined);
   try {

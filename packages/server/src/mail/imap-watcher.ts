@@ -1,4 +1,4 @@
-import { ImapFlow } from 'imapflow';
+import type { ImapFlow } from 'imapflow';
 import type { Logger } from '../logger.ts';
 
 export interface ImapWatcher {
@@ -27,6 +27,10 @@ export function imapWatcher(options: {
   let closed = false;
   return {
     async ensure() {
+      if (client || closed) return;
+      // Loaded here, as in the poller: only a server reading a mailbox needs it.
+      const { ImapFlow } = await import('imapflow');
+      // Another ensure() may have opened it while this one waited.
       if (client || closed) return;
       // IDLE is renewed every 4 minutes: before the 5-minute socket timeout and idle NAT limits.
       const watcher = new ImapFlow({ ...options.connection, logger: false, maxIdleTime: 4 * 60_000 });

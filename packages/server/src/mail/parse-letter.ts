@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { IncomingMail } from '@caredesk/schema/services';
-import { type AddressObject, type ParsedMail, simpleParser } from 'mailparser';
+import type { AddressObject, ParsedMail } from 'mailparser';
 
 /** A parsed letter and the addresses it was delivered to (where a reply token may be). */
 export type ParsedLetter = IncomingMail & { recipients: string[] };
@@ -18,6 +18,8 @@ export async function parseLetter(
   source: Readable | Buffer | string,
   envelope?: { from: string | null; recipients: string[] },
 ): Promise<ParsedLetter> {
+  // Loaded with the first letter: a server that receives no mail never needs it.
+  const { simpleParser } = await import('mailparser');
   const parsed = await simpleParser(source);
   const header = (name: string) => {
     const value = parsed.headers.get(name);

@@ -1,7 +1,6 @@
 import { createRequire } from 'node:module';
 import { formatHours, formatRubles, type Locale, monthName } from '@caredesk/schema/domain';
 import type { MonthlyReportData } from '@caredesk/schema/services';
-import PDFDocument from 'pdfkit';
 import { reportLabels } from './report-labels.ts';
 
 // DejaVu ships with the npm package dejavu-fonts-ttf: Cyrillic, no download at run time.
@@ -12,7 +11,9 @@ const fonts = {
 };
 
 /** The monthly report as a PDF (A4, DejaVu Sans, the reader's language). */
-export function reportPdf(report: MonthlyReportData, locale: Locale, now: Date): Promise<Buffer> {
+export async function reportPdf(report: MonthlyReportData, locale: Locale, now: Date): Promise<Buffer> {
+  // Loaded with the first report rather than at every start of the server.
+  const { default: PDFDocument } = await import('pdfkit');
   const t = reportLabels[locale];
   const doc = new PDFDocument({
     size: 'A4',

@@ -59,7 +59,8 @@ function observer() {
 
 /**
  * Opens a subscription over graphql-ws (its own connection) with a bearer token, or (token '')
- * with only the upgrade request's `headers` (a browser's cookie and origin).
+ * with only the upgrade request's `headers` (a browser's cookie and origin). `socket`: more
+ * options of the WebSocket, e.g. the `ca` to trust for wss://.
  */
 export function subscribeOverWebSocket(
   url: string,
@@ -67,11 +68,12 @@ export function subscribeOverWebSocket(
   query: string,
   variables: Record<string, unknown>,
   headers: Record<string, string> = {},
+  socket: WebSocket.ClientOptions = {},
 ): LiveSubscription {
   const seen = observer();
   class UpgradeWithHeaders extends WebSocket {
     constructor(address: string, protocols?: string | string[]) {
-      super(address, protocols, { headers });
+      super(address, protocols, { ...socket, headers });
     }
   }
   const client = createClient({

@@ -1,11 +1,14 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
-const root = join(import.meta.dirname, '..', '..', '..', '..');
+export const repositoryRoot = join(import.meta.dirname, '..', '..', '..', '..');
+
+/** The compiled `caredesk` command; vitest's global setup (vitest.global-setup.ts) builds it first. */
+export const compiledCli = join(repositoryRoot, 'packages', 'server', 'dist', 'cli.js');
 
 /**
- * Runs the `caredesk` command as `pnpm caredesk …` does (`tsx packages/server/src/cli.ts`), from
- * the repository root, without pnpm's own start-up in front of it.
+ * Runs the compiled `caredesk` command as `pnpm caredesk …` does, from the repository root,
+ * without pnpm's own start-up in front of it.
  */
 export function runCli(
   args: string[],
@@ -14,8 +17,8 @@ export function runCli(
   input?: string,
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join('packages', 'server', 'src', 'cli.ts'), ...args], {
-      cwd: root,
+    const child = spawn(process.execPath, ['--enable-source-maps', compiledCli, ...args], {
+      cwd: repositoryRoot,
       env: { ...process.env, LOG_LEVEL: 'silent', ...env },
       stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
