@@ -19,8 +19,8 @@ describeEachDatabase('Monitoring writes a state change and its incident together
     clock = new Date(clock.getTime() + seconds * 1000);
   };
 
-  /** The test's own PostgreSQL schema (raw SQL is not qualified by Prisma). */
-  const pgSchema = () => `"${new URL(t.database.url).searchParams.get('schema')}"`;
+  /** The test database's PostgreSQL schema (raw SQL is not qualified by Prisma). */
+  const pgSchema = () => `"${t.database.target.provider === 'postgresql' ? t.database.target.schema : ''}"`;
   /** Makes every insert of an incident fail, as a full disk or a dropped connection would. */
   const breakIncidents = () =>
     provider === 'sqlite'

@@ -84,7 +84,7 @@ describeEachDatabase('Monitoring scheduler', (provider) => {
     expect(await state(id)).toBe('UP');
 
     site.state.mode = 'fail';
-    const schema = provider === 'postgresql' ? new URL(t.database.url).searchParams.get('schema') : null;
+    const schema = t.database.target.provider === 'postgresql' ? t.database.target.schema : null;
     const table = (name: string) => (schema ? `"${schema}"."${name}"` : `"${name}"`);
     await db.$executeRawUnsafe(`ALTER TABLE ${table('CheckResult')} RENAME TO "CheckResult_broken"`);
     try {
