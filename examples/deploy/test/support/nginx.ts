@@ -1,25 +1,10 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { accessSync, chmodSync, constants, readFileSync, writeFileSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
+import { findSystemBinary, untilReady } from '../../../../packages/server/test/support/local-processes.ts';
 
-/** nginx's binary: $NGINX_BIN, Debian's /usr/sbin/nginx, or nginx on the PATH. */
-function findNginx(): string | null {
-  for (const candidate of [process.env.NGINX_BIN, '/usr/sbin/nginx', '/usr/local/sbin/nginx']) {
-    if (!candidate) continue;
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {}
-  }
-  try {
-    return execFileSync('sh', ['-c', 'command -v nginx'], { encoding: 'utf8' }).trim() || null;
-  } catch {
-    return null;
-  }
-}
-
-export const nginxBinary = findNginx();
+export const nginxBinary = findSystemBinary('nginx', 'NGINX_BIN');
 /** Null when nginx can be started, else why not. Under CI a missing one is an error. */
 export const nginxMissing = nginxBinary
   ? null
@@ -90,15 +75,9 @@ export async function startNginx(site: string, dir: string, port: number): Promi
 }
 
 /** Resolves once a TCP connection to `port` succeeds; rejects if the process ends first. */
-async function accepting(port: number, exited: Promise<number | null>): Promise<void> {
-  let ended: number | null | undefined;
-  void exited.then((code) => {
-    ended = code;
-  });
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    if (ended !== undefined) throw new Error(`nginx exited with ${ended}`);
-    const open = await new Promise<boolean>((resolve) => {
+function accepting(port: number, exited: Promise<number | null>): Promise<void> {
+  const connects = () =>
+    new Promise<boolean>((resolve) => {
       const socket = connect(port, '127.0.0.1');
       socket.once('connect', () => {
         socket.destroy();
@@ -106,9 +85,5 @@ async function accepting(port: number, exited: Promise<number | null>): Promise<
       });
       socket.once('error', () => resolve(false));
     });
-    if (open) return;
-    if (Date.now() > deadline) throw new Error(`nothing listens on ${port} after 15 s`);
-    // nginx is still reading its configuration: try the connection again in a moment.
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+  return untilReady('nginx', exited, connects, `nothing listens on ${port}`);
 }

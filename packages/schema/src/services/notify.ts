@@ -2,6 +2,7 @@ import type { Db } from '../db/client.ts';
 import type { Locale } from '../domain/error-codes.ts';
 import { type LetterFacts, type LetterKind, letterKinds, renderLetter } from '../domain/mail/letters.ts';
 import type { TicketStatus } from '../domain/ticket-status.ts';
+import type { Prisma } from '../generated/sqlite/client.ts';
 import type { ActorRef } from './actor.ts';
 import { currentLetterLimits } from './letter-limits.ts';
 import { allowanceFor } from './unverified-mail.ts';
@@ -54,18 +55,7 @@ const ticketFacts = {
  * A ticket as the letters need it: a caller that has just written the ticket passes it, and
  * saves the read; others pass the id.
  */
-export interface TicketFacts {
-  id: string;
-  number: number;
-  title: string;
-  status: string;
-  assigneeId: string | null;
-  estimateKopecks: number | null;
-  estimateConfirmedAt: Date | null;
-  contact: { id: string; email: string | null; locale: string | null } | null;
-  visitor: { id: string; email: string | null; locale: string | null } | null;
-  site: { url: string } | null;
-}
+export type TicketFacts = Prisma.TicketGetPayload<{ select: typeof ticketFacts }>;
 
 const lettersNamingAutoAccept = new Set<LetterKind>(['RESOLVED', 'AUTO_ACCEPTED']);
 

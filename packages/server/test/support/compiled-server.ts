@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { freePort } from './dovecot.ts';
+import { freePort } from './local-processes.ts';
 import { compiledCli, repositoryRoot } from './run-cli.ts';
 
 export interface CompiledServer {

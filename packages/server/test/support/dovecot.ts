@@ -1,51 +1,17 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import {
-  accessSync,
-  chmodSync,
-  chownSync,
-  constants,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { ImapFlow } from 'imapflow';
+import { findSystemBinary, freePort, untilReady } from './local-processes.ts';
 
-/** Dovecot's binary: $DOVECOT_BIN, Debian's /usr/sbin/dovecot, or dovecot on the PATH. */
-function findDovecot(): string | null {
-  for (const candidate of [process.env.DOVECOT_BIN, '/usr/sbin/dovecot', '/usr/local/sbin/dovecot']) {
-    if (!candidate) continue;
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {}
-  }
-  try {
-    return execFileSync('sh', ['-c', 'command -v dovecot'], { encoding: 'utf8' }).trim() || null;
-  } catch {
-    return null;
-  }
-}
-
-export const dovecotBinary = findDovecot();
+export const dovecotBinary = findSystemBinary('dovecot', 'DOVECOT_BIN');
 /** Null when an IMAP server can be started, else why not. Under CI a missing one is an error. */
 export const dovecotMissing = dovecotBinary
   ? null
   : 'no dovecot binary (install dovecot-imapd, as .ci/run does, or set DOVECOT_BIN)';
 if (dovecotMissing && process.env.CI) throw new Error(`Dovecot is required when CI is set: ${dovecotMissing}`);
-
-/** A port nobody listens on right now. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 export interface Dovecot {
   port: number;
@@ -188,15 +154,9 @@ export async function startDovecot(port?: number): Promise<Dovecot> {
 }
 
 /** Resolves once the server on `port` greets an IMAP client; rejects if the process ends first. */
-async function greeting(port: number, exited: Promise<number | null>): Promise<void> {
-  let ended: number | null | undefined;
-  void exited.then((code) => {
-    ended = code;
-  });
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    if (ended !== undefined) throw new Error(`dovecot exited with ${ended}`);
-    const greeted = await new Promise<boolean>((resolve) => {
+function greeting(port: number, exited: Promise<number | null>): Promise<void> {
+  const greets = () =>
+    new Promise<boolean>((resolve) => {
       const socket = connect(port, '127.0.0.1');
       // A master that listens but whose login process failed takes the connection and is silent.
       socket.setTimeout(1_000, () => {
@@ -209,9 +169,5 @@ async function greeting(port: number, exited: Promise<number | null>): Promise<v
       });
       socket.once('error', () => resolve(false));
     });
-    if (greeted) return;
-    if (Date.now() > deadline) throw new Error('no IMAP greeting within 15 s');
-    // Retry the connection after a moment: the master process is still starting its listeners.
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+  return untilReady('dovecot', exited, greets, 'no IMAP greeting');
 }

@@ -1,7 +1,7 @@
 import type { Db } from '@caredesk/schema/db';
 import type { Page } from 'playwright-core';
 import { type DemoCredentials, seedDemo } from '../../../../server/src/seed/demo.ts';
-import { freePort } from '../../../../server/test/support/dovecot.ts';
+import { freePort } from '../../../../server/test/support/local-processes.ts';
 import { createTestApp, type TestApp } from '../../../../server/test/support/test-app.ts';
 import { type Chromium, launchChromium } from '../../../../widget/test/browser/support/chromium.ts';
 
