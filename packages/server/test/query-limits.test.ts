@@ -194,6 +194,14 @@ describeEachDatabase('query limits over HTTP and WebSocket', (provider) => {
     expect(answer.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
   });
 
+  it('should refuse a document sent again as it refused it the first time (its measure is kept with the parsed document)', async () => {
+    const query = doublingFragments(21);
+    const answers = [];
+    for (let i = 0; i < 3; i++) answers.push(await overHttp(query, demo.adminToken));
+    expect(answers.map((answer) => answer.errors?.[0]?.extensions?.code)).toEqual(Array(3).fill('QUERY_TOO_COMPLEX'));
+    expect(answers[2]).toEqual(answers[0]);
+  });
+
   it('should refuse a document over 500 tokens from an anonymous caller, over HTTP and WebSocket, and run it for staff', async () => {
     // 187 × `viewer { kind }`: 750 tokens, within the limit of 1,000 for callers with a credential.
     const query = `{ ${Array.from({ length: 187 }, () => 'viewer { kind }').join(' ')} }`;

@@ -1,4 +1,6 @@
 import type { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import type { Database } from 'better-sqlite3';
+import { cacheStatements } from './sqlite-statement-cache.ts';
 
 type Factory = PrismaBetterSqlite3;
 type Adapter = Awaited<ReturnType<Factory['connect']>>;
@@ -59,13 +61,15 @@ const onlyReads = (sql: string) => /^\s*SELECT\b/i.test(sql);
  * write outside a transaction waits its turn behind open transactions, on the same lock. A read
  * outside a transaction needs no turn: it runs on a second connection, which in WAL mode sees
  * the last committed state and never another request's open transaction, so queries are not
- * held up for the event-loop turns a transaction stays open.
+ * held up for the event-loop turns a transaction stays open. Both connections keep their prepared
+ * statements (sqlite-statement-cache.ts).
  */
 export function serializeSqlite(factory: Factory, onWait?: () => void, transactionWaitMs?: number): Factory {
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = await connect();
     const reader = await connect();
+    for (const connection of [adapter, reader]) cacheStatements((connection as unknown as { client: Database }).client);
     const acquire = fifoLock(onWait);
     const queryRaw = adapter.queryRaw.bind(adapter);
     const read = reader.queryRaw.bind(reader);

@@ -86,32 +86,42 @@ export async function queueTicketLetter(
   return true;
 }
 
+/** Who a ticket's letters go to: what planning them needs (not the number or the title). */
+export type TicketPeople = Pick<TicketFacts, 'contact' | 'visitor' | 'assigneeId'>;
+
+/** One letter decided on: to whom, in which language, now or in the digest. */
+export interface PlannedLetter {
+  notice: Notice;
+  address: string;
+  locale: Locale;
+  digest: boolean;
+}
+
+/** The letters of a change, decided with every read they need, before anything is written. */
+export interface LetterPlan {
+  letters: PlannedLetter[];
+  autoAcceptDays: number;
+}
+
 /**
- * Writes the letters of a change into the outbox, inside the change's own transaction, so a
- * change is never without its letters and a rolled-back one has none. Each person gets the
- * letter in their own language; the one who made the change is not told of it; an address
- * whose preference is OFF gets nothing, DIGEST holds the letter for the digest. A visitor's
- * address that is no staff member's or contact's gets a submit's confirmation only while fewer
- * than `unverifiedPerDay` letters (the current `LetterLimits`) went to it in 24 hours.
+ * Decides the letters of a change: each person in their own language; the one who made the change
+ * is not told of it; an address whose preference is OFF gets nothing, DIGEST holds the letter for
+ * the digest. A visitor's address that is no staff member's or contact's gets a submit's
+ * confirmation only while fewer than `unverifiedPerDay` letters (the current `LetterLimits`) went
+ * to it in 24 hours. Only reads: a caller may plan before it takes a lock it wants to hold briefly.
  */
-export async function notifyTicket(
+export async function planTicketLetters(
   tx: OutboxClient,
-  ticketOrId: string | TicketFacts,
+  ticket: TicketPeople,
   notices: Notice[],
   actor: ActorRef,
   now: Date,
-): Promise<number> {
-  if (notices.length === 0) return 0;
-  const ticket =
-    typeof ticketOrId === 'string'
-      ? await tx.ticket.findUniqueOrThrow({ where: { id: ticketOrId }, select: ticketFacts })
-      : ticketOrId;
-  const ticketId = ticket.id;
+): Promise<LetterPlan> {
   // Only the letters that name the acceptance period need the studio's setting.
   const settings = notices.some((notice) => lettersNamingAutoAccept.has(notice.kind))
     ? await tx.studioSettings.findUnique({ where: { id: 'studio' }, select: { autoAcceptDays: true } })
     : null;
-  let written = 0;
+  const letters: PlannedLetter[] = [];
   for (const notice of notices) {
     const recipients: { address: string; locale: Locale }[] = [];
     if (isClientKind(notice.kind)) {
@@ -138,30 +148,68 @@ export async function notifyTicket(
         if (member.id !== actor.staffId) recipients.push({ address: member.email, locale: locale(member.locale) });
     }
     for (const recipient of recipients) {
-      const queued = await queueTicketLetter(
-        tx,
-        { kind: notice.kind, to: recipient.address, locale: recipient.locale, ticketId },
-        () =>
-          renderLetter(notice.kind, recipient.locale, {
-            number: ticket.number,
-            title: ticket.title,
-            status: ticket.status as TicketStatus,
-            body: notice.body,
-            link: isClientKind(notice.kind)
-              ? (ticket.site?.url ?? publicUrlPlaceholder)
-              : `${publicUrlPlaceholder}/graphql`,
-            autoAcceptDays: settings?.autoAcceptDays ?? 7,
-            clock: notice.clock,
-            dueAt: notice.dueAt,
-            estimateKopecks: notice.kind === 'FEEDBACK' && !ticket.estimateConfirmedAt ? ticket.estimateKopecks : null,
-            ...(notice.ratingLinks ? { ratingLinks: notice.ratingLinks } : {}),
-          }),
-        now,
-      );
-      if (queued) written++;
+      const preference = await tx.notificationPreference.findUnique({ where: { address: recipient.address } });
+      if (preference?.mode === 'OFF') continue;
+      letters.push({ notice, ...recipient, digest: preference?.mode === 'DIGEST' });
     }
   }
-  return written;
+  return { letters, autoAcceptDays: settings?.autoAcceptDays ?? 7 };
+}
+
+/** Writes planned letters into the outbox: only writes. Returns how many. */
+export async function writeTicketLetters(
+  tx: Pick<Db, 'outboxMail'>,
+  plan: LetterPlan,
+  ticket: Pick<TicketFacts, 'id' | 'number' | 'title' | 'status' | 'estimateKopecks' | 'estimateConfirmedAt' | 'site'>,
+  now: Date,
+): Promise<number> {
+  for (const { notice, address, locale, digest } of plan.letters) {
+    const letter = renderLetter(notice.kind, locale, {
+      number: ticket.number,
+      title: ticket.title,
+      status: ticket.status as TicketStatus,
+      body: notice.body,
+      link: isClientKind(notice.kind) ? (ticket.site?.url ?? publicUrlPlaceholder) : `${publicUrlPlaceholder}/graphql`,
+      autoAcceptDays: plan.autoAcceptDays,
+      clock: notice.clock,
+      dueAt: notice.dueAt,
+      estimateKopecks: notice.kind === 'FEEDBACK' && !ticket.estimateConfirmedAt ? ticket.estimateKopecks : null,
+      ...(notice.ratingLinks ? { ratingLinks: notice.ratingLinks } : {}),
+    });
+    await tx.outboxMail.create({
+      data: {
+        kind: notice.kind,
+        to: address,
+        locale,
+        ticketId: ticket.id,
+        ...letter,
+        digest,
+        nextAttemptAt: now,
+        createdAt: now,
+      },
+    });
+  }
+  return plan.letters.length;
+}
+
+/**
+ * Writes the letters of a change into the outbox, inside the change's own transaction, so a
+ * change is never without its letters and a rolled-back one has none (see `planTicketLetters`
+ * for who gets what).
+ */
+export async function notifyTicket(
+  tx: OutboxClient,
+  ticketOrId: string | TicketFacts,
+  notices: Notice[],
+  actor: ActorRef,
+  now: Date,
+): Promise<number> {
+  if (notices.length === 0) return 0;
+  const ticket =
+    typeof ticketOrId === 'string'
+      ? await tx.ticket.findUniqueOrThrow({ where: { id: ticketOrId }, select: ticketFacts })
+      : ticketOrId;
+  return writeTicketLetters(tx, await planTicketLetters(tx, ticket, notices, actor, now), ticket, now);
 }
 
 /** The client's letter for a move of the lifecycle by staff or by the system. */

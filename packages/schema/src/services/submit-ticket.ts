@@ -7,7 +7,7 @@ import { type ActorRef, auditColumns } from './actor.ts';
 import { attachmentRows, type CheckedFile, putFiles } from './attach-files.ts';
 import type { AttachmentStorage } from './attachment-storage.ts';
 import { DomainError } from './domain-error.ts';
-import { notifyTicket, type TicketFacts } from './notify.ts';
+import { planTicketLetters, type TicketPeople, writeTicketLetters } from './notify.ts';
 import { publishTicketChange } from './publish.ts';
 import { slaContextFor, slaData } from './sla.ts';
 import { isUniqueViolation } from './unique-violation.ts';
@@ -107,13 +107,25 @@ export async function submitTicket(
               locale: input.visitor.locale,
               firstSeenAt: now,
             },
+            select: { id: true, email: true, locale: true },
           })
         : null;
+      // Every read comes before the number is taken: on PostgreSQL the counter's row stays locked
+      // from its update to the commit, so only the writes that need the number follow it.
+      const letters = await planTicketLetters(
+        tx,
+        await requesterOf(tx, input, visitor),
+        [{ kind: 'RECEIVED' }],
+        actor,
+        now,
+      );
       const settings = await tx.studioSettings.update({
         where: { id: 'studio' },
         data: { nextTicketNumber: { increment: 1 } },
         select: { nextTicketNumber: true },
       });
+      // The ticket, its first message and status record are written one by one rather than
+      // nested: a nested create reads the ticket back, and the caller has it already.
       const created = await tx.ticket.create({
         data: {
           number: settings.nextTicketNumber - 1,
@@ -138,38 +150,35 @@ export async function submitTicket(
           needsAuthorization: input.needsAuthorization ?? false,
           queuedAt: now,
           createdAt: now,
-          messages: {
-            create: {
-              body: input.description,
-              authorKind: actor.kind,
-              authorStaffId: actor.staffId ?? null,
-              authorContactId: actor.contactId ?? null,
-              authorVisitorId: visitor?.id ?? actor.visitorId ?? null,
-              source: input.source,
-              createdAt: now,
-            },
-          },
-          statusChanges: {
-            create: {
-              toStatus: 'NEW',
-              createdAt: now,
-              ...auditColumns(visitor ? { ...actor, visitorId: visitor.id } : actor),
-            },
-          },
-          ...(files.length > 0 ? { attachments: { create: attachmentRows(files, { internal: false, now }) } } : {}),
         },
       });
-      // What the letter needs is at hand, except a contact's or an earlier visitor's address.
-      const requesterKnown = !input.contactId && (visitor !== null || !input.visitorId);
-      const facts: TicketFacts | string = requesterKnown
-        ? {
-            ...created,
-            contact: null,
-            visitor: visitor && { id: visitor.id, email: visitor.email, locale: visitor.locale },
-            site: siteUrl === null ? null : { url: siteUrl },
-          }
-        : created.id;
-      await notifyTicket(tx, facts, [{ kind: 'RECEIVED' }], actor, now);
+      await tx.message.create({
+        data: {
+          ticketId: created.id,
+          body: input.description,
+          authorKind: actor.kind,
+          authorStaffId: actor.staffId ?? null,
+          authorContactId: actor.contactId ?? null,
+          authorVisitorId: visitor?.id ?? actor.visitorId ?? null,
+          source: input.source,
+          createdAt: now,
+        },
+        select: { id: true },
+      });
+      await tx.statusChange.create({
+        data: {
+          ticketId: created.id,
+          toStatus: 'NEW',
+          createdAt: now,
+          ...auditColumns(visitor ? { ...actor, visitorId: visitor.id } : actor),
+        },
+        select: { id: true },
+      });
+      if (files.length > 0) {
+        const rows = attachmentRows(files, { internal: false, now });
+        await tx.attachment.createMany({ data: rows.map((row) => ({ ...row, ticketId: created.id })) });
+      }
+      await writeTicketLetters(tx, letters, { ...created, site: siteUrl === null ? null : { url: siteUrl } }, now);
       return created;
     });
     publishTicketChange(events, ticket.id);
@@ -182,6 +191,22 @@ export async function submitTicket(
     if (!winner) throw error;
     return { ...(await retried(db, winner, input, now)), created: false };
   }
+}
+
+/**
+ * The one a new ticket's confirmation goes to: a contact, a visitor just recorded, or the earlier
+ * visitor of the ticket this one was split from.
+ */
+async function requesterOf(
+  tx: Pick<Db, 'contact' | 'visitor'>,
+  input: SubmitTicket,
+  visitor: { id: string; email: string | null; locale: string | null } | null,
+): Promise<TicketPeople> {
+  const person = { select: { id: true, email: true, locale: true } } as const;
+  const contact = input.contactId ? await tx.contact.findUnique({ where: { id: input.contactId }, ...person }) : null;
+  const earlier =
+    !visitor && input.visitorId ? await tx.visitor.findUnique({ where: { id: input.visitorId }, ...person }) : null;
+  return { contact, visitor: visitor ?? earlier, assigneeId: null };
 }
 
 /**

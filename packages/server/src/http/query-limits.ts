@@ -192,6 +192,8 @@ function keepAnonymousDocumentsOutOfTheCache(plugins: Plugin[]): void {
  * operation through yoga's envelop, over HTTP and WebSocket alike.
  */
 export function useQueryLimits(limits: QueryLimits = queryLimits): Plugin {
+  // yoga's parse cache hands out the same document for the same text: it is measured once.
+  const measured = new WeakMap<DocumentNode, QueryTooComplexError | null>();
   return {
     onPluginInit({ addPlugin, plugins }) {
       // Added after this plugin: its parse hook runs after the length check below.
@@ -207,7 +209,11 @@ export function useQueryLimits(limits: QueryLimits = queryLimits): Plugin {
       }
     },
     onValidate({ params, setResult }) {
-      const refusal = checkQueryLimits(params.schema, params.documentAST, limits);
+      let refusal = measured.get(params.documentAST);
+      if (refusal === undefined) {
+        refusal = checkQueryLimits(params.schema, params.documentAST, limits);
+        measured.set(params.documentAST, refusal);
+      }
       if (refusal) setResult([refusal]);
     },
   };

@@ -35,13 +35,30 @@ export function isTimeZone(timeZone: string): boolean {
   }
 }
 
+/**
+ * Offsets already asked for, by zone and whole second. `Intl` takes microseconds per answer and
+ * the working calendar asks for the same instants (the days' openings and closings) again and
+ * again, so most answers come from here. Emptied when it grows past `remembered` seconds.
+ */
+const offsets = new Map<string, Map<number, number>>();
+const remembered = 50_000;
+
 /** The zone's offset from UTC at an instant, in milliseconds (Moscow: +3 h). */
 export function zoneOffsetMs(instantMs: number, timeZone: string): number {
+  const whole = instantMs - (((instantMs % 1000) + 1000) % 1000);
+  let known = offsets.get(timeZone);
+  const cached = known?.get(whole);
+  if (cached !== undefined) return cached;
   const parts = formatter(timeZone).formatToParts(new Date(instantMs));
   const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
   const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  const whole = instantMs - (((instantMs % 1000) + 1000) % 1000);
-  return wall - whole;
+  const offset = wall - whole;
+  if (!known || known.size >= remembered) {
+    known = new Map();
+    offsets.set(timeZone, known);
+  }
+  known.set(whole, offset);
+  return offset;
 }
 
 /** The local calendar date (YYYY-MM-DD) of an instant in the zone. */

@@ -157,13 +157,11 @@ builder.prismaObjectFields('Ticket', (t) => ({
     type: RejectReasonEnum,
     nullable: true,
     description: 'Why the ticket was refused; null unless REJECTED.',
-    select: { rejectReasonCode: true },
     resolve: (ticket) => (ticket.rejectReasonCode as RejectReason | null) ?? null,
   }),
   rejectReasonLabel: t.string({
     nullable: true,
     description: 'The reason code in the reader’s language (Accept-Language), for the client.',
-    select: { rejectReasonCode: true },
     resolve: (ticket, _args, ctx) =>
       ticket.rejectReasonCode ? rejectReasonLabel(ticket.rejectReasonCode as RejectReason, ctx.locale) : null,
   }),

@@ -57,7 +57,6 @@ builder.prismaObjectFields('Ticket', (t) => ({
     type: TicketRef,
     nullable: true,
     description: 'The ticket this one was split from, if the caller may see it.',
-    select: { splitFromId: true },
     resolve: (ticket, _args, ctx) =>
       ticket.splitFromId
         ? ctx.db.ticket.findFirst({ where: { AND: [{ id: ticket.splitFromId }, visibleTickets(ctx.viewer)] } })

@@ -22,9 +22,10 @@ export const TicketRef = builder.prismaNode('Ticket', {
     ctx.viewer.kind === 'staff' ? { tokenScope: 'tickets:read' } : canSeeTicket(ctx.viewer, ticket),
   fields: (t) => ({
     number: t.exposeInt('number', { description: 'The human number, 1042 for #1042.' }),
+    // Every Ticket row carries its scalars: no `select`, so a ticket handed over by a mutation
+    // answers this without being read again.
     displayNumber: t.string({
       description: 'The number as people write it: #1042.',
-      select: { number: true },
       resolve: (ticket) => formatTicketNumber(ticket.number),
     }),
     title: t.exposeString('title'),
