@@ -5,7 +5,7 @@ import type { ActorRef } from './actor.ts';
 import { DomainError } from './domain-error.ts';
 import { answersEscalations } from './escalate-ticket.ts';
 import { moveTicket } from './move-ticket.ts';
-import { notifyTicket } from './notify.ts';
+import { planTicketLetters, writeTicketLetters } from './notify.ts';
 import { publishTicketChange } from './publish.ts';
 import { recordSlaEvent, slaContextFor, slaData, slaFactsOf } from './sla.ts';
 import { isUniqueViolation } from './unique-violation.ts';
@@ -43,7 +43,7 @@ export async function postMessage(
     if (earlier) return db.ticket.findUniqueOrThrow({ where: { id: earlier.ticketId } });
   }
   if (actor.kind !== 'STAFF' && request.internal) throw new DomainError('ACTOR_NOT_ALLOWED');
-  const ticket = await db.ticket.findUnique({ where: { id: ticketId } });
+  const ticket = await db.ticket.findUnique({ where: { id: ticketId }, include: ticketPeople });
   if (!ticket) throw new DomainError('NOT_FOUND', 'id');
 
   let lateReaction: Date | null = null;
@@ -69,7 +69,11 @@ export async function postMessage(
     const clocks = request.internal
       ? null
       : advanceSla(await slaContextFor(db, ticket.organizationId), slaFactsOf(ticket), ['staffReacted'], now);
-    await db.$transaction(async (tx) => {
+    // Whom the answer is mailed to is read before the transaction, which then only writes.
+    const letters = request.internal
+      ? null
+      : await planTicketLetters(db, ticket, [{ kind: 'STAFF_REPLY', body }], actor, now);
+    const updated = await db.$transaction(async (tx) => {
       await tx.message.create({
         data: {
           ticketId,
@@ -81,27 +85,35 @@ export async function postMessage(
           idempotencyKey: request.idempotencyKey,
           createdAt: now,
         },
+        select: { id: true },
       });
-      if (request.internal) await tx.ticket.update({ where: { id: ticketId }, data: { updatedAt: now } });
-      else {
-        await notifyTicket(tx, ticketId, [{ kind: 'STAFF_REPLY', body }], actor, now);
-        lateReaction = clocks?.reactionLate ? ticket.reactionDueAt : null;
-        await tx.ticket.update({
-          where: { id: ticketId },
-          data: {
-            ...(clocks ? slaData(clocks) : {}),
-            ...(ticket.firstResponseAt ? { updatedAt: now } : { firstResponseAt: now }),
-            ...(answersEscalation ? { escalatedAt: null } : {}),
-          },
-        });
-      }
+      if (request.internal) return tx.ticket.update({ where: { id: ticketId }, data: { updatedAt: now } });
+      lateReaction = clocks?.reactionLate ? ticket.reactionDueAt : null;
+      const answered = await tx.ticket.update({
+        where: { id: ticketId },
+        data: {
+          ...(clocks ? slaData(clocks) : {}),
+          ...(ticket.firstResponseAt ? { updatedAt: now } : { firstResponseAt: now }),
+          ...(answersEscalation ? { escalatedAt: null } : {}),
+        },
+      });
+      if (letters) await writeTicketLetters(tx, letters, { ...answered, site: ticket.site }, now);
+      return answered;
     });
+    if (lateReaction) await recordSlaEvent(db, { ticketId, kind: 'REACTION_BREACHED', dueAt: lateReaction, now });
+    publishTicketChange(events, ticketId);
+    // The row the update returned: nothing changed the ticket since but this request.
+    return updated;
   } catch (error) {
     // A concurrent retry of the same message won: the conversation already has it.
     if (!isUniqueViolation(error)) throw error;
     return db.ticket.findUniqueOrThrow({ where: { id: ticketId } });
   }
-  if (lateReaction) await recordSlaEvent(db, { ticketId, kind: 'REACTION_BREACHED', dueAt: lateReaction, now });
-  publishTicketChange(events, ticketId);
-  return db.ticket.findUniqueOrThrow({ where: { id: ticketId } });
 }
+
+/** The ticket's requester and site, as its letters need them. */
+const ticketPeople = {
+  contact: { select: { id: true, email: true, locale: true } },
+  visitor: { select: { id: true, email: true, locale: true } },
+  site: { select: { url: true } },
+} as const;
