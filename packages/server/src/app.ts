@@ -63,6 +63,7 @@ import { monitoringJob } from './monitoring/monitoring-jobs.ts';
 import { localSecretKey } from './secret-key-file.ts';
 import { diskStorage } from './storage/disk-storage.ts';
 import { accessWatch } from './subscriptions/access-watch.ts';
+import { useSharedSubscriptionExecution } from './subscriptions/shared-execution.ts';
 
 export type ClosableEventBus = EventBus & { close(): Promise<void>; ready?(): Promise<void> };
 
@@ -254,6 +255,8 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
       useHiddenSuggestions(),
       useStaffOnlyIntrospection(),
       useLetterLimits(letterLimits),
+      // An event's selection runs once per group of subscribers that get the same answer.
+      useSharedSubscriptionExecution(),
       access.plugin,
       useRoutes(
         {
