@@ -4,6 +4,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { Logger } from '../logger.ts';
+import { sharedFrames } from '../subscriptions/shared-frames.ts';
 import type { ClientAddressOf } from './client-address.ts';
 import { connectionGate } from './connection-gate.ts';
 import { operationBytes } from './upload-limit.ts';
@@ -73,6 +74,7 @@ export function attachWebSockets({
     },
   });
 
+  const frames = sharedFrames();
   const gate = connectionGate({ perAddress: limits.maxConnectionsPerAddress, total: limits.maxConnections });
   const addresses = new WeakMap<WebSocket, string>();
   // Registered before graphql-ws's own listener: a connection over a cap is closed before it
@@ -92,6 +94,9 @@ export function attachWebSockets({
     }
     addresses.set(socket, address);
     socket.once('close', () => place.release());
+    // A result shared by many subscribers is serialized once: its JSON goes into each frame here.
+    const send = socket.send.bind(socket) as (data: unknown, ...rest: unknown[]) => void;
+    socket.send = ((data: unknown, ...rest: unknown[]) => send(frames.frame(data), ...rest)) as typeof socket.send;
     // graphql-ws answers a socket's error (a message over maxPayload is one: ws has already closed
     // it with 1009) with console.error and its stack, written synchronously: a flood of oversize
     // messages became a flood of stack traces on stderr. Its listener, added after this one, is
@@ -144,6 +149,8 @@ export function attachWebSockets({
           rootValue: { execute, subscribe },
         };
       },
+      onNext: (_ctx, _id, _payload, _args, result) => frames.onNext(result),
+      jsonMessageReplacer: frames.replacer,
       onError: (_ctx, _id, _payload, errors) => {
         logger.debug({ errors: errors.map((e) => e.message) }, 'subscription error');
       },

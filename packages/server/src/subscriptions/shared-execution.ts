@@ -8,6 +8,7 @@ import {
   GraphQLError,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { markShared } from './shared-frames.ts';
 
 /**
  * Who a subscription's results are computed for, as far as any resolver can tell: the viewer
@@ -82,8 +83,9 @@ function mapEvents<T, R>(source: AsyncIterator<T>, map: (value: T) => Promise<R>
  * answer (same document, operation, variables and viewer fingerprint), not once per
  * subscription. The event bus hands one payload object to every local subscriber of a topic,
  * so the payload keys a per-event memo that goes with it once delivered. Each subscriber gets
- * its own shallow copy of the shared result: later plugins may replace its errors, never the
- * others'. `groupOf` answers null for a context whose results must not be shared.
+ * its own shallow copy of the shared result (later plugins may replace its errors, never the
+ * others'), marked so that its JSON is made once for all (shared-frames.ts). `groupOf` answers
+ * null for a context whose results must not be shared.
  */
 export function useSharedSubscriptionExecution(
   groupOf: (context: GraphQLContext) => string | null = viewerFingerprint,
@@ -113,7 +115,7 @@ export function useSharedSubscriptionExecution(
         result = run(args, payload);
         forEvent.set(key, result);
       }
-      return { ...(await result) };
+      return markShared(await result);
     });
   };
 
