@@ -204,4 +204,22 @@ describeEachDatabase('SLA clocks through GraphQL', (provider) => {
     expect(refused.importCalendar.detail).toContain('line 3');
     expect(await t.database.db.calendarOverride.count()).toBe(before);
   });
+
+  it('should file the very next ticket by SLA targets changed a moment before (the settings are kept for a second, but not past a change)', async () => {
+    clock = msk('2026-11-23T11:00');
+    const before = await submit({ title: 'Проверить кэш', priority: 'HIGH', idempotencyKey: 'sla-change-1' });
+    expect(before.reactionDueAt).toBe(msk('2026-11-23T14:00').toISOString());
+    const set = (minutes: number) =>
+      gql<{ setSlaTargets: { __typename: string } }>(
+        'mutation ($t: JSON!) { setSlaTargets(targets: $t) { __typename } }',
+        { t: { priority: { HIGH: { reaction: { workingMinutes: minutes } } } } },
+        token('ADMIN'),
+      );
+    await set(60);
+    const after = await submit({ title: 'Проверить кэш снова', priority: 'HIGH', idempotencyKey: 'sla-change-2' });
+    expect(after.reactionDueAt).toBe(msk('2026-11-23T12:00').toISOString());
+    await set(180);
+    const restored = await submit({ title: 'И ещё раз', priority: 'HIGH', idempotencyKey: 'sla-change-3' });
+    expect(restored.reactionDueAt).toBe(msk('2026-11-23T14:00').toISOString());
+  });
 });

@@ -43,7 +43,8 @@ describeEachDatabase('the statements a visitor’s report costs', (provider) => 
     expect(answer.data?.submitTicket.created).toBe(true);
 
     const settingsReads = statements.filter((sql) => /^SELECT/i.test(sql.trim()) && /\bStudioSettings\b/.test(sql));
-    expect(settingsReads).toHaveLength(1);
+    // At most once: a read of the SLA settings is used again for a second.
+    expect(settingsReads.length).toBeLessThanOrEqual(1);
     expect(statements.filter((sql) => /^SELECT/i.test(sql.trim()) && /\bOrganization\b/.test(sql))).toHaveLength(0);
     // 26 before the SLA context read the settings once, the site's organization was trusted and
     // the letter was written from the ticket just created; 18 before the ticket was no longer

@@ -15,7 +15,7 @@ import { deriveSla } from '../domain/sla/ticket-sla.ts';
 import type { ActorRef } from './actor.ts';
 import { audit } from './audit.ts';
 import { DomainError } from './domain-error.ts';
-import { slaContextFor, slaData, slaFactsOf } from './sla.ts';
+import { forgetSlaSettings, slaContextFor, slaData, slaFactsOf } from './sla.ts';
 
 const calendarsDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'calendars');
 
@@ -157,6 +157,8 @@ function sameClocks(stored: Record<string, unknown>, clocks: ReturnType<typeof s
  * targets changed, in batches of one transaction each. Returns how many it rewrote.
  */
 export async function recomputeOpenTicketClocks(db: Db, batch = 500): Promise<number> {
+  // Called after every change of the calendar or hours: from here on, the new ones.
+  forgetSlaSettings(db);
   const contexts = new Map<string, Awaited<ReturnType<typeof slaContextFor>>>();
   let after: string | undefined;
   let rewritten = 0;

@@ -72,12 +72,36 @@ async function targetsFrom(db: Db, stored: unknown, organizationId: string | nul
   return targets;
 }
 
+const slaSettings = { ...calendarSettings, slaTargets: true } as const;
+type SlaSettings = (CalendarSettings & { slaTargets: unknown }) | null;
+
+/** How long a read of the SLA settings is used again: other processes' changes arrive within it. */
+export const slaSettingsTtlMs = 1_000;
+const settingsReads = new WeakMap<object, { until: number; settings: Promise<SlaSettings> }>();
+
+/**
+ * The studio's SLA settings (calendar, time zone, targets), read at most once a second: every
+ * ticket filed needs them, and they change a few times a year. A change made in this process
+ * is seen at once (`forgetSlaSettings`); one made by another instance or the CLI within a second.
+ */
+function cachedSlaSettings(db: Db): Promise<SlaSettings> {
+  const now = performance.now();
+  const kept = settingsReads.get(db);
+  if (kept && kept.until > now) return kept.settings;
+  const settings = db.studioSettings.findUnique({ where: { id: 'studio' }, select: slaSettings });
+  settingsReads.set(db, { until: now + slaSettingsTtlMs, settings });
+  settings.catch(() => settingsReads.delete(db));
+  return settings;
+}
+
+/** After a change of working hours, the calendar or SLA targets: the next read is fresh. */
+export function forgetSlaSettings(db: Db): void {
+  settingsReads.delete(db);
+}
+
 export async function slaContextFor(db: Db, organizationId: string | null): Promise<SlaContext> {
-  // One read of the studio's row for both the calendar and the targets.
-  const settings = await db.studioSettings.findUnique({
-    where: { id: 'studio' },
-    select: { ...calendarSettings, slaTargets: true },
-  });
+  // One read of the studio's row for both the calendar and the targets, kept for a second.
+  const settings = await cachedSlaSettings(db);
   const [calendar, targets] = await Promise.all([
     calendarFrom(db, settings),
     targetsFrom(db, settings?.slaTargets ?? null, organizationId),
