@@ -1,6 +1,7 @@
 import { describeEachDatabase } from '@caredesk/schema/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type DemoCredentials, seedDemo } from '../src/seed/demo.ts';
+import { insertsInto, readsFrom } from './support/sql-statements.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
 const submit = /* GraphQL */ `
@@ -85,8 +86,7 @@ function onlyWritesAfterTheNumber(statements: string[]): boolean {
 
 /** SELECTs of the Ticket table after the new ticket was inserted: each a read-back of what the insert returned. */
 function ticketReadsAfterItsInsert(statements: string[]): number {
-  const inserted = statements.findIndex((sql) => /^INSERT INTO\s+\S*Ticket[`"]\s/i.test(sql.trim()));
+  const inserted = statements.findIndex(insertsInto('Ticket'));
   if (inserted < 0) return Number.NaN;
-  const readsTicket = /^SELECT\b.*\bFROM\s+\S*\bTicket[`"]\s/is;
-  return statements.slice(inserted + 1).filter((sql) => readsTicket.test(sql.trim())).length;
+  return statements.slice(inserted + 1).filter(readsFrom('Ticket')).length;
 }

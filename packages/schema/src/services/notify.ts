@@ -37,6 +37,9 @@ export interface Notice {
   ratingLinks?: readonly string[];
 }
 
+/** What a letter needs of the person it goes to. */
+const person = { select: { id: true, email: true, locale: true } } as const;
+
 /** What the letters of a ticket say of it and whom they go to. */
 const ticketFacts = {
   id: true,
@@ -46,8 +49,8 @@ const ticketFacts = {
   assigneeId: true,
   estimateKopecks: true,
   estimateConfirmedAt: true,
-  contact: { select: { id: true, email: true, locale: true } },
-  visitor: { select: { id: true, email: true, locale: true } },
+  contact: person,
+  visitor: person,
   site: { select: { url: true } },
 } as const;
 
@@ -72,18 +75,45 @@ export async function queueTicketLetter(
   render: () => { subject: string; text: string; html: string },
   now: Date,
 ): Promise<boolean> {
-  const preference = await tx.notificationPreference.findUnique({ where: { address: mail.to } });
-  if (preference?.mode === 'OFF') return false;
-  await tx.outboxMail.create({
-    data: {
-      ...mail,
-      ...render(),
-      digest: preference?.mode === 'DIGEST',
-      nextAttemptAt: now,
-      createdAt: now,
-    },
-  });
+  const delivery = await deliveryTo(tx, mail.to);
+  if (delivery === 'OFF') return false;
+  await writeLetter(tx, { ...mail, digest: delivery === 'DIGEST' }, render(), now);
   return true;
+}
+
+/** How an address wants its letters: not at all (OFF), in the digest, or each at once. */
+async function deliveryTo(tx: Pick<Db, 'notificationPreference'>, address: string): Promise<'OFF' | 'DIGEST' | 'NOW'> {
+  const preference = await tx.notificationPreference.findUnique({ where: { address }, select: { mode: true } });
+  return preference?.mode === 'OFF' || preference?.mode === 'DIGEST' ? preference.mode : 'NOW';
+}
+
+/** One letter into the outbox, due at once. */
+function writeLetter(
+  tx: Pick<Db, 'outboxMail'>,
+  mail: { kind: string; to: string; locale: Locale; ticketId: string; digest: boolean },
+  letter: { subject: string; text: string; html: string },
+  now: Date,
+) {
+  return tx.outboxMail.create({
+    data: { ...mail, ...letter, nextAttemptAt: now, createdAt: now },
+    select: { id: true },
+  });
+}
+
+/**
+ * A ticket's requester (contact or visitor) and site, read by the ids the ticket holds, as its
+ * letters need them. A caller that knows one already passes it instead of its id.
+ */
+export async function ticketPeopleOf(
+  db: Pick<Db, 'contact' | 'visitor' | 'site'>,
+  ids: { contactId: string | null; visitorId: string | null; siteId?: string | null; assigneeId?: string | null },
+): Promise<TicketPeople & Pick<TicketFacts, 'site'>> {
+  const [contact, visitor, site] = await Promise.all([
+    ids.contactId ? db.contact.findUnique({ where: { id: ids.contactId }, ...person }) : null,
+    ids.visitorId ? db.visitor.findUnique({ where: { id: ids.visitorId }, ...person }) : null,
+    ids.siteId ? db.site.findUnique({ where: { id: ids.siteId }, select: { url: true } }) : null,
+  ]);
+  return { contact, visitor, site, assigneeId: ids.assigneeId ?? null };
 }
 
 /** Who a ticket's letters go to: what planning them needs (not the number or the title). */
@@ -148,9 +178,8 @@ export async function planTicketLetters(
         if (member.id !== actor.staffId) recipients.push({ address: member.email, locale: locale(member.locale) });
     }
     for (const recipient of recipients) {
-      const preference = await tx.notificationPreference.findUnique({ where: { address: recipient.address } });
-      if (preference?.mode === 'OFF') continue;
-      letters.push({ notice, ...recipient, digest: preference?.mode === 'DIGEST' });
+      const delivery = await deliveryTo(tx, recipient.address);
+      if (delivery !== 'OFF') letters.push({ notice, ...recipient, digest: delivery === 'DIGEST' });
     }
   }
   return { letters, autoAcceptDays: settings?.autoAcceptDays ?? 7 };
@@ -176,18 +205,7 @@ export async function writeTicketLetters(
       estimateKopecks: notice.kind === 'FEEDBACK' && !ticket.estimateConfirmedAt ? ticket.estimateKopecks : null,
       ...(notice.ratingLinks ? { ratingLinks: notice.ratingLinks } : {}),
     });
-    await tx.outboxMail.create({
-      data: {
-        kind: notice.kind,
-        to: address,
-        locale,
-        ticketId: ticket.id,
-        ...letter,
-        digest,
-        nextAttemptAt: now,
-        createdAt: now,
-      },
-    });
+    await writeLetter(tx, { kind: notice.kind, to: address, locale, ticketId: ticket.id, digest }, letter, now);
   }
   return plan.letters.length;
 }

@@ -5,7 +5,7 @@ import type { ActorRef } from './actor.ts';
 import { DomainError } from './domain-error.ts';
 import { answersEscalations } from './escalate-ticket.ts';
 import { moveTicket } from './move-ticket.ts';
-import { planTicketLetters, writeTicketLetters } from './notify.ts';
+import { planTicketLetters, ticketPeopleOf, writeTicketLetters } from './notify.ts';
 import { publishTicketChange } from './publish.ts';
 import { recordSlaEvent, slaContextFor, slaData, slaFactsOf } from './sla.ts';
 import { isUniqueViolation } from './unique-violation.ts';
@@ -43,7 +43,7 @@ export async function postMessage(
     if (earlier) return db.ticket.findUniqueOrThrow({ where: { id: earlier.ticketId } });
   }
   if (actor.kind !== 'STAFF' && request.internal) throw new DomainError('ACTOR_NOT_ALLOWED');
-  const ticket = await db.ticket.findUnique({ where: { id: ticketId }, include: ticketPeople });
+  const ticket = await db.ticket.findUnique({ where: { id: ticketId } });
   if (!ticket) throw new DomainError('NOT_FOUND', 'id');
 
   let lateReaction: Date | null = null;
@@ -70,9 +70,8 @@ export async function postMessage(
       ? null
       : advanceSla(await slaContextFor(db, ticket.organizationId), slaFactsOf(ticket), ['staffReacted'], now);
     // Whom the answer is mailed to is read before the transaction, which then only writes.
-    const letters = request.internal
-      ? null
-      : await planTicketLetters(db, ticket, [{ kind: 'STAFF_REPLY', body }], actor, now);
+    const people = request.internal ? null : await ticketPeopleOf(db, ticket);
+    const letters = people && (await planTicketLetters(db, people, [{ kind: 'STAFF_REPLY', body }], actor, now));
     const updated = await db.$transaction(async (tx) => {
       await tx.message.create({
         data: {
@@ -97,7 +96,7 @@ export async function postMessage(
           ...(answersEscalation ? { escalatedAt: null } : {}),
         },
       });
-      if (letters) await writeTicketLetters(tx, letters, { ...answered, site: ticket.site }, now);
+      if (letters) await writeTicketLetters(tx, letters, { ...answered, site: people?.site ?? null }, now);
       return answered;
     });
     if (lateReaction) await recordSlaEvent(db, { ticketId, kind: 'REACTION_BREACHED', dueAt: lateReaction, now });
@@ -110,10 +109,3 @@ export async function postMessage(
     return db.ticket.findUniqueOrThrow({ where: { id: ticketId } });
   }
 }
-
-/** The ticket's requester and site, as its letters need them. */
-const ticketPeople = {
-  contact: { select: { id: true, email: true, locale: true } },
-  visitor: { select: { id: true, email: true, locale: true } },
-  site: { select: { url: true } },
-} as const;

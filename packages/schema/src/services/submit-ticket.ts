@@ -7,7 +7,7 @@ import { type ActorRef, auditColumns } from './actor.ts';
 import { attachmentRows, type CheckedFile, putFiles } from './attach-files.ts';
 import type { AttachmentStorage } from './attachment-storage.ts';
 import { DomainError } from './domain-error.ts';
-import { planTicketLetters, type TicketPeople, writeTicketLetters } from './notify.ts';
+import { planTicketLetters, ticketPeopleOf, writeTicketLetters } from './notify.ts';
 import { publishTicketChange } from './publish.ts';
 import { slaContextFor, slaData } from './sla.ts';
 import { isUniqueViolation } from './unique-violation.ts';
@@ -114,7 +114,10 @@ export async function submitTicket(
       // from its update to the commit, so only the writes that need the number follow it.
       const letters = await planTicketLetters(
         tx,
-        await requesterOf(tx, input, visitor),
+        // A visitor just recorded is at hand; a contact, or the earlier visitor of a split, is read.
+        visitor
+          ? { contact: null, visitor, assigneeId: null }
+          : await ticketPeopleOf(tx, { contactId: input.contactId ?? null, visitorId: input.visitorId ?? null }),
         [{ kind: 'RECEIVED' }],
         actor,
         now,
@@ -191,22 +194,6 @@ export async function submitTicket(
     if (!winner) throw error;
     return { ...(await retried(db, winner, input, now)), created: false };
   }
-}
-
-/**
- * The one a new ticket's confirmation goes to: a contact, a visitor just recorded, or the earlier
- * visitor of the ticket this one was split from.
- */
-async function requesterOf(
-  tx: Pick<Db, 'contact' | 'visitor'>,
-  input: SubmitTicket,
-  visitor: { id: string; email: string | null; locale: string | null } | null,
-): Promise<TicketPeople> {
-  const person = { select: { id: true, email: true, locale: true } } as const;
-  const contact = input.contactId ? await tx.contact.findUnique({ where: { id: input.contactId }, ...person }) : null;
-  const earlier =
-    !visitor && input.visitorId ? await tx.visitor.findUnique({ where: { id: input.visitorId }, ...person }) : null;
-  return { contact, visitor: visitor ?? earlier, assigneeId: null };
 }
 
 /**
