@@ -31,7 +31,7 @@ const withoutQuery = (url: string) => {
  * only calls to the API and the widget's files are left out — a page served by caredesk itself
  * (the demo) still has its own failed requests reported.
  */
-export function installCapture(ownServer: string): Services {
+export function installCapture(ownServer: string): Pick<Services, 'fetch' | 'captured'> {
   const nativeFetch = window.fetch.bind(window);
   const own = (url: string) => url.startsWith(`${ownServer}/graphql`) || url.startsWith(`${ownServer}/widget`);
   const original = console.error;

@@ -1,4 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { env } from './env.ts';
 import { fileProblems } from './file-rules.ts';
 import type { Caller } from './graphql.ts';
 import { gql, WidgetError } from './graphql.ts';
@@ -7,8 +8,7 @@ import type { LiveLink } from './live-link.ts';
 import { type ContextItem, collectContext } from './page-context.ts';
 import { type Ticket, viewer } from './queries.ts';
 import { styles } from './styles.ts';
-import { type StoredTicket, storedTickets } from './ticket-store.ts';
-import { version } from './version.ts';
+import { isOpen, type StoredTicket, storedTickets, unreadOf } from './ticket-store.ts';
 import { formView } from './views/form-view.ts';
 
 export type View = 'form' | 'list' | 'thread';
@@ -40,7 +40,8 @@ export interface Identity {
  * @fires caredesk-status-changed - a followed ticket moved; detail `{ id, displayNumber, status, previous }`
  * @fires caredesk-open - the panel opened
  * @fires caredesk-close - the panel closed
- * @csspart launcher - the round button in the corner
+ * @csspart launcher - the round button in the corner (drawn by the loader, see launcher.ts)
+ * @csspart unread - the count of unread replies on the launcher
  * @csspart panel - the open panel
  */
 export class CaredeskWidget extends LitElement {
@@ -51,7 +52,6 @@ export class CaredeskWidget extends LitElement {
     locale: { type: String },
     color: { type: String },
     position: { type: String, reflect: true },
-    launcher: { type: String },
     opened: { state: true },
     view: { state: true },
     busy: { state: true },
@@ -66,6 +66,7 @@ export class CaredeskWidget extends LitElement {
     authorized: { state: true },
     dragOver: { state: true },
     suggestions: { state: true },
+    unread: { state: true },
   };
   /** The site's public key (`data-site-key`). */
   declare siteKey: string;
@@ -77,8 +78,6 @@ export class CaredeskWidget extends LitElement {
   declare color: string | undefined;
   /** `bottom-right` (default) or `bottom-left`. */
   declare position: string | undefined;
-  /** `hidden`: no launcher; the page opens the widget with `caredesk.open()`. */
-  declare launcher: string | undefined;
 
   declare opened: boolean;
   declare view: View;
@@ -95,6 +94,8 @@ export class CaredeskWidget extends LitElement {
   declare dragOver: boolean;
   /** Knowledge-base articles offered for what the form says so far. */
   declare suggestions: import('./suggestions.ts').Suggestion[];
+  /** Replies from the studio not read yet, shown on the launcher. */
+  declare unread: number;
   /** The lazily loaded suggestions part (loads on the first keystroke). */
   suggestPart: typeof import('./suggestions.ts') | null = null;
 
@@ -124,6 +125,7 @@ export class CaredeskWidget extends LitElement {
     this.authorized = false;
     this.dragOver = false;
     this.suggestions = [];
+    this.unread = 0;
   }
 
   /** Looks for articles that may answer what is being typed. */
@@ -152,6 +154,9 @@ export class CaredeskWidget extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.tickets = storedTickets(this.siteKey);
+    this.unread = unreadOf(this.tickets);
+    // Replies to open tickets are counted on the launcher while the panel is closed.
+    if (this.tickets.some(isOpen)) void this.startLive();
     // A contact who signed in inside the widget stays signed in on this site.
     if (localStorage.getItem(`caredesk:${this.siteKey}:session`))
       void this.loadPart().then((p) => p.restoreSession(this));
@@ -160,12 +165,20 @@ export class CaredeskWidget extends LitElement {
 
   override updated(changed: PropertyValues<this>): void {
     if (changed.has('color')) this.style.setProperty('--cd-accent', this.color ?? '');
+    if (changed.has('opened') || changed.has('unread') || changed.has('locale'))
+      env.launcher.set({ opened: this.opened, unread: this.unread });
+    // A message that arrived on the thread on screen scrolls into view (and counts as read).
+    const before = changed.get('current') as Ticket | null | undefined;
+    if (this.current && before?.id === this.current.id && this.current.messages.length > before.messages.length) {
+      this.renderRoot.querySelector('.thread > li:last-child')?.scrollIntoView({ block: 'nearest' });
+      if (this.opened && this.view === 'thread') this.live?.read(this.current);
+    }
   }
 
   /** Opens the panel and moves focus into it. */
   async open(view: View = this.view): Promise<void> {
     if (!this.opened) {
-      this.context = collectContext(version);
+      this.context = collectContext(env.version);
       // What sending needs must be here before the connection may go: the outbox and the upload.
       void import('./outbox-link.ts');
       void import('./upload.ts');
@@ -237,7 +250,8 @@ export class CaredeskWidget extends LitElement {
     try {
       this.current = await (await this.loadPart()).readOne(this, id);
       this.view = 'thread';
-      void this.startLive();
+      await this.startLive();
+      if (this.current) this.live?.read(this.current);
     } catch (error) {
       this.fail(error);
     }
@@ -262,17 +276,8 @@ export class CaredeskWidget extends LitElement {
       void Promise.all([loadLocale(locale), this.ticketsPart?.loadStrings(locale)]).then(() => this.requestUpdate());
       return nothing;
     }
-    const t = this.t;
-    const launcher =
-      this.launcher === 'hidden' || this.opened
-        ? nothing
-        : html`<button class="launcher" part="launcher" aria-haspopup="dialog" @click=${() => this.open()}>
-            ${t('launcher')}
-          </button>`;
-    return html`<div class="root" lang=${this.activeLocale}>
-      ${launcher}
-      ${this.opened ? this.panel(t) : nothing}
-    </div>`;
+    // The launcher is the loader's (launcher.ts), outside what Lit renders.
+    return this.opened ? html`<div class="root" lang=${this.activeLocale}>${this.panel(this.t)}</div>` : nothing;
   }
 
   private panel(t: Translate) {

@@ -1,5 +1,8 @@
+import { env } from './env.ts';
+import type { Locale } from './launcher.ts';
+
 /** The two languages of the widget; each is its own small chunk, and only the one in use loads. */
-export type Locale = 'ru' | 'en';
+export type { Locale };
 export type Strings = import('./locales/en.ts').Strings & Partial<import('./locales/en-tickets.ts').TicketStrings>;
 export type StringKey = keyof Strings;
 
@@ -22,15 +25,8 @@ export async function loadLocale(locale: Locale): Promise<void> {
 /** Whether a locale's strings are here already. */
 export const isLoaded = (locale: Locale): boolean => Boolean(loaded[locale]);
 
-/** ru for Russian pages or browsers, en otherwise; an explicit choice wins. */
-export function pickLocale(explicit?: string | null): Locale {
-  const candidates = [explicit, document.documentElement.lang, navigator.language];
-  for (const tag of candidates) {
-    const base = tag?.toLowerCase().slice(0, 2);
-    if (base === 'ru' || base === 'en') return base;
-  }
-  return 'en';
-}
+/** ru for Russian pages or browsers, en otherwise; an explicit choice wins (the loader's rule). */
+export const pickLocale = (explicit?: string | null): Locale => env.pickLocale(explicit);
 
 /** A translator for a loaded locale; `{name}` placeholders are filled from `values`. */
 export function translator(locale: Locale) {

@@ -1,9 +1,14 @@
-// The loader: the one script a site embeds, a classic script that exports nothing. It runs
-// once per page however many copies are added, installs the light capture of page errors at
-// once, puts a queueing `window.caredesk` in place, and imports the widget itself: ES module
-// chunks with content hashes beside it, resolved against this script's own address.
+// The loader: the one script a site embeds, a classic script that exports nothing, and all a
+// page loads until the widget is first opened. It runs once per page however many copies are
+// added: installs the light capture of page errors, draws the launcher, and puts
+// `window.caredesk` in place. The widget proper (Lit, the panel) is imported on first open, or
+// at once when this browser has something live to follow: ES module chunks with content
+// hashes beside this script, resolved against its own address.
 import { installCapture } from './capture.ts';
-import type { CaredeskApi } from './public-api.ts';
+import type { Prefill } from './caredesk-widget.ts';
+import { drawLauncher, pickLocale } from './launcher.ts';
+import { type CaredeskApi, createApi, placeElement } from './public-api.ts';
+import { version } from './version.ts';
 
 declare global {
   interface Window {
@@ -18,19 +23,37 @@ if (!window.caredesk && !customElements.get('caredesk-widget')) {
   // The lazy parts are imported relative to this address (see vite.config.ts).
   const caredeskScriptUrl = script?.src || location.href;
   const server = data.server ?? new URL(caredeskScriptUrl).origin;
-  const services = installCapture(server);
-  // Calls made before the widget has loaded wait here and run in order once it has.
-  const queue: [keyof CaredeskApi, unknown[]][] = [];
-  const stub = new Proxy({} as CaredeskApi, {
-    get:
-      (_target, name) =>
-      (...args: unknown[]) =>
-        void queue.push([name as keyof CaredeskApi, args]),
-  });
-  window.caredesk = stub;
-  import('./main.ts').then(({ start }) => {
-    const api = start(data, server, services);
-    window.caredesk = api;
-    for (const [name, args] of queue) (api[name] as (...a: unknown[]) => unknown)(...args);
-  });
+  const element = placeElement(data);
+  let loading: Promise<import('./caredesk-widget.ts').CaredeskWidget> | undefined;
+  const load = () => {
+    loading ??= import('./main.ts').then(({ start }) => start(element, server, services));
+    return loading;
+  };
+  const launcher = drawLauncher(
+    element,
+    () => void load().then((w) => w.open()),
+    () => void load(),
+  );
+  const prefills: Prefill[] = [];
+  const services = { ...installCapture(server), launcher, pickLocale, prefills, version };
+  window.caredesk = createApi(element, launcher, load, () => loading, prefills);
+  // Something to follow (a signed-in contact, a report waiting to be sent, open tickets with
+  // replies to count): the widget proper loads once the page is idle.
+  if (hasSomethingLive(data.siteKey ?? element.getAttribute('site-key') ?? ''))
+    (window.requestIdleCallback ?? setTimeout)(() => void load());
+}
+
+function hasSomethingLive(siteKey: string): boolean {
+  try {
+    const finished = /"status":"(ACCEPTED|PAID|REJECTED)"/g;
+    const tickets = localStorage.getItem(`caredesk:${siteKey}:tickets`) ?? '[]';
+    return Boolean(
+      localStorage.getItem(`caredesk:${siteKey}:session`) ||
+        localStorage.getItem('caredesk:outbox') ||
+        (tickets.match(/"status":/g)?.length ?? 0) > (tickets.match(finished)?.length ?? 0),
+    );
+  } catch {
+    // Storage disabled: nothing was kept.
+    return false;
+  }
 }

@@ -2,7 +2,7 @@ import type { CaredeskWidget } from './caredesk-widget.ts';
 import { gql } from './graphql.ts';
 import type { Ticket } from './queries.ts';
 import { readTicket, ticketUpdated } from './ticket-queries.ts';
-import { updateStored } from './ticket-store.ts';
+import { isOpen, type StoredTicket, unreadOf, updateStored } from './ticket-store.ts';
 
 /** Follows tickets live: the bridge between the element and the lazily loaded graphql-ws part. */
 export interface LiveLink {
@@ -10,18 +10,27 @@ export interface LiveLink {
   follow(): void;
   /** Shows a ticket as the server returned it, firing `caredesk-status-changed` when it moved. */
   show(ticket: Ticket): void;
+  /** The visitor has the ticket's thread on screen: its replies are read. */
+  read(ticket: Ticket): void;
 }
 
-const finished = ['ACCEPTED', 'PAID', 'REJECTED'];
-const mostFollowed = 5;
+const repliesOf = (ticket: Ticket) => ticket.messages.filter((m) => m.authorKind === 'STAFF').length;
 
 export function liveLink(w: CaredeskWidget): LiveLink {
   const followed = new Map<string, () => void>();
   const statuses = new Map<string, string>();
-  let part: Promise<typeof import('./lazy/live.ts')> | undefined;
+  let socket: Promise<import('./lazy/live.ts').LiveSocket> | undefined;
+
+  const onScreen = (id: string) => w.opened && w.view === 'thread' && w.current?.id === id;
+  const remember = (id: string, changes: Partial<StoredTicket>) => {
+    updateStored(w.siteKey, id, changes);
+    w.tickets = w.tickets.map((t) => (t.id === id ? { ...t, ...changes } : t));
+    w.unread = unreadOf(w.tickets);
+  };
 
   const show = (ticket: Ticket) => {
-    const previous = statuses.get(ticket.id) ?? w.tickets.find((t) => t.id === ticket.id)?.status;
+    const known = w.tickets.find((t) => t.id === ticket.id);
+    const previous = statuses.get(ticket.id) ?? known?.status;
     statuses.set(ticket.id, ticket.status);
     if (previous && previous !== ticket.status)
       w.dispatchEvent(
@@ -31,8 +40,10 @@ export function liveLink(w: CaredeskWidget): LiveLink {
           detail: { id: ticket.id, displayNumber: ticket.displayNumber, status: ticket.status, previous },
         }),
       );
-    updateStored(w.siteKey, ticket.id, { status: ticket.status, title: ticket.title });
-    w.tickets = w.tickets.map((t) => (t.id === ticket.id ? { ...t, status: ticket.status, title: ticket.title } : t));
+    const replies = repliesOf(ticket);
+    // A ticket kept before replies were counted starts with what it has as read.
+    const seen = onScreen(ticket.id) ? replies : (known?.seen ?? known?.replies ?? replies);
+    remember(ticket.id, { status: ticket.status, title: ticket.title, replies, seen });
     if (w.current?.id === ticket.id) w.current = ticket;
   };
 
@@ -42,35 +53,45 @@ export function liveLink(w: CaredeskWidget): LiveLink {
       () => {},
     );
 
-  const start = async (id: string, token: string) => {
-    part ??= import('./lazy/live.ts');
-    const { follow } = await part;
-    followed.set(
-      id,
-      follow({
+  const open = () => {
+    socket ??= import('./lazy/live.ts').then(({ connect }) =>
+      connect({
         url: `${w.server.replace(/^http/, 'ws')}/graphql`,
-        token,
         locale: w.activeLocale,
-        query: ticketUpdated,
-        variables: { id },
-        onData: (data) => show((data as { ticketUpdated: Ticket }).ticketUpdated),
         onState: (state) => {
           w.liveState = state;
         },
-        onReconnected: () => void refetch(id),
+        // What changed while there was no connection (or before this page): replies to count.
+        onConnected: () => {
+          for (const id of followed.keys()) void refetch(id);
+        },
       }),
     );
+    return socket;
   };
 
   return {
     show,
+    read(ticket) {
+      const replies = repliesOf(ticket);
+      remember(ticket.id, { replies, seen: replies });
+    },
     follow() {
-      const open = w.tickets.filter((t) => !finished.includes(t.status)).slice(0, mostFollowed);
-      for (const ticket of open) {
+      for (const ticket of w.tickets.filter(isOpen)) {
         const token = w.identity.token ?? ticket.token;
         if (followed.has(ticket.id) || !token) continue;
         followed.set(ticket.id, () => {});
-        void start(ticket.id, token);
+        void open().then((s) =>
+          followed.set(
+            ticket.id,
+            s.subscribe({
+              query: ticketUpdated,
+              variables: { id: ticket.id },
+              token,
+              onData: (data) => show((data as { ticketUpdated: Ticket }).ticketUpdated),
+            }),
+          ),
+        );
       }
     },
   };

@@ -1,35 +1,15 @@
 import { css } from 'lit';
 
-// Page styles must not reach in: `all: initial !important` on the host beats the page's own
-// !important rules (inner !important wins), and nothing inherits from the page.
+// The panel's styles; the host's (isolation from the page, theme, position) and the
+// launcher's are drawn by the loader (launcher.ts).
 export const styles = css`
-  :host {
-    all: initial !important;
-    display: block !important;
-    position: fixed !important;
-    bottom: 20px !important;
-    right: 20px !important;
-    z-index: 2147483000 !important;
-    --cd-accent: #2155d6;
-    --cd-bg: #ffffff;
-    --cd-fg: #1f2328;
-    --cd-muted: #545b64;
-    --cd-line: #c9ced6;
-    --cd-soft: #f2f4f7;
-  }
-  :host([position='bottom-left']) { right: auto !important; left: 20px !important; }
-  :host([hidden]) { display: none !important; }
-  @media (prefers-color-scheme: dark) {
-    :host { --cd-bg: #1c1f24; --cd-fg: #eceff3; --cd-muted: #b4bcc7; --cd-line: #4a515c; --cd-soft: #2a2f36; }
-  }
   .root { font: 14px/1.45 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: var(--cd-fg); text-align: left; }
   * { box-sizing: border-box; }
   button, input, textarea, select { font: inherit; color: inherit; }
   button { cursor: pointer; border-radius: 8px; border: 1px solid var(--cd-line); background: var(--cd-soft); padding: 7px 12px; }
-  button.primary, .launcher { background: var(--cd-accent); color: #fff; border-color: transparent; }
+  button.primary { background: var(--cd-accent); color: #fff; border-color: transparent; }
   button:disabled { opacity: 0.6; cursor: default; }
   :focus-visible { outline: 3px solid var(--cd-accent); outline-offset: 2px; }
-  .launcher { border-radius: 24px; padding: 12px 18px; font-weight: 600; box-shadow: 0 4px 14px rgb(0 0 0 / 0.25); }
   .panel {
     position: absolute; bottom: 0; right: 0; width: 380px; max-height: min(640px, calc(100vh - 40px));
     display: flex; flex-direction: column; background: var(--cd-bg); border: 1px solid var(--cd-line);
@@ -44,9 +24,10 @@ export const styles = css`
   }
   header { display: flex; align-items: center; gap: 8px; padding: 10px 12px; border-bottom: 1px solid var(--cd-line); }
   header h2 { flex: 1; margin: 0; font-size: 16px; }
-  nav { display: flex; gap: 6px; padding: 8px 12px 0; }
+  nav { display: flex; gap: 6px; padding: 8px 12px; background: var(--cd-bg); border-bottom: 1px solid var(--cd-line); }
   nav button[aria-current='page'] { border-color: var(--cd-accent); font-weight: 600; }
-  .body { overflow: auto; padding: 12px; display: flex; flex-direction: column; gap: 10px; }
+  .body { flex: 1 1 auto; min-height: 0; overflow: auto; overscroll-behavior: contain; padding: 12px; display: flex; flex-direction: column; gap: 10px; }
+  .stack { display: flex; flex-direction: column; gap: 10px; }
   label { display: flex; flex-direction: column; gap: 4px; font-weight: 600; }
   input, textarea, select { font-weight: 400; border: 1px solid var(--cd-line); border-radius: 8px; padding: 7px 9px; background: var(--cd-bg); width: 100%; }
   textarea { min-height: 84px; resize: vertical; }

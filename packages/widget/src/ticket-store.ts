@@ -5,6 +5,10 @@ export interface StoredTicket {
   displayNumber: string;
   title: string;
   status: string;
+  /** Replies from the studio, as last seen live. */
+  replies?: number;
+  /** Of those, how many the visitor has read (had the thread on screen). */
+  seen?: number;
 }
 
 const keyFor = (siteKey: string) => `caredesk:${siteKey}:tickets`;
@@ -33,3 +37,10 @@ export function updateStored(siteKey: string, id: string, changes: Partial<Store
   const found = storedTickets(siteKey).find((t) => t.id === id);
   if (found) storeTicket(siteKey, { ...found, ...changes });
 }
+
+/** Replies not read yet, over all tickets. */
+export const unreadOf = (tickets: StoredTicket[]): number =>
+  tickets.reduce((sum, t) => sum + Math.max(0, (t.replies ?? 0) - (t.seen ?? t.replies ?? 0)), 0);
+
+/** A ticket still moving (its changes are worth following). */
+export const isOpen = (ticket: StoredTicket): boolean => !['ACCEPTED', 'PAID', 'REJECTED'].includes(ticket.status);

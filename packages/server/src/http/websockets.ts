@@ -126,7 +126,7 @@ export function attachWebSockets({
         if (tooLong) return [tooLong];
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
-          connectionParams: ctx.connectionParams,
+          connectionParams: operationCredentials(ctx.connectionParams, params.extensions),
           origin: ctx.extra.request.headers.origin ?? null,
           upgrade: { cookie: ctx.extra.request.headers.cookie, host: ctx.extra.request.headers.host },
           clientAddress: addresses.get(ctx.extra.socket),
@@ -158,6 +158,20 @@ export function attachWebSockets({
     wss,
   );
   return wss;
+}
+
+/**
+ * The connection's parameters, with the operation's own `extensions.authorization` in place
+ * of the connection's when it has one: one socket then carries operations of several
+ * credentials, such as a browser following each of its tickets with that ticket's token.
+ * Each operation is checked, watched for revocation and limited as the caller it names.
+ */
+export function operationCredentials(
+  connectionParams: Readonly<Record<string, unknown>> | undefined,
+  extensions: Readonly<Record<string, unknown>> | undefined | null,
+): Readonly<Record<string, unknown>> | undefined {
+  const own = extensions?.authorization;
+  return typeof own === 'string' ? { ...connectionParams, authorization: own } : connectionParams;
 }
 
 function tooManySubscriptions(max: number): GraphQLError {

@@ -2,26 +2,40 @@
 // (a lazy chunk that imported the entry would run it a second time).
 import { createClient } from 'graphql-ws';
 
-export interface Follow {
+export interface SocketOptions {
   url: string;
-  token: string;
   locale: string;
-  query: string;
-  variables: Record<string, unknown>;
-  onData(data: unknown): void;
   onState(state: 'live' | 'reconnecting'): void;
-  /** After a reconnect: fetch what changed while the socket was down. */
-  onReconnected(): void;
+  /** After every connection (the first too): fetch what changed while there was none. */
+  onConnected(): void;
 }
 
-/** Subscribes over graphql-ws, retrying forever with capped, jittered exponential backoff. */
-export function follow(options: Follow): () => void {
-  // Every connection after the first is a reconnect (not only those graphql-ws counts as retries).
-  let connectedBefore = false;
+/** One subscription on the shared socket, with the credential it runs as. */
+export interface Subscription {
+  query: string;
+  variables: Record<string, unknown>;
+  /** A ticket's own access token, or a contact's session: sent with this operation only. */
+  token: string;
+  onData(data: unknown): void;
+}
+
+export interface LiveSocket {
+  /** Subscribes over the one socket; returns what ends this subscription. */
+  subscribe(subscription: Subscription): () => void;
+  dispose(): void;
+}
+
+/**
+ * One graphql-ws connection for every ticket this browser follows, whatever their tokens:
+ * each operation carries its own (`extensions.authorization`). It retries forever with capped,
+ * jittered exponential backoff and closes when nothing is followed.
+ */
+export function connect(options: SocketOptions): LiveSocket {
   const client = createClient({
     url: options.url,
-    connectionParams: { authorization: `Bearer ${options.token}`, locale: options.locale },
-    lazy: false,
+    connectionParams: { locale: options.locale },
+    lazy: true,
+    lazyCloseTimeout: 1_000,
     keepAlive: 25_000,
     retryAttempts: Number.POSITIVE_INFINITY,
     shouldRetry: () => true,
@@ -30,18 +44,17 @@ export function follow(options: Follow): () => void {
     on: {
       connected: () => {
         options.onState('live');
-        if (connectedBefore) options.onReconnected();
-        connectedBefore = true;
+        options.onConnected();
       },
       closed: () => options.onState('reconnecting'),
     },
   });
-  const stop = client.subscribe(
-    { query: options.query, variables: options.variables },
-    { next: (value) => value.data && options.onData(value.data), error: () => {}, complete: () => {} },
-  );
-  return () => {
-    stop();
-    void client.dispose();
+  return {
+    subscribe: ({ query, variables, token, onData }) =>
+      client.subscribe(
+        { query, variables, extensions: { authorization: `Bearer ${token}` } },
+        { next: (value) => value.data && onData(value.data), error: () => {}, complete: () => {} },
+      ),
+    dispose: () => void client.dispose(),
   };
 }

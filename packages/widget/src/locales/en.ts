@@ -1,6 +1,5 @@
 /** English strings of the widget (the key set every locale has). */
 export const strings = {
-  launcher: 'Support',
   title: 'Support',
   close: 'Close',
   newTicket: 'New request',

@@ -2,7 +2,6 @@ import type { Strings } from './en.ts';
 
 /** Russian strings of the widget. */
 export const strings: Strings = {
-  launcher: 'Поддержка',
   title: 'Поддержка',
   close: 'Закрыть',
   newTicket: 'Новое обращение',

@@ -36,8 +36,7 @@ export function formView(w: CaredeskWidget) {
         w.addFiles(pasted);
       }
     }}
-    class="body"
-    style="padding:0"
+    class="stack"
   >
     ${text('title', 'fTitle')}
     <label>${t('fDescription')}<textarea name="description" required maxlength="20000" .value=${f.description ?? ''}
