@@ -1,4 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { AvailabilityController } from './availability.ts';
 import { env } from './env.ts';
 import { fileProblems } from './file-rules.ts';
 import type { Caller } from './graphql.ts';
@@ -99,6 +100,9 @@ export class CaredeskWidget extends LitElement {
   /** The lazily loaded suggestions part (loads on the first keystroke). */
   suggestPart: typeof import('./suggestions.ts') | null = null;
 
+  /** When support works, for the greeting (read on open). */
+  availability = new AvailabilityController(this, () => this.caller);
+
   /** Field values, kept outside rendering so typing does not re-render. */
   fields: Prefill & { priority?: string } = {};
   identity: Identity = {};
@@ -179,6 +183,7 @@ export class CaredeskWidget extends LitElement {
   async open(view: View = this.view): Promise<void> {
     if (!this.opened) {
       this.context = collectContext(env.version);
+      this.availability.refresh();
       // What sending needs must be here before the connection may go: the outbox and the upload.
       void import('./outbox-link.ts');
       void import('./upload.ts');

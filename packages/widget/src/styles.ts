@@ -27,6 +27,7 @@ export const styles = css`
   nav { display: flex; gap: 6px; padding: 8px 12px; background: var(--cd-bg); border-bottom: 1px solid var(--cd-line); }
   nav button[aria-current='page'] { border-color: var(--cd-accent); font-weight: 600; }
   .body { flex: 1 1 auto; min-height: 0; overflow: auto; overscroll-behavior: contain; padding: 12px; display: flex; flex-direction: column; gap: 10px; }
+  .greeting { margin: 0; padding: 8px 10px; border-radius: 8px; background: var(--cd-soft); }
   .stack { display: flex; flex-direction: column; gap: 10px; }
   label { display: flex; flex-direction: column; gap: 4px; font-weight: 600; }
   input, textarea, select { font-weight: 400; border: 1px solid var(--cd-line); border-radius: 8px; padding: 7px 9px; background: var(--cd-bg); width: 100%; }
@@ -37,6 +38,7 @@ export const styles = css`
   .context ul, .files { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 4px; }
   .context li, .files li { display: flex; gap: 6px; align-items: baseline; font-size: 13px; }
   .context li span { flex: 1; overflow-wrap: anywhere; white-space: pre-wrap; max-height: 4.5em; overflow: hidden; }
+  .thumb { width: 48px; height: 36px; object-fit: cover; border-radius: 4px; border: 1px solid var(--cd-line); align-self: center; }
   .x { padding: 0 6px; border-radius: 6px; font-size: 12px; }
   .drop { border: 2px dashed var(--cd-line); border-radius: 8px; padding: 8px; }
   .drop.over { border-color: var(--cd-accent); }

@@ -1,6 +1,14 @@
 /** English strings of the widget (the key set every locale has). */
 export const strings = {
   title: 'Support',
+  greetingOpen: 'Hello! Tell us what happened: we usually answer within {within}.',
+  greetingClosed: 'Outside working hours now: we answer from {when}.',
+  within_m1: '{n} working minute',
+  within_mN: '{n} working minutes',
+  within_h1: '{n} working hour',
+  within_hN: '{n} working hours',
+  within_d1: '{n} working day',
+  within_dN: '{n} working days',
   close: 'Close',
   newTicket: 'New request',
   myTickets: 'My requests',

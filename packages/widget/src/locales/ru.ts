@@ -3,6 +3,14 @@ import type { Strings } from './en.ts';
 /** Russian strings of the widget. */
 export const strings: Strings = {
   title: 'Поддержка',
+  greetingOpen: 'Здравствуйте! Расскажите, что случилось: обычно мы отвечаем в течение {within}.',
+  greetingClosed: 'Сейчас нерабочее время: ответим с началом работы — {when}.',
+  within_m1: '{n} рабочей минуты',
+  within_mN: '{n} рабочих минут',
+  within_h1: '{n} рабочего часа',
+  within_hN: '{n} рабочих часов',
+  within_d1: '{n} рабочего дня',
+  within_dN: '{n} рабочих дней',
   close: 'Закрыть',
   newTicket: 'Новое обращение',
   myTickets: 'Мои обращения',

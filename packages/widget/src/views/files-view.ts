@@ -2,6 +2,22 @@ import { html, nothing } from 'lit';
 import type { CaredeskWidget } from '../caredesk-widget.ts';
 import { annotateFile, takeScreenshot } from '../screenshot-link.ts';
 
+// Thumbnails of the chosen images, one object URL per file while it is chosen.
+const previews = new WeakMap<File, string>();
+const previewOf = (file: File) => {
+  let url = previews.get(file);
+  if (!url) {
+    url = URL.createObjectURL(file);
+    previews.set(file, url);
+  }
+  return url;
+};
+const forget = (file: File) => {
+  const url = previews.get(file);
+  if (url) URL.revokeObjectURL(url);
+  previews.delete(file);
+};
+
 /** File pick, drop and paste (always there), the screenshot button and the chosen files. */
 export function filesView(w: CaredeskWidget) {
   const t = w.t;
@@ -37,11 +53,13 @@ export function filesView(w: CaredeskWidget) {
         ? html`<ul class="files" aria-label=${t('files')}>
           ${w.files.map(
             (file) => html`<li>
+              ${file.type.startsWith('image/') ? html`<img class="thumb" part="thumbnail" src=${previewOf(file)} alt="" />` : nothing}
               <span style="flex:1">${file.name} (${Math.ceil(file.size / 1024)} KB)</span>
               ${file.type.startsWith('image/') ? html`<button type="button" class="x" @click=${() => void annotateFile(w, file)}>${t('annotate')}</button>` : nothing}
               <button type="button" class="x" aria-label=${`${t('remove')}: ${file.name}`}
                 @click=${() => {
                   w.files = w.files.filter((f) => f !== file);
+                  forget(file);
                 }}>✕</button>
             </li>`,
           )}

@@ -3,6 +3,7 @@ import type { CaredeskWidget } from '../caredesk-widget.ts';
 import { submitForm } from '../form-actions.ts';
 import type { StringKey } from '../i18n.ts';
 import { filesView } from './files-view.ts';
+import { greetingView } from './greeting-view.ts';
 
 const categories = ['PROBLEM', 'QUESTION', 'IMPROVEMENT', 'CONTENT'];
 const priorities = ['NORMAL', 'HIGH', 'URGENT', 'IMMEDIATE'];
@@ -38,6 +39,7 @@ export function formView(w: CaredeskWidget) {
     }}
     class="stack"
   >
+    ${greetingView(w.availability.value, t, w.activeLocale)}
     ${text('title', 'fTitle')}
     <label>${t('fDescription')}<textarea name="description" required maxlength="20000" .value=${f.description ?? ''}
       @input=${input('description')}></textarea></label>

@@ -7,6 +7,8 @@ export const partStyles = html`<style>
   .badge { border-radius: 10px; padding: 1px 8px; font-size: 12px; background: var(--cd-bg); border: 1px solid var(--cd-line); white-space: nowrap; }
   .thread li { border-radius: 8px; padding: 6px 8px; background: var(--cd-soft); }
   .thread .text { white-space: pre-wrap; }
+  .thread .who { display: flex; align-items: center; gap: 6px; }
+  .avatar { display: inline-grid; place-items: center; width: 24px; height: 24px; border-radius: 50%; background: var(--cd-accent); color: #fff; font-size: 11px; font-weight: 600; }
   .thread li.change { background: none; color: var(--cd-muted); font-size: 12px; text-align: center; }
   .thread li.mine { margin-left: 24px; }
   .thread li.staff { margin-right: 24px; border: 1px solid var(--cd-line); }

@@ -10,6 +10,15 @@ import { ratingView } from './rating-view.ts';
 
 type Entry = { at: string; view: unknown };
 
+/** "Ольга Первая" → "ОП": the avatar of a staff member (studios rarely upload photos). */
+const initials = (name: string) =>
+  name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((word) => word[0]?.toUpperCase())
+    .join('');
+
 /** One ticket: its conversation, files and moves in time order, and what the client may do. */
 export function threadView(w: CaredeskWidget) {
   const ticket = w.current as Ticket;
@@ -20,7 +29,7 @@ export function threadView(w: CaredeskWidget) {
     ...ticket.messages.map((m) => ({
       at: m.createdAt,
       view: html`<li class=${m.authorKind === 'STAFF' ? 'staff' : 'mine'}>
-<div class="muted">${m.authorKind === 'STAFF' ? (m.authorName ?? t('support')) : t('you')} · ${time(m.createdAt)}</div><div class="text">${m.body.replace(/\s*\[\[article:[^\]]+\]\]/g, '')}</div>${
+<div class="muted who">${m.authorKind === 'STAFF' ? html`<span class="avatar" part="avatar" aria-hidden="true">${initials(m.authorName ?? t('support'))}</span>${m.authorName ?? t('support')}` : t('you')} · ${time(m.createdAt)}</div><div class="text">${m.body.replace(/\s*\[\[article:[^\]]+\]\]/g, '')}</div>${
         m.citedArticles?.length
           ? html`<div class="row">${m.citedArticles.map((a) => html`<a href=${a.url} target="_blank" rel="noopener">${a.title}</a>`)}</div>`
           : nothing

@@ -10,7 +10,7 @@ import {
 import { addDays, localToInstant, utcMsOfIsoDate } from '../../domain/calendar/zoned-time.ts';
 import { importCalendar, readCalendarFile, setCalendarDay, setWorkingHours } from '../../services/calendar-admin.ts';
 import { DomainError } from '../../services/domain-error.ts';
-import { loadWorkingCalendar, workingHoursOf } from '../../services/sla.ts';
+import { loadWorkingCalendar, slaTargetsFor, workingHoursOf } from '../../services/sla.ts';
 import { actorOf } from '../actor.ts';
 import { builder } from '../builder.ts';
 import { atMost } from '../list-bounds.ts';
@@ -69,7 +69,23 @@ interface HoursShape {
   preHolidayShorteningMinutes: number;
   calendar: WorkingCalendar;
   now: Date;
+  db: Parameters<typeof loadWorkingCalendar>[0];
 }
+
+const UsualReaction = builder
+  .objectRef<{ workingMinutes?: number; withinWorkingDays?: number }>('UsualReaction')
+  .implement({
+    description:
+      'How soon the studio starts on a normal request: the reaction target of its SLA for NORMAL priority. One of the two fields is set.',
+    fields: (t) => ({
+      workingMinutes: t.int({ nullable: true, resolve: (r) => r.workingMinutes ?? null }),
+      workingDays: t.int({
+        nullable: true,
+        description: 'By the close of the N-th working day after the request.',
+        resolve: (r) => r.withinWorkingDays ?? null,
+      }),
+    }),
+  });
 
 const WeekdayHours = builder.objectRef<{ weekday: string; opens: string; closes: string }>('WeekdayHours').implement({
   fields: (t) => ({
@@ -99,6 +115,11 @@ const WorkingHours = builder.objectRef<HoursShape>('WorkingHours').implement({
       description: 'Now when support works, else when it opens next.',
       resolve: (h) => h.calendar.nextWorkingInstant(h.now),
     }),
+    usualReaction: t.field({
+      type: UsualReaction,
+      description: 'What the widget promises a visitor: "we usually answer within …".',
+      resolve: async (h) => (await slaTargetsFor(h.db, null)).priority.NORMAL.reaction ?? { withinWorkingDays: 1 },
+    }),
   }),
 });
 
@@ -108,7 +129,7 @@ async function hoursOf(ctx: { db: Parameters<typeof loadWorkingCalendar>[0]; now
     select: { timeZone: true, workingHours: true },
   });
   const hours = workingHoursOf(settings?.timeZone ?? 'Europe/Moscow', settings?.workingHours);
-  return { ...hours, calendar: await loadWorkingCalendar(ctx.db), now: ctx.now() };
+  return { ...hours, calendar: await loadWorkingCalendar(ctx.db), now: ctx.now(), db: ctx.db };
 }
 
 builder.queryFields((t) => ({

@@ -34,7 +34,7 @@ export interface Chromium {
 /** One headless Chromium with a fresh profile in a temporary folder. */
 export async function launchChromium(
   /** `bypassCSP`: let the tests add axe-core to pages whose policy allows only their own scripts (the console). */
-  options: { viewport?: { width: number; height: number }; bypassCSP?: boolean } = {},
+  options: { viewport?: { width: number; height: number }; bypassCSP?: boolean; timezoneId?: string } = {},
 ): Promise<Chromium> {
   const profile = mkdtempSync(join(tmpdir(), 'caredesk-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -43,6 +43,7 @@ export async function launchChromium(
     args,
     viewport: options.viewport ?? { width: 1280, height: 800 },
     bypassCSP: options.bypassCSP ?? false,
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
   });
   return {
     context,

@@ -5,7 +5,7 @@ import { type DemoCredentials, seedDemo } from '../../../../server/src/seed/demo
 import { createTestApp, type TestApp } from '../../../../server/test/support/test-app.ts';
 
 /** A port free right now (the server binds it a moment later). */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const probe = createServer();
   await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
   const { port } = probe.address() as AddressInfo;
@@ -33,7 +33,7 @@ export interface WidgetSite {
 }
 
 /** The real server on a free port with demo data, and a client site on another port that embeds it. */
-export async function startWidgetSite(): Promise<WidgetSite> {
+export async function startWidgetSite(options: { now?: () => Date } = {}): Promise<WidgetSite> {
   const pages = new Map<string, string>();
   const serve = (request: IncomingMessage, response: ServerResponse) => {
     const html = pages.get(new URL(request.url ?? '/', 'http://x').pathname);
@@ -53,6 +53,7 @@ export async function startWidgetSite(): Promise<WidgetSite> {
   const mailer = memoryMailer();
   const t = await createTestApp('sqlite', {
     mailer,
+    ...(options.now ? { now: options.now } : {}),
     env: {
       PORT: String(port),
       PUBLIC_URL: server,
