@@ -22,7 +22,6 @@ import { submitStorm } from './benchmarks/submit-storm.ts';
 import { submitThroughput } from './benchmarks/submit-throughput.ts';
 import { markedSection, writeSections } from './lib/results-file.ts';
 import { widgetLoad } from './widget-load.ts';
-import { widgetScreenshot } from './widget-screenshot.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const sizes = (raw: string | undefined, fallback: number[]) =>
@@ -50,7 +49,6 @@ const benchmarks: Record<string, () => Promise<string>> = {
     ),
   hostile: () => hostile(seconds),
   'widget-load': widgetLoad,
-  'widget-screenshot': widgetScreenshot,
   'console-live': consoleLive,
   'console-queue': consoleQueue,
 };

@@ -1,7 +1,63 @@
+import { gzipSync } from 'node:zlib';
 import { ms, percentile, sortedNumbers } from './lib/target.ts';
+import { widgetScreenshot } from './widget-screenshot.ts';
 import { cardsPage, startWidgetBench } from './widget-setup.ts';
 
 const runs = 20;
+
+/**
+ * What a page downloads from caredesk before the widget is opened, and the first open. A new
+ * visitor (nothing stored), headless Chromium with an empty cache; sizes as sent (caredesk
+ * sends them uncompressed) and as gzip -9 (what a compressing proxy sends).
+ */
+async function bytesBeforeOpen(): Promise<string[]> {
+  const bench = await startWidgetBench(
+    (server, siteKey) =>
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>shop</title></head><body>${cardsPage(250)}
+<script src="${server}/widget.js" data-site-key="${siteKey}" async></script></body></html>`,
+  );
+  try {
+    const page = await bench.context.newPage();
+    const fetched: { path: string; bytes: number; gzip: number }[] = [];
+    const pending: Promise<void>[] = [];
+    page.on('requestfinished', (request) => {
+      if (!request.url().startsWith(bench.server)) return;
+      pending.push(
+        (async () => {
+          const body = (await (await request.response())?.body()) ?? Buffer.alloc(0);
+          fetched.push({
+            path: new URL(request.url()).pathname,
+            bytes: body.length,
+            gzip: gzipSync(body, { level: 9 }).length,
+          });
+        })(),
+      );
+    });
+    await page.goto(`${bench.site}/`, { waitUntil: 'networkidle' });
+    await page.getByRole('button', { name: 'Support' }).waitFor();
+    await Promise.all(pending.splice(0));
+    const before = fetched.splice(0);
+    await page.getByRole('button', { name: 'Support' }).click();
+    await page.getByLabel('Subject').waitFor();
+    await page.waitForLoadState('networkidle');
+    await Promise.all(pending.splice(0));
+    const sum = (list: typeof before, key: 'bytes' | 'gzip') => list.reduce((n, f) => n + f[key], 0);
+    const kb = (n: number) => `${(n / 1024).toFixed(2)} KB`;
+    const row = (label: string, list: typeof before) =>
+      `| ${label} | ${list.map((f) => f.path.replace(/-[\w-]{8}\.js$/, '.js')).join(', ')} | ${kb(sum(list, 'bytes'))} | ${kb(sum(list, 'gzip'))} |`;
+    return [
+      '## Widget: bytes from caredesk before and at the first open (new visitor, empty cache)',
+      '',
+      '| when | files | as sent | gzip -9 |',
+      '|---|---|---|---|',
+      row('before opening', before),
+      row('first open (adds)', fetched),
+      '',
+    ];
+  } finally {
+    await bench.close();
+  }
+}
 
 /**
  * From adding the script tag to the launcher on screen, on a mid-size page (250 cards, about
@@ -9,6 +65,13 @@ const runs = 20;
  * (widget.js revalidated by ETag, the hashed parts from the cache).
  */
 export async function widgetLoad(): Promise<string> {
+  const bytes = await bytesBeforeOpen();
+  const launcher = await launcherTimes();
+  const screenshot = await widgetScreenshot();
+  return [...bytes, launcher, '', screenshot].join('\n');
+}
+
+async function launcherTimes(): Promise<string> {
   const bench = await startWidgetBench(
     () =>
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>shop</title></head><body>${cardsPage(250)}</body></html>`,

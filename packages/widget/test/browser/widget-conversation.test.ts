@@ -89,4 +89,29 @@ describeInChromium('what a visitor expects of a support chat (headless Chromium)
     await saveScreenshot(page, 'staff-initials');
     await page.close();
   });
+
+  it("should take the site owner's colour, side, launcher words and ::part styles", async () => {
+    s.page(
+      '/styled',
+      embedPage({
+        server: s.server,
+        siteKey: s.siteKey,
+        attrs: 'data-color="#8a2be2" data-position="bottom-left" data-launcher-text="Помощь"',
+        head: '<style>caredesk-widget::part(launcher) { border-radius: 4px; }</style>',
+      }),
+    );
+    page = await browser.context.newPage();
+    await page.goto(`${s.site}/styled`);
+    const launcher = page.getByRole('button', { name: 'Помощь' });
+    await launcher.waitFor();
+    const look = await launcher.evaluate((b) => {
+      const style = getComputedStyle(b);
+      return { background: style.backgroundColor, radius: style.borderRadius, left: b.getBoundingClientRect().left };
+    });
+    expect(look).toEqual({ background: 'rgb(138, 43, 226)', radius: '4px', left: 20 });
+    await launcher.click();
+    const send = page.getByRole('button', { name: 'Send' });
+    expect(await send.evaluate((b) => getComputedStyle(b).backgroundColor)).toBe('rgb(138, 43, 226)');
+    await page.close();
+  });
 });
