@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { ms, percentile, sortedNumbers } from './lib/target.ts';
 import { widgetScreenshot } from './widget-screenshot.ts';
-import { cardsPage, startWidgetBench } from './widget-setup.ts';
+import { cardsPage, shopWithWidget, startWidgetBench } from './widget-setup.ts';
 
 const runs = 20;
 
@@ -11,11 +11,7 @@ const runs = 20;
  * sends them uncompressed) and as gzip -9 (what a compressing proxy sends).
  */
 async function bytesBeforeOpen(): Promise<string[]> {
-  const bench = await startWidgetBench(
-    (server, siteKey) =>
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>shop</title></head><body>${cardsPage(250)}
-<script src="${server}/widget.js" data-site-key="${siteKey}" async></script></body></html>`,
-  );
+  const bench = await startWidgetBench(shopWithWidget);
   try {
     const page = await bench.context.newPage();
     const fetched: { path: string; bytes: number; gzip: number }[] = [];

@@ -1,5 +1,5 @@
 import { ms, percentile, sortedNumbers } from './lib/target.ts';
-import { cardsPage, startWidgetBench } from './widget-setup.ts';
+import { shopWithWidget, startWidgetBench } from './widget-setup.ts';
 
 const runs = 10;
 
@@ -9,11 +9,7 @@ const runs = 10;
  * snapdom) and later ones.
  */
 export async function widgetScreenshot(): Promise<string> {
-  const bench = await startWidgetBench(
-    (server, siteKey) =>
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>shop</title></head><body>${cardsPage(250)}
-<script src="${server}/widget.js" data-site-key="${siteKey}" async></script></body></html>`,
-  );
+  const bench = await startWidgetBench(shopWithWidget);
   try {
     const page = await bench.context.newPage();
     await page.goto(`${bench.site}/`);

@@ -72,3 +72,8 @@ export function cardsPage(cards: number): string {
 .card{border:1px solid hsl(var(--h) 40% 70%);background:hsl(var(--h) 60% 96%);border-radius:8px;padding:8px}.card h2{font-size:16px;margin:0}</style>
 <main class="grid">${Array.from({ length: cards }, (_, i) => card(i)).join('')}</main>`;
 }
+
+/** The 250-card shop page (about 2,000 elements) with the widget's script tag. */
+export const shopWithWidget = (server: string, siteKey: string): string =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>shop</title></head><body>${cardsPage(250)}
+<script src="${server}/widget.js" data-site-key="${siteKey}" async></script></body></html>`;
