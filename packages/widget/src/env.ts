@@ -8,6 +8,8 @@ export interface Services {
   captured(): { errors: string[]; requests: string[] };
   launcher: Launcher;
   pickLocale(explicit?: string | null): Locale;
+  /** Whether a ticket in this status is still followed (followed.ts). */
+  isOpenStatus(status: string): boolean;
   /** The widget's version (version.ts, compiled into the loader). */
   version: string;
   /** Prefills asked for before the widget loaded. */
@@ -19,6 +21,7 @@ export const env: Services = {
   captured: () => ({ errors: [], requests: [] }),
   launcher: { set: () => {} },
   pickLocale: () => 'en',
+  isOpenStatus: () => true,
   version: 'dev',
   prefills: [],
 };

@@ -6,6 +6,7 @@
 // hashes beside this script, resolved against its own address.
 import { installCapture } from './capture.ts';
 import type { Prefill } from './caredesk-widget.ts';
+import { hasSomethingLive, isOpenStatus } from './followed.ts';
 import { drawLauncher, pickLocale } from './launcher.ts';
 import { type CaredeskApi, createApi, placeElement } from './public-api.ts';
 import { version } from './version.ts';
@@ -35,25 +36,10 @@ if (!window.caredesk && !customElements.get('caredesk-widget')) {
     () => void load(),
   );
   const prefills: Prefill[] = [];
-  const services = { ...installCapture(server), launcher, pickLocale, prefills, version };
+  const services = { ...installCapture(server), launcher, pickLocale, isOpenStatus, prefills, version };
   window.caredesk = createApi(element, launcher, load, () => loading, prefills);
   // Something to follow (a signed-in contact, a report waiting to be sent, open tickets with
   // replies to count): the widget proper loads once the page is idle.
   if (hasSomethingLive(data.siteKey ?? element.getAttribute('site-key') ?? ''))
     (window.requestIdleCallback ?? setTimeout)(() => void load());
-}
-
-function hasSomethingLive(siteKey: string): boolean {
-  try {
-    const finished = /"status":"(ACCEPTED|PAID|REJECTED)"/g;
-    const tickets = localStorage.getItem(`caredesk:${siteKey}:tickets`) ?? '[]';
-    return Boolean(
-      localStorage.getItem(`caredesk:${siteKey}:session`) ||
-        localStorage.getItem('caredesk:outbox') ||
-        (tickets.match(/"status":/g)?.length ?? 0) > (tickets.match(finished)?.length ?? 0),
-    );
-  } catch {
-    // Storage disabled: nothing was kept.
-    return false;
-  }
 }

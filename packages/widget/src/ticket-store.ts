@@ -1,3 +1,5 @@
+import { env } from './env.ts';
+
 /** A ticket this browser filed: its access token is the only way back to it. */
 export interface StoredTicket {
   id: string;
@@ -43,4 +45,4 @@ export const unreadOf = (tickets: StoredTicket[]): number =>
   tickets.reduce((sum, t) => sum + Math.max(0, (t.replies ?? 0) - (t.seen ?? t.replies ?? 0)), 0);
 
 /** A ticket still moving (its changes are worth following). */
-export const isOpen = (ticket: StoredTicket): boolean => !['ACCEPTED', 'PAID', 'REJECTED'].includes(ticket.status);
+export const isOpen = (ticket: StoredTicket): boolean => env.isOpenStatus(ticket.status);
