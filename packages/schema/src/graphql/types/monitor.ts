@@ -2,7 +2,9 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
 import { CheckOutcome, MonitorState } from '../../domain/monitoring/confirm.ts';
 import { DomainError } from '../../services/domain-error.ts';
+import { type MonitorUptime, monitorUptimes, type WatchedMonitor } from '../../services/monitor-uptime.ts';
 import { siteUptimeForMonth } from '../../services/site-uptime.ts';
+import { batchPerRequest } from '../batch-per-request.ts';
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
 import { SiteRef } from './site.ts';
@@ -58,6 +60,23 @@ const IncidentRef = builder.prismaObject('MonitorIncident', {
   }),
 });
 
+const UptimeRef = builder.objectRef<MonitorUptime>('MonitorUptime').implement({
+  description:
+    'Uptime in percent over the last 24 hours, 7 and 30 days: confirmed DOWN time, maintenance left out; null before the monitor watched at all.',
+  fields: (t) => ({
+    day: t.exposeFloat('day', { nullable: true }),
+    week: t.exposeFloat('week', { nullable: true }),
+    month: t.exposeFloat('month', { nullable: true }),
+  }),
+});
+
+// Every monitor of a list in one read (the board shows thousands).
+const uptimeOf = batchPerRequest<WatchedMonitor, MonitorUptime>((ctx, monitors) =>
+  monitorUptimes((ctx as GraphQLContext).db, monitors, (ctx as GraphQLContext).now()).then(
+    (byId) => new Map(monitors.map((m) => [m, byId.get(m.id) as MonitorUptime])),
+  ),
+);
+
 export const MonitorRef = builder.prismaNode('Monitor', {
   id: { field: 'id' },
   description: "A check of a client's site: HTTP(S), TLS certificate, domain expiry, TCP port or heartbeat.",
@@ -97,6 +116,17 @@ export const MonitorRef = builder.prismaNode('Monitor', {
       description: 'Staff: the last check (status, timings, error, response excerpt).',
       authScopes: { tokenScope: 'tickets:read' },
       resolve: (m) => m.lastEvidence,
+    }),
+    uptime: t.field({
+      type: UptimeRef,
+      select: { createdAt: true, siteId: true, site: { select: { organizationId: true } } },
+      resolve: async (m, _args, ctx) =>
+        (await uptimeOf(ctx, {
+          id: m.id,
+          createdAt: m.createdAt,
+          siteId: m.siteId,
+          organizationId: m.site.organizationId,
+        })) as MonitorUptime,
     }),
     incidents: t.relation('incidents', {
       args: { first: t.arg.int({ required: false }) },
