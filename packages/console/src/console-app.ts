@@ -9,6 +9,8 @@ import { workingHoursQuery } from './ticket-documents.ts';
 import { CannedView } from './views/canned-view.ts';
 import { Composer } from './views/composer.ts';
 import { ImageViewer } from './views/image-viewer.ts';
+import { MonitorForm } from './views/monitor-form.ts';
+import { MonitoringView } from './views/monitoring-view.ts';
 import { MoveDialog } from './views/move-dialog.ts';
 import { PageContext } from './views/page-context.ts';
 import { QueueView } from './views/queue-view.ts';
@@ -18,14 +20,18 @@ import { TicketSide } from './views/ticket-side.ts';
 import { TicketTime } from './views/ticket-time.ts';
 import { TicketView } from './views/ticket-view.ts';
 
-/** The staff console: sign-in, then the queue, one ticket at a time, and the canned responses. */
+/** The console's pages besides the queue and a ticket: `/console/<page>`. */
+const pages = ['canned', 'monitoring'] as const;
+type Page = (typeof pages)[number];
+
+/** The staff console: sign-in, then the queue, one ticket at a time, the canned responses and monitoring. */
 export class ConsoleApp extends LitElement {
   static override styles = styles;
   static override properties = {
     staff: { state: true },
     locale: { state: true },
     ticketId: { state: true },
-    canned: { state: true },
+    page: { state: true },
     problem: { state: true },
     ready: { state: true },
     attention: { state: true },
@@ -33,8 +39,8 @@ export class ConsoleApp extends LitElement {
   declare staff: { id: string; name: string; role: string } | null;
   declare locale: Locale;
   declare ticketId: string | null;
-  /** The canned responses page is open. */
-  declare canned: boolean;
+  /** The page open instead of the queue or a ticket, if any. */
+  declare page: Page | null;
   declare problem: string;
   declare ready: boolean;
   /** How many of my tickets need me now: shown in the page's title. */
@@ -45,7 +51,7 @@ export class ConsoleApp extends LitElement {
     this.staff = null;
     this.locale = browserLocale();
     this.ticketId = null;
-    this.canned = false;
+    this.page = null;
     this.problem = '';
     this.ready = false;
     this.attention = 0;
@@ -75,24 +81,25 @@ export class ConsoleApp extends LitElement {
     if (answer) useStudioZone(answer.workingHours.timeZone);
   }
 
-  /** `/console/tickets/<id>` opens a ticket, `/console/canned` the canned responses; `/console` the queue. */
+  /** `/console/tickets/<id>` opens a ticket, `/console/canned` or `/console/monitoring` a page; `/console` the queue. */
   private route(): void {
     const match = /\/console\/tickets\/([^/]+)$/.exec(location.pathname);
     this.ticketId = match ? decodeURIComponent(match[1] ?? '') : null;
-    this.canned = /\/console\/canned\/?$/.test(location.pathname);
+    const page = /\/console\/(\w+)\/?$/.exec(location.pathname)?.[1];
+    this.page = pages.find((p) => p === page) ?? null;
   }
 
   open(id: string | null): void {
     history.pushState(null, '', id ? `/console/tickets/${encodeURIComponent(id)}` : '/console');
     this.ticketId = id;
-    this.canned = false;
+    this.page = null;
   }
 
-  private openCanned(event: Event): void {
+  private openPage(event: Event, page: Page): void {
     event.preventDefault();
-    history.pushState(null, '', '/console/canned');
+    history.pushState(null, '', `/console/${page}`);
     this.ticketId = null;
-    this.canned = true;
+    this.page = page;
   }
 
   private openQueue(event: Event): void {
@@ -142,8 +149,9 @@ export class ConsoleApp extends LitElement {
     return html`<header>
         <h1>${t('title')}</h1>
         <nav aria-label=${t('sections')}>
-          <a href="/console" aria-current=${!this.ticketId && !this.canned ? 'page' : 'false'} @click=${(e: Event) => this.openQueue(e)}>${t('queue')}</a>
-          <a href="/console/canned" aria-current=${this.canned ? 'page' : 'false'} @click=${(e: Event) => this.openCanned(e)}>${t('cannedTitle')}</a>
+          <a href="/console" aria-current=${!this.ticketId && !this.page ? 'page' : 'false'} @click=${(e: Event) => this.openQueue(e)}>${t('queue')}</a>
+          <a href="/console/canned" aria-current=${this.page === 'canned' ? 'page' : 'false'} @click=${(e: Event) => this.openPage(e, 'canned')}>${t('cannedTitle')}</a>
+          <a href="/console/monitoring" aria-current=${this.page === 'monitoring' ? 'page' : 'false'} @click=${(e: Event) => this.openPage(e, 'monitoring')}>${t('monTitle')}</a>
         </nav>
         <span class="muted">${t('signedInAs', { name: this.staff.name })}</span>
         ${switchLanguage}
@@ -151,15 +159,18 @@ export class ConsoleApp extends LitElement {
       </header>
       <main>
         ${
-          this.canned
+          this.page === 'canned'
             ? html`<caredesk-canned .locale=${this.locale} .role=${this.staff.role}></caredesk-canned>`
-            : this.ticketId
-              ? keyed(
-                  this.ticketId,
-                  html`<caredesk-ticket .ticketId=${this.ticketId} .locale=${this.locale} .staffId=${this.staff.id}
+            : this.page === 'monitoring'
+              ? html`<caredesk-monitoring .locale=${this.locale} .role=${this.staff.role}
+                  @open=${(e: CustomEvent<string>) => this.open(e.detail)}></caredesk-monitoring>`
+              : this.ticketId
+                ? keyed(
+                    this.ticketId,
+                    html`<caredesk-ticket .ticketId=${this.ticketId} .locale=${this.locale} .staffId=${this.staff.id}
                   @back=${() => this.open(null)} @open=${(e: CustomEvent<string>) => this.open(e.detail)}></caredesk-ticket>`,
-                )
-              : html`<caredesk-queue .locale=${this.locale} .staffId=${this.staff.id} @open=${(e: CustomEvent<string>) => this.open(e.detail)}
+                  )
+                : html`<caredesk-queue .locale=${this.locale} .staffId=${this.staff.id} @open=${(e: CustomEvent<string>) => this.open(e.detail)}
                 @attention=${(e: CustomEvent<number>) => {
                   this.attention = e.detail;
                 }}></caredesk-queue>`
@@ -179,4 +190,6 @@ customElements.define('caredesk-split-dialog', SplitDialog);
 customElements.define('caredesk-composer', Composer);
 customElements.define('caredesk-image-viewer', ImageViewer);
 customElements.define('caredesk-canned', CannedView);
+customElements.define('caredesk-monitoring', MonitoringView);
+customElements.define('caredesk-monitor-form', MonitorForm);
 customElements.define('caredesk-console', ConsoleApp);

@@ -1,5 +1,6 @@
 import * as canned from './locales/canned.ts';
 import * as desk from './locales/desk.ts';
+import * as monitoring from './locales/monitoring.ts';
 import * as queue from './locales/queue.ts';
 import * as split from './locales/split.ts';
 import * as ticket from './locales/ticket.ts';
@@ -8,9 +9,16 @@ import * as ticket from './locales/ticket.ts';
  * The console's words, in Russian and English; the browser's language picks, the header switches.
  * Each part keeps its words in its own file under `locales/`, English and Russian side by side.
  */
-const en = { ...desk.en, ...queue.en, ...ticket.en, ...canned.en, ...split.en };
+const en = { ...desk.en, ...queue.en, ...ticket.en, ...canned.en, ...split.en, ...monitoring.en };
 type Key = keyof typeof en;
-const ru: Record<Key, string> = { ...desk.ru, ...queue.ru, ...ticket.ru, ...canned.ru, ...split.ru };
+const ru: Record<Key, string> = {
+  ...desk.ru,
+  ...queue.ru,
+  ...ticket.ru,
+  ...canned.ru,
+  ...split.ru,
+  ...monitoring.ru,
+};
 export type Locale = 'ru' | 'en';
 export type StringKey = Key;
 

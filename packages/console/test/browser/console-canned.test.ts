@@ -16,16 +16,8 @@ describeInChromium('canned responses in the staff console (headless Chromium)', 
     await site?.close();
   });
 
-  const signInAs = async (role: 'LINE1' | 'HEAD') => {
-    await site.browser.context.clearCookies();
-    page = await site.browser.context.newPage();
-    page.setDefaultTimeout(8000);
-    const who = site.demo.staff.find((s) => s.role === role) ?? { email: '', password: '' };
-    await page.goto(`${site.server}/console`);
-    await page.getByLabel('E-mail').fill(who.email);
-    await page.getByLabel('Password').fill(who.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('table', { name: 'Queue' }).waitFor();
+  const signInAs = async (role: string) => {
+    page = await site.signInAs(role);
     await page.getByRole('link', { name: 'Canned responses' }).click();
     await page.getByRole('heading', { name: 'Canned responses' }).waitFor();
   };

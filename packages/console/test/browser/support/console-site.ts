@@ -16,36 +16,43 @@ export interface ConsoleSite {
   line1(): { email: string; password: string; token: string };
   /** A new page, signed out first (a session cookie would outlive a page), then signed in as line 1. */
   signIn(): Promise<Page>;
+  /** The same as a demo staff member of another role. */
+  signInAs(role: string): Promise<Page>;
   close(): Promise<void>;
 }
 
 /** Starts the site; `prepare` adds fixture data to the seeded database before the server starts. */
-export async function startConsoleSite(prepare?: (db: Db) => Promise<void>): Promise<ConsoleSite> {
+export async function startConsoleSite(
+  prepare?: (db: Db) => Promise<void>,
+  env: Record<string, string> = {},
+): Promise<ConsoleSite> {
   const port = await freePort();
   const server = `http://127.0.0.1:${port}`;
-  const t = await createTestApp('sqlite', { env: { PORT: String(port), PUBLIC_URL: server } });
+  const t = await createTestApp('sqlite', { env: { PORT: String(port), PUBLIC_URL: server, ...env } });
   const demo = (await seedDemo(t.database.db, { publicUrl: server })) as DemoCredentials;
   await prepare?.(t.database.db);
   await t.app.start();
   const browser = await launchChromium({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
   const line1 = () => demo.staff.find((s) => s.role === 'LINE1') ?? { email: '', password: '', token: '' };
+  const signInAs = async (who: { email: string; password: string }) => {
+    await browser.context.clearCookies();
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(8000);
+    await page.goto(`${server}/console`);
+    await page.getByLabel('E-mail').fill(who.email);
+    await page.getByLabel('Password').fill(who.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('table', { name: 'Queue' }).waitFor();
+    return page;
+  };
   return {
     t,
     demo,
     browser,
     server,
     line1,
-    async signIn() {
-      await browser.context.clearCookies();
-      const page = await browser.context.newPage();
-      page.setDefaultTimeout(8000);
-      await page.goto(`${server}/console`);
-      await page.getByLabel('E-mail').fill(line1().email);
-      await page.getByLabel('Password').fill(line1().password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByRole('table', { name: 'Queue' }).waitFor();
-      return page;
-    },
+    signIn: () => signInAs(line1()),
+    signInAs: (role) => signInAs(demo.staff.find((s) => s.role === role) ?? { email: '', password: '' }),
     async close() {
       await browser.close();
       await t.close();

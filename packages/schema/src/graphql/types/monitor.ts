@@ -77,6 +77,24 @@ const uptimeOf = batchPerRequest<WatchedMonitor, MonitorUptime>((ctx, monitors) 
   ),
 );
 
+// The last 24 hourly averages of every monitor of a list in one read.
+const hourMs = 3_600_000;
+const lastDayOf = batchPerRequest<string, (number | null)[]>(async (ctx, ids) => {
+  const { db, now } = ctx as GraphQLContext;
+  const firstHour = Math.floor(now().getTime() / hourMs) * hourMs - 23 * hourMs;
+  const rows = await db.monitorRollup.findMany({
+    where: { monitorId: { in: ids }, period: 'HOUR', bucketStart: { gte: new Date(firstHour) } },
+    select: { monitorId: true, bucketStart: true, avgMs: true },
+  });
+  const hours = new Map(ids.map((id) => [id, Array.from({ length: 24 }, (): number | null => null)]));
+  for (const row of rows) {
+    const slot = Math.round((row.bucketStart.getTime() - firstHour) / hourMs);
+    const list = hours.get(row.monitorId);
+    if (list && slot >= 0 && slot < 24) list[slot] = row.avgMs;
+  }
+  return hours;
+});
+
 export const MonitorRef = builder.prismaNode('Monitor', {
   id: { field: 'id' },
   description: "A check of a client's site: HTTP(S), TLS certificate, domain expiry, TCP port or heartbeat.",
@@ -127,6 +145,13 @@ export const MonitorRef = builder.prismaNode('Monitor', {
           siteId: m.siteId,
           organizationId: m.site.organizationId,
         })) as MonitorUptime,
+    }),
+    lastDayResponseMs: t.field({
+      type: ['Int'],
+      nullable: { list: false, items: true },
+      description:
+        'The average response time of each of the last 24 hours, oldest first (the current hour last); null for an hour without checks. Read for a whole list at once.',
+      resolve: async (m, _args, ctx) => (await lastDayOf(ctx, m.id)) ?? [],
     }),
     incidents: t.relation('incidents', {
       args: { first: t.arg.int({ required: false }) },

@@ -1,0 +1,26 @@
+import { css } from 'lit';
+
+export const monitoringStyles = css`
+  .monitoring { display: flex; flex-direction: column; gap: 12px; }
+  .toolbar { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; }
+  .toolbar input[type='checkbox'] { min-width: 0; }
+  .board-scroll { overflow: auto; max-width: 100%; }
+  .board th[scope='row'] { text-align: left; font-weight: 600; }
+  .state { display: inline-block; border-radius: 10px; padding: 1px 8px; font-weight: 600; background: #e7f5ec; color: #11632f; }
+  .state[data-state='DOWN'] { background: #fde8e8; color: #a01818; }
+  .state[data-state='DEGRADED'] { background: #fff3d6; color: #7a4b00; }
+  .state[data-state='PAUSED'], .state[data-state='PENDING'], .state[data-state='UNKNOWN'], .state[data-state='NOT_SUPPORTED'] {
+    background: #eceff3; color: #3c434d;
+  }
+  .incident { font-size: 13px; margin-top: 4px; }
+  .evidence { font-family: ui-monospace, monospace; font-size: 12px; overflow-wrap: anywhere; }
+  .spark polyline { fill: none; stroke: currentColor; stroke-width: 1.5; }
+  .actions { white-space: nowrap; }
+  .agents { padding-left: 18px; }
+  .monitor-form { display: grid; gap: 8px; max-width: 520px; border: 1px solid #c9ced6; border-radius: 8px; padding: 12px; }
+  @media (max-width: 700px) {
+    .board thead { display: none; }
+    .board tr { display: grid; grid-template-columns: 1fr 1fr; gap: 2px 8px; padding: 8px 0; border-bottom: 1px solid #c9ced6; }
+    .board td, .board th { border: 0; padding: 0; }
+  }
+`;

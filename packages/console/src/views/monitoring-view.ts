@@ -1,0 +1,188 @@
+import { html, LitElement, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { request } from '../api.ts';
+import { dateTime } from '../format.ts';
+import { type Locale, type StringKey, translate } from '../i18n.ts';
+import { type BoardMonitor, openIncident, responseMs, sparkline, stateCounts, visibleRows } from '../monitor-board.ts';
+import { MonitorBoardStore } from '../monitor-board-store.ts';
+import { deleteMonitorMutation, pauseMonitorMutation } from '../monitoring-documents.ts';
+import { styles } from '../styles.ts';
+import { monitoringStyles } from './monitoring-styles.ts';
+
+/** The roles that may add, pause and delete monitors (the server decides either way). */
+const managers = new Set(['LINE1', 'LINE2', 'LINE3', 'HEAD', 'ADMIN']);
+
+/**
+ * The monitoring board: every client site's monitors with state, last response time and a
+ * 24-hour chart, uptime over 24 h / 7 d / 30 d, certificate and domain expiry, the open
+ * incident with its ticket, and the agents; live through `monitorStatusChanged`.
+ *
+ * @fires open - `detail`: the id of a ticket to open.
+ */
+export class MonitoringView extends LitElement {
+  static override styles = [styles, monitoringStyles];
+  static override properties = {
+    locale: {},
+    role: {},
+    search: { state: true },
+    problemsOnly: { state: true },
+    notice: { state: true },
+  };
+  declare locale: Locale;
+  declare role: string;
+  declare search: string;
+  declare problemsOnly: boolean;
+  declare notice: string;
+  readonly store = new MonitorBoardStore(this, () => this.locale);
+
+  constructor() {
+    super();
+    this.search = '';
+    this.problemsOnly = false;
+    this.notice = '';
+  }
+
+  get t() {
+    return translate(this.locale);
+  }
+
+  private get mayManage(): boolean {
+    return managers.has(this.role);
+  }
+
+  private async act(run: () => Promise<Record<string, { __typename: string; message?: string }>>): Promise<boolean> {
+    try {
+      const outcome = Object.values(await run())[0];
+      if (outcome?.__typename === 'DomainError') {
+        this.notice = outcome.message ?? '';
+        return false;
+      }
+      return true;
+    } catch (error) {
+      this.notice = error instanceof Error ? error.message : String(error);
+      return false;
+    }
+  }
+
+  private async pause(m: BoardMonitor, paused: boolean): Promise<void> {
+    if (await this.act(() => request(pauseMonitorMutation, { monitorId: m.id, paused }, this.locale)))
+      await this.store.reload();
+  }
+
+  private async deleteMonitor(m: BoardMonitor): Promise<void> {
+    if (!confirm(this.t('monDeleteConfirm', { name: m.name }))) return;
+    if (await this.act(() => request(deleteMonitorMutation, { monitorId: m.id }, this.locale))) this.store.forget(m.id);
+  }
+
+  private openTicket(event: Event, id: string): void {
+    event.preventDefault();
+    this.dispatchEvent(new CustomEvent('open', { detail: id }));
+  }
+
+  override render() {
+    const t = this.t;
+    const store = this.store;
+    const counts = stateCounts(store.monitors.values());
+    const rows = visibleRows(store.monitors.values(), this.search, this.problemsOnly);
+    return html`<section class="monitoring">
+      <h2>${t('monTitle')}</h2>
+      ${store.problem ? html`<p class="error" role="alert">${store.problem}</p>` : nothing}
+      ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
+      <p class="summary" role="status">${t('monSummary', counts)}</p>
+      <div class="toolbar">
+        <input type="search" aria-label=${t('monSearch')} placeholder=${t('monSearch')} .value=${this.search}
+          @input=${(e: Event) => {
+            this.search = (e.target as HTMLInputElement).value;
+          }} />
+        <label class="inline"><input type="checkbox" .checked=${this.problemsOnly}
+          @change=${(e: Event) => {
+            this.problemsOnly = (e.target as HTMLInputElement).checked;
+          }} /> ${t('monProblemsOnly')}</label>
+      </div>
+      ${
+        store.loaded && store.monitors.size === 0
+          ? html`<p class="muted">${t('monNone')}</p>`
+          : html`<div class="board-scroll"><table class="board" aria-label=${t('monTable')}>
+          <thead><tr>
+            <th scope="col">${t('monName')}</th><th scope="col">${t('monSite')}</th><th scope="col">${t('monState')}</th>
+            <th scope="col">${t('monResponse')}</th><th scope="col">${t('monChart')}</th><th scope="col">${t('monUptime')}</th>
+            <th scope="col">${t('monExpiry')}</th>${this.mayManage ? html`<th scope="col">${t('monActions')}</th>` : nothing}
+          </tr></thead>
+          <tbody>${repeat(
+            rows,
+            (m) => m.id,
+            (m) => this.row(m),
+          )}</tbody>
+        </table></div>`
+      }
+      ${
+        this.mayManage
+          ? html`<caredesk-monitor-form .locale=${this.locale} .sites=${store.sites}
+        @created=${(e: CustomEvent<string>) => {
+          this.notice = e.detail;
+          void store.reload();
+        }}></caredesk-monitor-form>`
+          : nothing
+      }
+      ${this.agents()}
+    </section>`;
+  }
+
+  private row(m: BoardMonitor) {
+    const t = this.t;
+    const incident = openIncident(m);
+    const ms = responseMs(m);
+    const points = sparkline(m.lastDayResponseMs, 96, 24);
+    const percent = (p: number | null) => (p === null ? '—' : `${p.toFixed(2)} %`);
+    return html`<tr class=${this.store.changed.has(m.id) ? 'changed' : ''} data-state=${m.state}>
+      <th scope="row">${m.name} <span class="muted">${m.kind}</span></th>
+      <td>${m.site.name}</td>
+      <td><span class="state" data-state=${m.state}>${t(`ms_${m.state}` as StringKey)}</span>
+        <div class="muted">${t('monSince', { time: dateTime(m.stateSince, this.locale) })}</div>
+        ${
+          incident
+            ? html`<div class="incident">${t('monIncident', { time: dateTime(incident.startedAt, this.locale) })}${
+                incident.ticketId
+                  ? html` · <a href=${`/console/tickets/${encodeURIComponent(incident.ticketId)}`}
+                      @click=${(e: Event) => this.openTicket(e, incident.ticketId as string)}>${t('monTicket')}</a>`
+                  : nothing
+              }${this.evidence(m)}</div>`
+            : nothing
+        }</td>
+      <td>${ms === null ? '—' : `${ms} ms`}</td>
+      <td>${points ? html`<svg class="spark" viewBox="0 0 96 24" width="96" height="24" role="img" aria-label=${t('monChart')}><polyline points=${points} /></svg>` : '—'}</td>
+      <td>${percent(m.uptime.day)} / ${percent(m.uptime.week)} / ${percent(m.uptime.month)}</td>
+      <td>${m.expiresAt ? dateTime(m.expiresAt, this.locale) : '—'}</td>
+      ${
+        this.mayManage
+          ? html`<td class="actions">
+        <button aria-label=${t(m.paused ? 'monResume' : 'monPause', { name: m.name })}
+          @click=${() => void this.pause(m, !m.paused)}>${t(m.paused ? 'monResumeShort' : 'monPauseShort')}</button>
+        <button aria-label=${t('monDelete', { name: m.name })} @click=${() => void this.deleteMonitor(m)}>${t('monDeleteShort')}</button></td>`
+          : nothing
+      }
+    </tr>`;
+  }
+
+  private evidence(m: BoardMonitor) {
+    const e = m.lastEvidence as { statusCode?: number | null; message?: string | null } | null;
+    const status = e?.statusCode ? `HTTP ${e.statusCode}` : '';
+    const message = e?.message ?? '';
+    const said = message.startsWith(status) ? message : [status, message].filter(Boolean).join(': ');
+    return said ? html`<div class="evidence">${said}</div>` : nothing;
+  }
+
+  private agents() {
+    const t = this.t;
+    const agents = this.store.agents;
+    return html`<section aria-labelledby="agents-title"><h3 id="agents-title">${t('monAgents')}</h3>
+      ${
+        agents.length === 0
+          ? html`<p class="muted">${t('monNoAgents')}</p>`
+          : html`<ul class="agents">${agents.map(
+              (a) => html`<li><b>${a.name}</b> · ${a.location} · ${t('monAgentWatches', { n: a.monitors })} ·
+              <span class="muted">${a.lastSeenAt ? t('monAgentSeen', { time: dateTime(a.lastSeenAt, this.locale) }) : t('monAgentNever')}</span></li>`,
+            )}</ul>`
+      }</section>`;
+  }
+}

@@ -1,0 +1,95 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import {
+  createMonitorMutation,
+  globalId,
+  startTargetSite,
+  testScheduler,
+} from '../../../server/test/support/monitoring.ts';
+import { describeInChromium } from '../../../widget/test/browser/support/chromium.ts';
+import { saveScreenshot, seriousViolations } from '../../../widget/test/browser/support/page-helpers.ts';
+import { type ConsoleSite, startConsoleSite } from './support/console-site.ts';
+
+/** The monitoring board: a monitor added in the console, its outage seen live. */
+describeInChromium('the monitoring board in the staff console (headless Chromium)', () => {
+  let site: ConsoleSite;
+  let target: Awaited<ReturnType<typeof startTargetSite>>;
+  let page: Page;
+  // The checks run on the test's clock (the server's own scheduler is off).
+  let clock = new Date();
+  const advance = (seconds: number) => {
+    clock = new Date(clock.getTime() + seconds * 1000);
+  };
+
+  beforeAll(async () => {
+    [site, target] = await Promise.all([
+      startConsoleSite(undefined, { MONITORING_ENABLED: 'false' }),
+      startTargetSite(),
+    ]);
+  });
+  afterAll(async () => {
+    await target?.close();
+    await site?.close();
+  });
+
+  const signInAs = async (role: string) => {
+    page = await site.signInAs(role);
+    await page.getByRole('link', { name: 'Monitoring' }).click();
+    await page.getByRole('heading', { name: 'Monitoring' }).waitFor();
+  };
+
+  it('should let a specialist add a monitor and see its outage live, with the ticket it filed', async () => {
+    await signInAs('LINE1');
+    const form = page.getByRole('form', { name: 'Add a monitor' });
+    await form.getByLabel('Monitor').fill('Flower shop checkout');
+    await form.getByLabel('Address (URL)').fill(`${target.url}/`);
+    await form.getByLabel('Text the page must contain (optional)').fill('Add to cart');
+    await form.getByRole('button', { name: 'Add a monitor' }).click();
+    await page.getByText('Monitor “Flower shop checkout” added.').waitFor();
+    const row = page.getByRole('row', { name: /Flower shop checkout/ });
+    await row.waitFor();
+
+    clock = new Date(Date.now() + 1_000);
+    const scheduler = testScheduler(site.t, () => clock);
+    try {
+      // Two good checks confirm UP.
+      await scheduler.runDue();
+      advance(60);
+      await scheduler.runDue();
+      await row.getByText('Up', { exact: true }).waitFor();
+      target.state.mode = 'fail';
+      for (const seconds of [60, 20, 20]) {
+        advance(seconds);
+        await scheduler.runDue();
+      }
+      // No reload: monitorStatusChanged brings it.
+      await row.getByText('Down', { exact: true }).waitFor();
+      await row.getByText('HTTP 500').waitFor();
+      await saveScreenshot(page, 'console-monitoring-down');
+      expect(await seriousViolations(page)).toEqual([]);
+      await row.getByRole('link', { name: 'ticket' }).click();
+      await page.getByRole('heading', { name: /Flower shop checkout/ }).waitFor();
+    } finally {
+      await scheduler.stop();
+    }
+    await page.close();
+  });
+
+  it('should show the accountant the board without the means to change it, and the server refuse them', async () => {
+    await signInAs('ACCOUNTANT');
+    await page.getByRole('row', { name: /Flower shop checkout/ }).waitFor();
+    expect(await page.getByRole('form', { name: 'Add a monitor' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Pause / }).count()).toBe(0);
+    const accountant = site.demo.staff.find((s) => s.role === 'ACCOUNTANT')?.token;
+    const siteRow = await site.t.database.db.site.findFirstOrThrow();
+    const refused = await site.t.gql(
+      createMonitorMutation,
+      {
+        input: { siteId: globalId('Site', siteRow.id), name: 'Sneaky', kind: 'HTTP', http: { url: `${target.url}/` } },
+      },
+      accountant,
+    );
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    await page.close();
+  });
+});
