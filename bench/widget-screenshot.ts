@@ -1,10 +1,10 @@
 import { ms, percentile, sortedNumbers } from './lib/target.ts';
 import { shopWithWidget, startWidgetBench } from './widget-setup.ts';
 
-const runs = 10;
+const runs = 20;
 
 /**
- * "Screenshot" pressed to the PNG listed in the form, on a page of about 2,000 elements
+ * "Screenshot" pressed to the PNG listed in the form (timed in the page), on a page of about 2,000 elements
  * (the visible viewport, 1280×800 at 1×), in headless Chromium: the first capture (loading
  * snapdom) and later ones.
  */
@@ -15,12 +15,25 @@ export async function widgetScreenshot(): Promise<string> {
     await page.goto(`${bench.site}/`);
     const elements = await page.evaluate(() => document.querySelectorAll('*').length);
     await page.getByRole('button', { name: 'Support' }).click();
+    await page.getByRole('button', { name: 'Screenshot' }).waitFor();
+    // Timed in the page, from the click to the file in the list (a MutationObserver on the
+    // widget's shadow root): the harness's own round trips are not the visitor's wait.
+    const measure = `new Promise((resolve) => {
+      const root = document.querySelector('caredesk-widget').shadowRoot;
+      const button = [...root.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Screenshot');
+      const listed = () => [...root.querySelectorAll('.files li span')].some((s) => s.textContent.startsWith('screenshot-'));
+      const started = performance.now();
+      const observer = new MutationObserver(() => {
+        if (!listed()) return;
+        observer.disconnect();
+        resolve(performance.now() - started);
+      });
+      observer.observe(root, { subtree: true, childList: true, characterData: true });
+      button.click();
+    })`;
     const times: number[] = [];
     for (let i = 0; i < runs; i++) {
-      const started = performance.now();
-      await page.getByRole('button', { name: 'Screenshot' }).click();
-      await page.getByText(/^screenshot-.*\.png/).waitFor();
-      times.push(performance.now() - started);
+      times.push(await page.evaluate<number>(measure));
       await page.getByRole('button', { name: /^Remove: screenshot-/ }).click();
       await page.getByText(/^screenshot-.*\.png/).waitFor({ state: 'detached' });
     }
