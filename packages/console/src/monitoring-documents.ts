@@ -135,3 +135,48 @@ export const deleteMonitorMutation = graphql(`
     }
   }
 `);
+
+export const maintenanceQuery = graphql(`
+  query MaintenanceWindows {
+    maintenanceWindows {
+      id
+      title
+      siteId
+      monitorId
+      organizationId
+      startsAt
+      endsAt
+      recurring
+      localStart
+      durationMinutes
+      weekdays
+      timeZone
+    }
+  }
+`);
+
+export const createMaintenanceMutation = graphql(`
+  mutation CreateMaintenance($input: CreateMaintenanceWindowInput!) {
+    createMaintenanceWindow(input: $input) {
+      __typename
+      ... on DomainError {
+        message
+        field
+        detail
+      }
+    }
+  }
+`);
+
+export const endMaintenanceMutation = graphql(`
+  mutation EndMaintenance($id: ID!) {
+    endMaintenanceWindow(id: $id) {
+      __typename
+      ... on DomainError {
+        message
+        field
+        detail
+      }
+    }
+  }
+`);

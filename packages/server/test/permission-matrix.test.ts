@@ -524,6 +524,13 @@ const matrix: Record<string, Row> = {
       variables: { s: t.siteId },
     }),
   },
+  endMaintenanceWindow: {
+    allowed: workers,
+    operation: (t) => ({
+      query: 'mutation ($id: ID!) { endMaintenanceWindow(id: $id) { __typename ... on DomainError { code } } }',
+      variables: { id: t.maintenanceWindowId },
+    }),
+  },
   deleteMaintenanceWindow: {
     allowed: workers,
     operation: (t) => ({

@@ -124,6 +124,7 @@ export class MonitoringView extends LitElement {
         }}></caredesk-monitor-form>`
           : nothing
       }
+      <caredesk-maintenance .locale=${this.locale} .sites=${store.sites} .mayManage=${this.mayManage}></caredesk-maintenance>
       ${this.agents()}
     </section>`;
   }

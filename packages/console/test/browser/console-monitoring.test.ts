@@ -75,11 +75,35 @@ describeInChromium('the monitoring board in the staff console (headless Chromium
     await page.close();
   });
 
+  it('should plan maintenance for a site and end it early', async () => {
+    await signInAs('LINE1');
+    const plan = page.getByRole('form', { name: 'Plan maintenance' });
+    // datetime-local takes the browser's local time: from a minute ago to an hour from now.
+    const local = (offsetMinutes: number) =>
+      page.evaluate((offset) => {
+        const at = new Date(Date.now() + offset * 60_000 - new Date().getTimezoneOffset() * 60_000);
+        return at.toISOString().slice(0, 16);
+      }, offsetMinutes);
+    await plan.getByLabel('What is done').fill('Hosting move');
+    await plan.getByLabel('From').fill(await local(-1));
+    await plan.getByLabel('To').fill(await local(60));
+    await plan.getByRole('button', { name: 'Plan maintenance' }).click();
+    await page.getByText('Maintenance “Hosting move” planned.').waitFor();
+    const stored = await site.t.database.db.maintenanceWindow.findFirstOrThrow({ where: { title: 'Hosting move' } });
+    expect((stored.endsAt?.getTime() ?? 0) - stored.startsAt.getTime()).toBe(61 * 60_000);
+    await page.getByRole('button', { name: 'End “Hosting move” now' }).click();
+    await page.getByRole('button', { name: 'End “Hosting move” now' }).waitFor({ state: 'detached' });
+    const ended = await site.t.database.db.maintenanceWindow.findUniqueOrThrow({ where: { id: stored.id } });
+    expect(ended.endsAt?.getTime()).toBeLessThanOrEqual(Date.now());
+    await page.close();
+  });
+
   it('should show the accountant the board without the means to change it, and the server refuse them', async () => {
     await signInAs('ACCOUNTANT');
     await page.getByRole('row', { name: /Flower shop checkout/ }).waitFor();
     expect(await page.getByRole('form', { name: 'Add a monitor' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /^Pause / }).count()).toBe(0);
+    expect(await page.getByRole('form', { name: 'Plan maintenance' }).count()).toBe(0);
     const accountant = site.demo.staff.find((s) => s.role === 'ACCOUNTANT')?.token;
     const siteRow = await site.t.database.db.site.findFirstOrThrow();
     const refused = await site.t.gql(

@@ -1,7 +1,11 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { StaffRole } from '../../domain/staff-role.ts';
 import { DomainError } from '../../services/domain-error.ts';
-import { createMaintenanceWindow, deleteMaintenanceWindow } from '../../services/monitoring/admin.ts';
+import {
+  createMaintenanceWindow,
+  deleteMaintenanceWindow,
+  endMaintenanceWindow,
+} from '../../services/monitoring/admin.ts';
 import { builder } from '../builder.ts';
 import { atMost } from '../list-bounds.ts';
 import { MonitorRef } from './monitor.ts';
@@ -110,6 +114,18 @@ builder.mutationFields((t) => ({
         ctx.now(),
       ),
     }),
+  }),
+  endMaintenanceWindow: t.field({
+    type: MaintenanceWindowPayload,
+    description:
+      'Staff: end a maintenance window that has started, now (the work finished early); checks count again from this moment.',
+    authScopes: manage(),
+    errors: { types: [DomainError] },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, { id }, ctx) => {
+      await endMaintenanceWindow(ctx.db, String(id), ctx.now());
+      return { window: { id: String(id) } };
+    },
   }),
   deleteMaintenanceWindow: t.field({
     type: DeleteMaintenanceWindowPayload,

@@ -234,6 +234,26 @@ export async function deleteMaintenanceWindow(db: Db, id: string) {
   if (deleted.count === 0) throw new DomainError('NOT_FOUND', 'id');
 }
 
+/**
+ * Ends a maintenance window now (work finished early): a one-off or recurring window that has
+ * started gets `endsAt = now`, so checks count again from this moment and the past stays as it
+ * was. A window not started yet is refused: delete it instead.
+ */
+export async function endMaintenanceWindow(db: Db, id: string, now: Date) {
+  const ended = await db.maintenanceWindow.updateMany({
+    where: { id, startsAt: { lte: now }, OR: [{ endsAt: null }, { endsAt: { gt: now } }] },
+    data: { endsAt: now },
+  });
+  if (ended.count === 1) return;
+  const window = await db.maintenanceWindow.findUnique({ where: { id }, select: { startsAt: true } });
+  if (!window) throw new DomainError('NOT_FOUND', 'id');
+  throw new DomainError(
+    'INVALID_INPUT',
+    'id',
+    window.startsAt > now ? 'the window has not started: delete it instead' : 'the window is over already',
+  );
+}
+
 /** A heartbeat push: records a success for the monitor whose push secret this is. */
 export async function findHeartbeatMonitor(db: Db, secret: string) {
   return db.monitor.findUnique({ where: { heartbeatTokenHash: sha256(secret) }, select: { id: true, paused: true } });
