@@ -13,7 +13,7 @@ type Extras = ResultOf<typeof boardExtrasQuery>;
 export class MonitorBoardStore implements ReactiveController {
   readonly monitors = new Map<string, BoardMonitor>();
   agents: Extras['monitorAgents'] = [];
-  sites: { id: string; name: string; url: string }[] = [];
+  sites: Extras['sites']['edges'][number]['node'][] = [];
   /** Monitors changed live a moment ago (the board flashes their rows). */
   readonly changed = new Set<string>();
   loaded = false;

@@ -88,6 +88,8 @@ export const boardExtrasQuery = graphql(`
           id
           name
           url
+          publicKey
+          statusPage
         }
       }
     }
@@ -171,6 +173,19 @@ export const createMaintenanceMutation = graphql(`
 export const endMaintenanceMutation = graphql(`
   mutation EndMaintenance($id: ID!) {
     endMaintenanceWindow(id: $id) {
+      __typename
+      ... on DomainError {
+        message
+        field
+        detail
+      }
+    }
+  }
+`);
+
+export const statusPageMutation = graphql(`
+  mutation SiteStatusPage($input: UpdateSiteInput!) {
+    updateSite(input: $input) {
       __typename
       ... on DomainError {
         message

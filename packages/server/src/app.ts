@@ -42,6 +42,7 @@ import { reportPath, reportRoute } from './http/report-route.ts';
 import { useRoutes } from './http/routes.ts';
 import { hmacSigner } from './http/signed-links.ts';
 import { useStaffOnlyIntrospection } from './http/staff-introspection.ts';
+import { statusPage } from './http/status-page.ts';
 import { useUploadLimit } from './http/upload-limit.ts';
 import { longestListBound, useVariableListBound } from './http/variable-lists.ts';
 import { attachWebSockets } from './http/websockets.ts';
@@ -301,6 +302,7 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
           // The console's own paths (a ticket's address) load its page too.
           '/console/': desk.page,
           '/kb/': articlePage(db),
+          '/status/': statusPage(db, now),
           [heartbeatPath]: heartbeatRoute(db, events, now),
         },
       ),

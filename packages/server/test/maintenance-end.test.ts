@@ -50,7 +50,10 @@ describeEachDatabase('ending a maintenance window early', (provider) => {
 
   it('should refuse to end a window that has not started, and leave it as it was', async () => {
     const id = await create('2026-12-05T01:00:00Z', '2026-12-05T03:00:00Z');
-    expect(await end(id)).toMatchObject({ code: 'INVALID_INPUT', detail: 'the window has not started: delete it instead' });
+    expect(await end(id)).toMatchObject({
+      code: 'INVALID_INPUT',
+      detail: 'the window has not started: delete it instead',
+    });
     const stored = await t.database.db.maintenanceWindow.findUniqueOrThrow({ where: { id } });
     expect(stored.endsAt?.toISOString()).toBe('2026-12-05T03:00:00.000Z');
   });

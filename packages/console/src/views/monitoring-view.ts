@@ -5,12 +5,14 @@ import { dateTime } from '../format.ts';
 import { type Locale, type StringKey, translate } from '../i18n.ts';
 import { type BoardMonitor, openIncident, responseMs, sparkline, stateCounts, visibleRows } from '../monitor-board.ts';
 import { MonitorBoardStore } from '../monitor-board-store.ts';
-import { deleteMonitorMutation, pauseMonitorMutation } from '../monitoring-documents.ts';
+import { deleteMonitorMutation, pauseMonitorMutation, statusPageMutation } from '../monitoring-documents.ts';
 import { styles } from '../styles.ts';
 import { monitoringStyles } from './monitoring-styles.ts';
 
 /** The roles that may add, pause and delete monitors (the server decides either way). */
 const managers = new Set(['LINE1', 'LINE2', 'LINE3', 'HEAD', 'ADMIN']);
+/** The roles that may turn a site's public status page on or off. */
+const siteAdmins = new Set(['HEAD', 'ADMIN']);
 
 /**
  * The monitoring board: every client site's monitors with state, last response time and a
@@ -125,6 +127,7 @@ export class MonitoringView extends LitElement {
           : nothing
       }
       <caredesk-maintenance .locale=${this.locale} .sites=${store.sites} .mayManage=${this.mayManage}></caredesk-maintenance>
+      ${this.statusPages()}
       ${this.agents()}
     </section>`;
   }
@@ -171,6 +174,30 @@ export class MonitoringView extends LitElement {
     const message = e?.message ?? '';
     const said = message.startsWith(status) ? message : [status, message].filter(Boolean).join(': ');
     return said ? html`<div class="evidence">${said}</div>` : nothing;
+  }
+
+  private async setStatusPage(siteId: string, statusPage: boolean): Promise<void> {
+    if (await this.act(() => request(statusPageMutation, { input: { siteId, statusPage } }, this.locale)))
+      await this.store.reload();
+  }
+
+  private statusPages() {
+    const t = this.t;
+    const mayChange = siteAdmins.has(this.role);
+    const sites = this.store.sites.filter((s) => mayChange || s.statusPage);
+    if (sites.length === 0) return nothing;
+    return html`<section aria-labelledby="sp-title"><h3 id="sp-title">${t('spTitle')}</h3>
+      <p class="muted">${t('spHint')}</p>
+      <ul class="agents">${sites.map(
+        (s) => html`<li>${
+          mayChange
+            ? html`<label class="inline"><input type="checkbox" .checked=${s.statusPage}
+                @change=${(e: Event) => void this.setStatusPage(s.id, (e.target as HTMLInputElement).checked)} />
+                ${t('spOn', { site: s.name })}</label>`
+            : t('spOn', { site: s.name })
+        }
+        ${s.statusPage ? html` · <a href=${`/status/${encodeURIComponent(s.publicKey)}`} target="_blank" rel="noopener">${t('spOpen')}</a>` : nothing}</li>`,
+      )}</ul></section>`;
   }
 
   private agents() {

@@ -98,12 +98,48 @@ describeInChromium('the monitoring board in the staff console (headless Chromium
     await page.close();
   });
 
+  it("should let the head of support publish a site's status page, with the monitor and its state on it", async () => {
+    const first = await site.t.database.db.site.findFirstOrThrow({ orderBy: [{ name: 'asc' }, { id: 'asc' }] });
+    const head = site.demo.staff.find((s) => s.role === 'HEAD')?.token;
+    await site.t.gql(
+      createMonitorMutation,
+      {
+        input: { siteId: globalId('Site', first.id), name: 'Home page', kind: 'HTTP', http: { url: `${target.url}/` } },
+      },
+      head,
+    );
+    await signInAs('HEAD');
+    await page.getByRole('checkbox', { name: `Status page of ${first.name}` }).check();
+    const link = page.getByRole('link', { name: 'open' });
+    await link.waitFor();
+    const href = (await link.getAttribute('href')) ?? '';
+    expect(href).toBe(`/status/${first.publicKey}`);
+    const status = await site.browser.context.newPage();
+    status.setDefaultTimeout(8000);
+    await status.goto(`${site.server}${href}?lang=en`);
+    await status.getByRole('heading', { name: `${first.name}: status` }).waitFor();
+    await status.getByText('Home page', { exact: true }).waitFor();
+    expect(await status.getByText('Checking', { exact: true }).count()).toBeGreaterThan(0);
+    await saveScreenshot(status, 'status-page');
+    await status.close();
+    await page.close();
+  });
+
   it('should show the accountant the board without the means to change it, and the server refuse them', async () => {
+    const first = await site.t.database.db.site.findFirstOrThrow({ orderBy: [{ name: 'asc' }, { id: 'asc' }] });
+    await site.t.gql(
+      createMonitorMutation,
+      {
+        input: { siteId: globalId('Site', first.id), name: 'Blog', kind: 'HTTP', http: { url: `${target.url}/blog` } },
+      },
+      site.demo.staff.find((s) => s.role === 'HEAD')?.token,
+    );
     await signInAs('ACCOUNTANT');
-    await page.getByRole('row', { name: /Flower shop checkout/ }).waitFor();
+    await page.getByRole('row', { name: /Blog/ }).waitFor();
     expect(await page.getByRole('form', { name: 'Add a monitor' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /^Pause / }).count()).toBe(0);
     expect(await page.getByRole('form', { name: 'Plan maintenance' }).count()).toBe(0);
+    expect(await page.getByRole('checkbox', { name: /^Status page of / }).count()).toBe(0);
     const accountant = site.demo.staff.find((s) => s.role === 'ACCOUNTANT')?.token;
     const siteRow = await site.t.database.db.site.findFirstOrThrow();
     const refused = await site.t.gql(

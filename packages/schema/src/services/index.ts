@@ -81,6 +81,7 @@ export {
 } from './receive-mail.ts';
 export { forgetVocabulary, searchArticles } from './search-articles.ts';
 export { secretBoxKey } from './secret-box.ts';
+export { type SiteStatus, siteStatus } from './site-status.ts';
 export { type SiteUptime, siteUptimeForMonth } from './site-uptime.ts';
 export {
   loadWorkingCalendar,

@@ -81,13 +81,19 @@ export async function createSite(
 /** Renames a site, moves it, or changes where its widget may be used from. */
 export async function updateSite(
   db: Db,
-  input: { siteId: string; name?: string | null; url?: string | null; allowedOrigins?: readonly string[] | null },
+  input: {
+    siteId: string;
+    name?: string | null;
+    url?: string | null;
+    allowedOrigins?: readonly string[] | null;
+    statusPage?: boolean | null;
+  },
   actor: ActorRef,
   now: Date,
 ) {
   const site = await db.site.findUnique({ where: { id: input.siteId } });
   if (!site) throw new DomainError('NOT_FOUND', 'siteId');
-  const data: { name?: string; url?: string; allowedOrigins?: string[] } = {};
+  const data: { name?: string; url?: string; allowedOrigins?: string[]; statusPage?: boolean } = {};
   if (input.name != null) data.name = checkName(input.name, 'name');
   if (input.url != null) {
     if (!normalizeOrigin(new URL(input.url.trim(), 'invalid:/').origin))
@@ -95,6 +101,7 @@ export async function updateSite(
     data.url = input.url.trim();
   }
   if (input.allowedOrigins != null) data.allowedOrigins = origins(input.allowedOrigins);
+  if (input.statusPage != null) data.statusPage = input.statusPage;
   const updated = await db.site.update({ where: { id: site.id }, data });
   await audit(db, actor, 'site.update', 'Site', site.id, data, now);
   return updated;

@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '@caredesk/schema/db';
+import { escapeHtml } from './escape-html.ts';
 import type { Route } from './routes.ts';
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 /** Inline Markdown on escaped text: code, bold, italic and http(s) links only. */
 function inline(text: string): string {

@@ -1,3 +1,5 @@
+import { escapeHtml } from './escape-html.ts';
+
 /** A client's site as a studio would have it, with the one script tag of the widget. */
 export function demoPage(options: { publicUrl: string; siteKey: string | null }): string {
   const tag = options.siteKey
@@ -22,10 +24,6 @@ export function demoPage(options: { publicUrl: string; siteKey: string | null })
   ${tag}
 </body>
 </html>`;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
 }
 
 /**

@@ -42,6 +42,10 @@ const UpdateSiteInput = builder.inputType('UpdateSiteInput', {
     name: t.string({ required: false }),
     url: t.string({ required: false }),
     allowedOrigins: t.stringList({ required: false, ...atMost(allowedOriginLimit, 'Replaces the list.') }),
+    statusPage: t.boolean({
+      required: false,
+      description: 'Turns the public status page (/status/<publicKey>) on or off.',
+    }),
   }),
 });
 
@@ -77,7 +81,8 @@ builder.mutationFields((t) => ({
   }),
   updateSite: t.field({
     type: SitePayload,
-    description: 'Head of support or admin: rename a site, or change the origins its widget works from.',
+    description:
+      'Head of support or admin: rename a site, change the origins its widget works from, or turn its public status page on or off.',
     authScopes: { $all: { staffRole: ['HEAD', 'ADMIN'], tokenScope: 'tickets:write' } },
     errors: { types: [DomainError] },
     args: { input: t.arg({ type: UpdateSiteInput, required: true }) },

@@ -15,6 +15,9 @@ export const SiteRef = builder.prismaNode('Site', {
       description: 'Origins the widget may be used from.',
       resolve: (site) => (Array.isArray(site.allowedOrigins) ? site.allowedOrigins.map(String) : []),
     }),
+    statusPage: t.exposeBoolean('statusPage', {
+      description: 'The public status page (/status/<publicKey>) is on.',
+    }),
     organization: t.relation('organization'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Site" ADD COLUMN     "statusPage" BOOLEAN NOT NULL DEFAULT false;
+
