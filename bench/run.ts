@@ -4,10 +4,11 @@
 // BENCH_SECONDS sets the measuring time of each load run (default 10).
 // Names: overhead, submit, submit-storm (BENCH_STORM_N, default 500; BENCH_STORM_DATABASES, default sqlite,postgresql), queue, hostile (the hostile documents of issue 16 beside a normal client), fanout, fanout-redis, sla (BENCH_SLA_TICKETS, default 100000), monthly-report (BENCH_REPORT_TICKETS, default 300), monitoring (BENCH_MONITOR_SECONDS, default 120; BENCH_MONITOR_DATABASES, default sqlite,postgresql). Fan-out sizes: BENCH_FANOUT_N (default
 // 1000,10000) and BENCH_FANOUT_REDIS_N (default 1000,10000); BENCH_QUEUE_TICKETS (default 100000);
-// console-queue: BENCH_CONSOLE_QUEUE_TICKETS (default 1000).
+// console-queue: BENCH_CONSOLE_QUEUE_TICKETS (default 1000); console-monitoring: BENCH_BOARD_MONITORS (default 2000).
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { consoleLive } from './benchmarks/console-live.ts';
+import { consoleMonitoring } from './benchmarks/console-monitoring.ts';
 import { consoleQueue } from './benchmarks/console-queue.ts';
 import { fanout, fanoutAcrossInstances } from './benchmarks/fanout.ts';
 import { graphqlOverhead } from './benchmarks/graphql-overhead.ts';
@@ -51,6 +52,7 @@ const benchmarks: Record<string, () => Promise<string>> = {
   'widget-load': widgetLoad,
   'console-live': consoleLive,
   'console-queue': consoleQueue,
+  'console-monitoring': consoleMonitoring,
 };
 
 const asked = process.argv.slice(2).filter((arg) => arg !== '--' && arg !== '--dry-run');

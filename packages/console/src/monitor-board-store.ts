@@ -23,6 +23,8 @@ export class MonitorBoardStore implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly locale: () => string,
+    /** Every monitor has been read (after each reload). */
+    private readonly onLoaded: (count: number) => void = () => {},
   ) {
     host.addController(this);
   }
@@ -51,6 +53,7 @@ export class MonitorBoardStore implements ReactiveController {
     }
     this.loaded = true;
     this.host.requestUpdate();
+    this.onLoaded(this.monitors.size);
   }
 
   private async readAll(): Promise<BoardMonitor[]> {

@@ -4,7 +4,14 @@ export const monitoringStyles = css`
   .monitoring { display: flex; flex-direction: column; gap: 12px; }
   .toolbar { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; }
   .toolbar input[type='checkbox'] { min-width: 0; }
-  .board-scroll { overflow: auto; max-width: 100%; }
+  .board-scroll { overflow: auto; max-width: 100%; max-height: max(360px, calc(100vh - 260px)); border: 1px solid #c9ced6; border-radius: 6px; }
+  .board { table-layout: fixed; min-width: 980px; }
+  .board thead th { position: sticky; top: 0; z-index: 1; background: #fff; box-shadow: inset 0 -1px 0 #c9ced6; }
+  .board tbody td, .board tbody th { height: 40px; padding-top: 0; padding-bottom: 0; vertical-align: middle; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  .board tr.pad td { padding: 0; border: 0; height: auto; }
+  .incidents { list-style: none; padding: 0; display: grid; gap: 6px; }
+  .incidents li { border: 1px solid #c9ced6; border-left: 4px solid #a01818; border-radius: 6px; padding: 6px 10px; }
+  .incidents li[data-state='DEGRADED'] { border-left-color: #7a4b00; }
   .board th[scope='row'] { text-align: left; font-weight: 600; }
   .state { display: inline-block; border-radius: 10px; padding: 1px 8px; font-weight: 600; background: #e7f5ec; color: #11632f; }
   .state[data-state='DOWN'] { background: #fde8e8; color: #a01818; }
@@ -18,9 +25,4 @@ export const monitoringStyles = css`
   .actions { white-space: nowrap; }
   .agents { padding-left: 18px; }
   .monitor-form { display: grid; gap: 8px; max-width: 520px; border: 1px solid #c9ced6; border-radius: 8px; padding: 12px; }
-  @media (max-width: 700px) {
-    .board thead { display: none; }
-    .board tr { display: grid; grid-template-columns: 1fr 1fr; gap: 2px 8px; padding: 8px 0; border-bottom: 1px solid #c9ced6; }
-    .board td, .board th { border: 0; padding: 0; }
-  }
 `;

@@ -7,6 +7,7 @@ import { type BoardMonitor, openIncident, responseMs, sparkline, stateCounts, vi
 import { MonitorBoardStore } from '../monitor-board-store.ts';
 import { deleteMonitorMutation, pauseMonitorMutation, statusPageMutation } from '../monitoring-documents.ts';
 import { styles } from '../styles.ts';
+import { VirtualWindow } from '../virtual-window.ts';
 import { monitoringStyles } from './monitoring-styles.ts';
 
 /** The roles that may add, pause and delete monitors (the server decides either way). */
@@ -20,6 +21,7 @@ const siteAdmins = new Set(['HEAD', 'ADMIN']);
  * incident with its ticket, and the agents; live through `monitorStatusChanged`.
  *
  * @fires open - `detail`: the id of a ticket to open.
+ * @fires monitoring-loaded - `detail`: how many monitors; every page has been read.
  */
 export class MonitoringView extends LitElement {
   static override styles = [styles, monitoringStyles];
@@ -35,7 +37,20 @@ export class MonitoringView extends LitElement {
   declare search: string;
   declare problemsOnly: boolean;
   declare notice: string;
-  readonly store = new MonitorBoardStore(this, () => this.locale);
+  readonly store = new MonitorBoardStore(
+    this,
+    () => this.locale,
+    (count) =>
+      this.dispatchEvent(new CustomEvent('monitoring-loaded', { detail: count, bubbles: true, composed: true })),
+  );
+
+  /** The rows of this render, in the board's order (the window renders a slice). */
+  private rows: BoardMonitor[] = [];
+  // Thousands of monitors: only the rows in view are rendered (one line each, a fixed height).
+  private readonly window = new VirtualWindow(this, {
+    count: () => this.rows.length,
+    scroller: () => this.renderRoot.querySelector<HTMLElement>('.board-scroll'),
+  });
 
   constructor() {
     super();
@@ -85,7 +100,8 @@ export class MonitoringView extends LitElement {
     const t = this.t;
     const store = this.store;
     const counts = stateCounts(store.monitors.values());
-    const rows = visibleRows(store.monitors.values(), this.search, this.problemsOnly);
+    this.rows = visibleRows(store.monitors.values(), this.search, this.problemsOnly);
+    const incidents = this.rows.filter((m) => openIncident(m));
     return html`<section class="monitoring">
       <h2>${t('monTitle')}</h2>
       ${store.problem ? html`<p class="error" role="alert">${store.problem}</p>` : nothing}
@@ -101,22 +117,8 @@ export class MonitoringView extends LitElement {
             this.problemsOnly = (e.target as HTMLInputElement).checked;
           }} /> ${t('monProblemsOnly')}</label>
       </div>
-      ${
-        store.loaded && store.monitors.size === 0
-          ? html`<p class="muted">${t('monNone')}</p>`
-          : html`<div class="board-scroll"><table class="board" aria-label=${t('monTable')}>
-          <thead><tr>
-            <th scope="col">${t('monName')}</th><th scope="col">${t('monSite')}</th><th scope="col">${t('monState')}</th>
-            <th scope="col">${t('monResponse')}</th><th scope="col">${t('monChart')}</th><th scope="col">${t('monUptime')}</th>
-            <th scope="col">${t('monExpiry')}</th>${this.mayManage ? html`<th scope="col">${t('monActions')}</th>` : nothing}
-          </tr></thead>
-          <tbody>${repeat(
-            rows,
-            (m) => m.id,
-            (m) => this.row(m),
-          )}</tbody>
-        </table></div>`
-      }
+      ${incidents.length ? this.incidents(incidents) : nothing}
+      ${store.loaded && store.monitors.size === 0 ? html`<p class="muted">${t('monNone')}</p>` : this.table()}
       ${
         this.mayManage
           ? html`<caredesk-monitor-form .locale=${this.locale} .sites=${store.sites}
@@ -132,27 +134,54 @@ export class MonitoringView extends LitElement {
     </section>`;
   }
 
-  private row(m: BoardMonitor) {
+  private table() {
     const t = this.t;
-    const incident = openIncident(m);
+    const { start, end, before, after } = this.window.range();
+    const columns = this.mayManage ? 8 : 7;
+    const pad = (height: number) =>
+      height > 0
+        ? html`<tr class="pad" aria-hidden="true"><td colspan=${columns} style=${`height: ${height}px`}></td></tr>`
+        : nothing;
+    return html`<div class="board-scroll"><table class="board" aria-label=${t('monTable')} aria-rowcount=${this.rows.length + 1}>
+      <thead><tr aria-rowindex="1">
+        <th scope="col">${t('monName')}</th><th scope="col">${t('monSite')}</th><th scope="col">${t('monState')}</th>
+        <th scope="col">${t('monResponse')}</th><th scope="col">${t('monChart')}</th><th scope="col">${t('monUptime')}</th>
+        <th scope="col">${t('monExpiry')}</th>${this.mayManage ? html`<th scope="col">${t('monActions')}</th>` : nothing}
+      </tr></thead>
+      <tbody>${pad(before)}${repeat(
+        this.rows.slice(start, end),
+        (m) => m.id,
+        (m, i) => this.row(m, start + i),
+      )}${pad(after)}</tbody>
+    </table></div>`;
+  }
+
+  /** What is down or slow now, with the evidence and the ticket it filed: above the table. */
+  private incidents(monitors: BoardMonitor[]) {
+    const t = this.t;
+    return html`<section aria-labelledby="incidents-title"><h3 id="incidents-title">${t('monIncidents')}</h3>
+      <ul class="incidents">${monitors.map((m) => {
+        const incident = openIncident(m);
+        if (!incident) return nothing;
+        return html`<li data-state=${m.state} data-monitor=${m.id}><span class="state" data-state=${m.state}>${t(`ms_${m.state}` as StringKey)}</span>
+          <b>${m.name}</b> · ${m.site.name} · ${t('monIncident', { time: dateTime(incident.startedAt, this.locale) })}${
+            incident.ticketId
+              ? html` · <a href=${`/console/tickets/${encodeURIComponent(incident.ticketId)}`}
+                  @click=${(e: Event) => this.openTicket(e, incident.ticketId as string)}>${t('monTicket')}</a>`
+              : nothing
+          }${this.evidence(m)}</li>`;
+      })}</ul></section>`;
+  }
+
+  private row(m: BoardMonitor, index: number) {
+    const t = this.t;
     const ms = responseMs(m);
     const points = sparkline(m.lastDayResponseMs, 96, 24);
     const percent = (p: number | null) => (p === null ? '—' : `${p.toFixed(2)} %`);
-    return html`<tr class=${this.store.changed.has(m.id) ? 'changed' : ''} data-state=${m.state}>
-      <th scope="row">${m.name} <span class="muted">${m.kind}</span></th>
-      <td>${m.site.name}</td>
-      <td><span class="state" data-state=${m.state}>${t(`ms_${m.state}` as StringKey)}</span>
-        <div class="muted">${t('monSince', { time: dateTime(m.stateSince, this.locale) })}</div>
-        ${
-          incident
-            ? html`<div class="incident">${t('monIncident', { time: dateTime(incident.startedAt, this.locale) })}${
-                incident.ticketId
-                  ? html` · <a href=${`/console/tickets/${encodeURIComponent(incident.ticketId)}`}
-                      @click=${(e: Event) => this.openTicket(e, incident.ticketId as string)}>${t('monTicket')}</a>`
-                  : nothing
-              }${this.evidence(m)}</div>`
-            : nothing
-        }</td>
+    return html`<tr aria-rowindex=${index + 2} class=${this.store.changed.has(m.id) ? 'changed' : ''} data-state=${m.state} data-monitor=${m.id}>
+      <th scope="row" title=${m.name}>${m.name} <span class="muted">${m.kind}</span></th>
+      <td title=${m.site.name}>${m.site.name}</td>
+      <td title=${t('monSince', { time: dateTime(m.stateSince, this.locale) })}><span class="state" data-state=${m.state}>${t(`ms_${m.state}` as StringKey)}</span></td>
       <td>${ms === null ? '—' : `${ms} ms`}</td>
       <td>${points ? html`<svg class="spark" viewBox="0 0 96 24" width="96" height="24" role="img" aria-label=${t('monChart')}><polyline points=${points} /></svg>` : '—'}</td>
       <td>${percent(m.uptime.day)} / ${percent(m.uptime.week)} / ${percent(m.uptime.month)}</td>

@@ -64,10 +64,12 @@ describeInChromium('the monitoring board in the staff console (headless Chromium
       }
       // No reload: monitorStatusChanged brings it.
       await row.getByText('Down', { exact: true }).waitFor();
-      await row.getByText('HTTP 500').waitFor();
+      // Above the table: what is down now, with the evidence and the ticket.
+      const incident = page.getByRole('region', { name: 'Down or slow now' }).getByRole('listitem');
+      await incident.getByText('HTTP 500').waitFor();
       await saveScreenshot(page, 'console-monitoring-down');
       expect(await seriousViolations(page)).toEqual([]);
-      await row.getByRole('link', { name: 'ticket' }).click();
+      await incident.getByRole('link', { name: 'ticket' }).click();
       await page.getByRole('heading', { name: /Flower shop checkout/ }).waitFor();
     } finally {
       await scheduler.stop();
