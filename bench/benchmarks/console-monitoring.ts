@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { createDb, migrate } from '@caredesk/schema/db';
 import { buildApp, loadConfig } from '@caredesk/server';
 import pino from 'pino';
-import { chromium } from 'playwright-core';
 import { emptyTarget } from '../../packages/schema/src/testing/test-databases.ts';
 import { type DemoCredentials, seedDemo } from '../../packages/server/src/seed/demo.ts';
+import { launchBenchChromium, signedInConsole } from '../lib/console-browser.ts';
 import { ms, percentile, sortedNumbers } from '../lib/target.ts';
 
 // The console's monitoring board with BENCH_BOARD_MONITORS monitors (default 2,000) in headless
@@ -102,22 +102,10 @@ export async function consoleMonitoring(): Promise<string> {
           };
         }),
       });
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-      viewport: { width: 1280, height: 800 },
-      locale: 'en-US',
-    });
+    const context = await launchBenchChromium(profile);
     try {
-      const page = await context.newPage();
-      page.setDefaultTimeout(30_000);
       const line1 = demo.staff.find((s) => s.role === 'LINE1') ?? { email: '', password: '' };
-      await page.goto(`${server}/console`);
-      await page.getByLabel('E-mail').fill(line1.email);
-      await page.getByLabel('Password').fill(line1.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByRole('table', { name: 'Queue' }).waitFor();
+      const page = await signedInConsole(context, server, line1);
       await page.addInitScript(measure);
       await page.goto(`${server}/console/monitoring`);
       for (let i = 0; i <= runs; i++) {
