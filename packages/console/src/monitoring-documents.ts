@@ -195,3 +195,30 @@ export const statusPageMutation = graphql(`
     }
   }
 `);
+
+export const monitorSettingsQuery = graphql(`
+  query MonitorSettings($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on Monitor {
+        id
+        name
+        kind
+        config
+      }
+    }
+  }
+`);
+
+export const updateMonitorMutation = graphql(`
+  mutation UpdateBoardMonitor($input: UpdateMonitorInput!) {
+    updateMonitor(input: $input) {
+      __typename
+      ... on DomainError {
+        message
+        field
+        detail
+      }
+    }
+  }
+`);

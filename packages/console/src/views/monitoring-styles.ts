@@ -5,7 +5,9 @@ export const monitoringStyles = css`
   .toolbar { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; }
   .toolbar input[type='checkbox'] { min-width: 0; }
   .board-scroll { overflow: auto; max-width: 100%; max-height: max(360px, calc(100vh - 260px)); border: 1px solid #c9ced6; border-radius: 6px; }
-  .board { table-layout: fixed; min-width: 980px; }
+  .board { table-layout: fixed; min-width: 1312px; }
+  .c-name { width: 200px; } .c-site { width: 120px; } .c-state { width: 110px; } .c-ms { width: 100px; }
+  .c-chart { width: 112px; } .c-uptime { width: 260px; } .c-expiry { width: 150px; } .c-actions { width: 260px; }
   .board thead th { position: sticky; top: 0; z-index: 1; background: #fff; box-shadow: inset 0 -1px 0 #c9ced6; }
   .board tbody td, .board tbody th { height: 40px; padding-top: 0; padding-bottom: 0; vertical-align: middle; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
   .board tr.pad td { padding: 0; border: 0; height: auto; }

@@ -5,9 +5,15 @@ import { dateTime } from '../format.ts';
 import { type Locale, type StringKey, translate } from '../i18n.ts';
 import { type BoardMonitor, openIncident, responseMs, sparkline, stateCounts, visibleRows } from '../monitor-board.ts';
 import { MonitorBoardStore } from '../monitor-board-store.ts';
-import { deleteMonitorMutation, pauseMonitorMutation, statusPageMutation } from '../monitoring-documents.ts';
+import {
+  deleteMonitorMutation,
+  monitorSettingsQuery,
+  pauseMonitorMutation,
+  statusPageMutation,
+} from '../monitoring-documents.ts';
 import { styles } from '../styles.ts';
 import { VirtualWindow } from '../virtual-window.ts';
+import type { EditedMonitor } from './monitor-form.ts';
 import { monitoringStyles } from './monitoring-styles.ts';
 
 /** The roles that may add, pause and delete monitors (the server decides either way). */
@@ -31,12 +37,15 @@ export class MonitoringView extends LitElement {
     search: { state: true },
     problemsOnly: { state: true },
     notice: { state: true },
+    editing: { state: true },
   };
   declare locale: Locale;
   declare role: string;
   declare search: string;
   declare problemsOnly: boolean;
   declare notice: string;
+  /** The monitor in the form, being changed; null: the form adds one. */
+  declare editing: EditedMonitor | null;
   readonly store = new MonitorBoardStore(
     this,
     () => this.locale,
@@ -57,6 +66,7 @@ export class MonitoringView extends LitElement {
     this.search = '';
     this.problemsOnly = false;
     this.notice = '';
+    this.editing = null;
   }
 
   get t() {
@@ -84,6 +94,21 @@ export class MonitoringView extends LitElement {
   private async pause(m: BoardMonitor, paused: boolean): Promise<void> {
     if (await this.act(() => request(pauseMonitorMutation, { monitorId: m.id, paused }, this.locale)))
       await this.store.reload();
+  }
+
+  private async edit(m: BoardMonitor): Promise<void> {
+    try {
+      const { node } = await request(monitorSettingsQuery, { id: m.id }, this.locale);
+      if (node?.__typename === 'Monitor')
+        this.editing = {
+          id: node.id,
+          name: node.name,
+          kind: node.kind,
+          config: (node.config ?? {}) as Record<string, unknown>,
+        };
+    } catch (error) {
+      this.notice = error instanceof Error ? error.message : String(error);
+    }
   }
 
   private async deleteMonitor(m: BoardMonitor): Promise<void> {
@@ -121,10 +146,14 @@ export class MonitoringView extends LitElement {
       ${store.loaded && store.monitors.size === 0 ? html`<p class="muted">${t('monNone')}</p>` : this.table()}
       ${
         this.mayManage
-          ? html`<caredesk-monitor-form .locale=${this.locale} .sites=${store.sites}
+          ? html`<caredesk-monitor-form .locale=${this.locale} .sites=${store.sites} .editing=${this.editing}
         @created=${(e: CustomEvent<string>) => {
           this.notice = e.detail;
+          this.editing = null;
           void store.reload();
+        }}
+        @cancel=${() => {
+          this.editing = null;
         }}></caredesk-monitor-form>`
           : nothing
       }
@@ -143,6 +172,8 @@ export class MonitoringView extends LitElement {
         ? html`<tr class="pad" aria-hidden="true"><td colspan=${columns} style=${`height: ${height}px`}></td></tr>`
         : nothing;
     return html`<div class="board-scroll"><table class="board" aria-label=${t('monTable')} aria-rowcount=${this.rows.length + 1}>
+      <colgroup><col class="c-name" /><col class="c-site" /><col class="c-state" /><col class="c-ms" /><col class="c-chart" />
+        <col class="c-uptime" /><col class="c-expiry" />${this.mayManage ? html`<col class="c-actions" />` : nothing}</colgroup>
       <thead><tr aria-rowindex="1">
         <th scope="col">${t('monName')}</th><th scope="col">${t('monSite')}</th><th scope="col">${t('monState')}</th>
         <th scope="col">${t('monResponse')}</th><th scope="col">${t('monChart')}</th><th scope="col">${t('monUptime')}</th>
@@ -191,6 +222,7 @@ export class MonitoringView extends LitElement {
           ? html`<td class="actions">
         <button aria-label=${t(m.paused ? 'monResume' : 'monPause', { name: m.name })}
           @click=${() => void this.pause(m, !m.paused)}>${t(m.paused ? 'monResumeShort' : 'monPauseShort')}</button>
+        <button aria-label=${t('monEditLabel', { name: m.name })} @click=${() => void this.edit(m)}>${t('monEditShort')}</button>
         <button aria-label=${t('monDelete', { name: m.name })} @click=${() => void this.deleteMonitor(m)}>${t('monDeleteShort')}</button></td>`
           : nothing
       }

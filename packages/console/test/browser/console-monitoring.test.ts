@@ -77,6 +77,35 @@ describeInChromium('the monitoring board in the staff console (headless Chromium
     await page.close();
   });
 
+  it("should change a monitor's name and address, keeping its kind", async () => {
+    const first = await site.t.database.db.site.findFirstOrThrow({ orderBy: [{ name: 'asc' }, { id: 'asc' }] });
+    await site.t.gql(
+      createMonitorMutation,
+      {
+        input: {
+          siteId: globalId('Site', first.id),
+          name: 'Catalogue',
+          kind: 'HTTP',
+          http: { url: `${target.url}/c` },
+        },
+      },
+      site.demo.staff.find((s) => s.role === 'HEAD')?.token,
+    );
+    await signInAs('LINE1');
+    await page.getByRole('button', { name: 'Change Catalogue' }).click();
+    const form = page.getByRole('form', { name: 'Change “Catalogue”' });
+    expect(await form.getByLabel('Address (URL)').inputValue()).toBe(`${target.url}/c`);
+    expect(await form.getByLabel('Kind').isDisabled()).toBe(true);
+    await form.getByLabel('Monitor').fill('Catalogue page');
+    await form.getByLabel('Address (URL)').fill(`${target.url}/catalogue`);
+    await form.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Monitor “Catalogue page” changed.').waitFor();
+    const stored = await site.t.database.db.monitor.findFirstOrThrow({ where: { name: 'Catalogue page' } });
+    expect(stored.config).toMatchObject({ url: `${target.url}/catalogue` });
+    expect(stored.kind).toBe('HTTP');
+    await page.close();
+  });
+
   it('should plan maintenance for a site and end it early', async () => {
     await signInAs('LINE1');
     const plan = page.getByRole('form', { name: 'Plan maintenance' });
