@@ -1,6 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import { request } from '../api.ts';
-import { dateTime } from '../format.ts';
+import { dateTime, studioZone } from '../format.ts';
 import type { ResultOf } from '../graphql.ts';
 import { type Locale, translate } from '../i18n.ts';
 import { createMaintenanceMutation, endMaintenanceMutation, maintenanceQuery } from '../monitoring-documents.ts';
@@ -27,6 +27,7 @@ export class MaintenancePanel extends LitElement {
     windows: { state: true },
     problem: { state: true },
     notice: { state: true },
+    recurring: { state: true },
   };
   declare locale: Locale;
   declare mayManage: boolean;
@@ -34,6 +35,8 @@ export class MaintenancePanel extends LitElement {
   declare windows: Window[];
   declare problem: string;
   declare notice: string;
+  /** The form plans a weekly window rather than a one-off. */
+  declare recurring: boolean;
 
   constructor() {
     super();
@@ -42,6 +45,7 @@ export class MaintenancePanel extends LitElement {
     this.windows = [];
     this.problem = '';
     this.notice = '';
+    this.recurring = false;
   }
 
   override connectedCallback(): void {
@@ -78,12 +82,22 @@ export class MaintenancePanel extends LitElement {
     const data = new FormData(form);
     const title = String(data.get('title') ?? '').trim();
     const at = (name: string) => new Date(String(data.get(name))).toISOString();
+    const siteId = String(data.get('site'));
+    // A weekly window: on the chosen weekdays (none: every day) at a local time of the studio's zone.
+    const input = this.recurring
+      ? {
+          title,
+          siteId,
+          recurring: true,
+          startsAt: new Date().toISOString(),
+          weekdays: data.getAll('weekday').map(Number),
+          localStart: String(data.get('localStart')),
+          durationMinutes: Number(data.get('duration')),
+          timeZone: studioZone() ?? 'UTC',
+        }
+      : { title, siteId, startsAt: at('from'), endsAt: at('to') };
     await this.run(
-      request(
-        createMaintenanceMutation,
-        { input: { title, siteId: String(data.get('site')), startsAt: at('from'), endsAt: at('to') } },
-        this.locale,
-      ),
+      request(createMaintenanceMutation, { input }, this.locale),
       translate(this.locale)('mwAdded', { title }),
     );
     if (!this.problem) form.reset();
@@ -136,8 +150,21 @@ export class MaintenancePanel extends LitElement {
           ? html`<form class="monitor-form" aria-label=${t('mwAdd')} @submit=${(e: SubmitEvent) => void this.plan(e)}>
         <label>${t('mwName')}<input name="title" required maxlength="200" /></label>
         <label>${t('monSite')}<select name="site" required>${this.sites.map((s) => html`<option value=${s.id}>${s.name}</option>`)}</select></label>
-        <label>${t('mwFrom')}<input name="from" type="datetime-local" required /></label>
-        <label>${t('mwTo')}<input name="to" type="datetime-local" required /></label>
+        <label class="inline"><input type="checkbox" .checked=${this.recurring}
+          @change=${(e: Event) => {
+            this.recurring = (e.target as HTMLInputElement).checked;
+          }} /> ${t('mwWeekly')}</label>
+        ${
+          this.recurring
+            ? html`<fieldset class="weekdays"><legend>${t('mwDays')}</legend>${[1, 2, 3, 4, 5, 6, 7].map(
+                (d) =>
+                  html`<label class="inline"><input type="checkbox" name="weekday" value=${d} />${new Date(Date.UTC(2024, 0, d)).toLocaleDateString(this.locale, { weekday: 'short', timeZone: 'UTC' })}</label>`,
+              )}</fieldset>
+              <label>${t('mwAt')}<input name="localStart" type="time" required /></label>
+              <label>${t('mwMinutes')}<input name="duration" type="number" min="1" max="1440" required /></label>`
+            : html`<label>${t('mwFrom')}<input name="from" type="datetime-local" required /></label>
+              <label>${t('mwTo')}<input name="to" type="datetime-local" required /></label>`
+        }
         <div><button class="primary" type="submit">${t('mwAdd')}</button></div>
       </form>`
           : nothing

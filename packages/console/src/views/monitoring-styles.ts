@@ -26,5 +26,6 @@ export const monitoringStyles = css`
   .spark polyline { fill: none; stroke: currentColor; stroke-width: 1.5; }
   .actions { white-space: nowrap; }
   .agents { padding-left: 18px; }
+  .weekdays { display: flex; gap: 10px; flex-wrap: wrap; border: 0; padding: 0; margin: 0; }
   .monitor-form { display: grid; gap: 8px; max-width: 520px; border: 1px solid #c9ced6; border-radius: 8px; padding: 12px; }
 `;

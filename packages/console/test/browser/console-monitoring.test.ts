@@ -156,6 +156,23 @@ describeInChromium('the monitoring board in the staff console (headless Chromium
     await page.close();
   });
 
+  it("should plan a weekly maintenance window in the studio's time", async () => {
+    await signInAs('LINE1');
+    const plan = page.getByRole('form', { name: 'Plan maintenance' });
+    await plan.getByLabel('What is done').fill('Nightly backups');
+    await plan.getByRole('checkbox', { name: 'Every week' }).check();
+    await plan.getByRole('checkbox', { name: 'Mon' }).check();
+    await plan.getByRole('checkbox', { name: 'Wed' }).check();
+    await plan.getByLabel('Starts at (studio time)').fill('02:00');
+    await plan.getByLabel('Lasts (minutes)').fill('60');
+    await plan.getByRole('button', { name: 'Plan maintenance' }).click();
+    await page.getByText('Maintenance “Nightly backups” planned.').waitFor();
+    await page.getByText(/Nightly backups.*Mon, Wed at 02:00 for 60 min \(Europe\/Moscow\)/).waitFor();
+    const stored = await site.t.database.db.maintenanceWindow.findFirstOrThrow({ where: { title: 'Nightly backups' } });
+    expect(stored).toMatchObject({ recurring: true, weekdays: [1, 3], localStart: '02:00', durationMinutes: 60 });
+    await page.close();
+  });
+
   it('should show the accountant the board without the means to change it, and the server refuse them', async () => {
     const first = await site.t.database.db.site.findFirstOrThrow({ orderBy: [{ name: 'asc' }, { id: 'asc' }] });
     await site.t.gql(
