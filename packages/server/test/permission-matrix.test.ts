@@ -56,6 +56,8 @@ interface Target {
   cannedResponseId: string;
   /** A saved queue view of line 1's. */
   queueViewId: string;
+  /** A spare contact of the shop's organization, for the contact rows. */
+  contactId: string;
 }
 interface Row {
   /** Who gets through. */
@@ -314,6 +316,30 @@ const matrix: Record<string, Row> = {
     allowed: ['contactOther', 'contactAuthorized', 'HEAD', 'ADMIN', 'tokenWrite', 'tokenAdmin'],
     operation: (_t, n) => ({
       query: `mutation { authorizeContact(input: { email: "matrix${n}@example.org", name: "M" }) { __typename ... on DomainError { code } } }`,
+    }),
+  },
+  deauthorizeContact: {
+    allowed: ['HEAD', 'ADMIN', 'tokenWrite', 'tokenAdmin'],
+    operation: (t) => ({
+      query:
+        'mutation ($id: ID!) { deauthorizeContact(input: { contactId: $id }) { __typename ... on DomainError { code } } }',
+      variables: { id: t.contactId },
+    }),
+  },
+  deactivateContact: {
+    allowed: ['HEAD', 'ADMIN', 'tokenWrite', 'tokenAdmin'],
+    operation: (t) => ({
+      query:
+        'mutation ($id: ID!) { deactivateContact(input: { contactId: $id }) { __typename ... on DomainError { code } } }',
+      variables: { id: t.contactId },
+    }),
+  },
+  reactivateContact: {
+    allowed: ['HEAD', 'ADMIN', 'tokenWrite', 'tokenAdmin'],
+    operation: (t) => ({
+      query:
+        'mutation ($id: ID!) { reactivateContact(input: { contactId: $id }) { __typename ... on DomainError { code } } }',
+      variables: { id: t.contactId },
     }),
   },
   createApiToken: {
@@ -787,8 +813,12 @@ describeEachDatabase('the permission matrix', (provider) => {
     const view = await db.queueView.create({
       data: { name: `matrix-view-${n}`, filter: { unassigned: true }, ownerId: line1.id, createdAt: new Date() },
     });
+    const spare = await db.contact.create({
+      data: { organizationId: site.organizationId, email: `spare${n}@matrix.example`, name: 'Spare', authorized: true },
+    });
     tokens.visitorOwn = own.secret;
     return {
+      contactId: Buffer.from(`Contact:${spare.id}`).toString('base64'),
       cannedResponseId: Buffer.from(`CannedResponse:${canned.id}`).toString('base64'),
       queueViewId: Buffer.from(`QueueView:${view.id}`).toString('base64'),
       maintenanceWindowId: maintenance.id,

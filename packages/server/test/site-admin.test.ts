@@ -48,4 +48,37 @@ describeEachDatabase('adding clients and their sites', (provider) => {
     const after = await t.database.db.site.findUniqueOrThrow({ where: { id: stored.id } });
     expect(after.allowedOrigins).toEqual(['https://shop.example', 'http://localhost:5173']);
   });
+
+  it('should keep a site’s widget look and put it in the embed snippet, and refuse a colour white text cannot be read on', async () => {
+    const stored = await t.database.db.site.findFirstOrThrow({ orderBy: { createdAt: 'asc' } });
+    const id = Buffer.from(`Site:${stored.id}`).toString('base64');
+    type Look = { color: string | null; position: string | null; launcherText: string | null };
+    const setLook = (look: Record<string, unknown>, token = head()) =>
+      t.gql<{ updateSite: { site?: { widgetLook: Look; embedSnippet: string }; code?: string; field?: string } }>(
+        'mutation ($id: ID!, $l: WidgetLookInput!) { updateSite(input: { siteId: $id, widgetLook: $l }) { ... on SitePayload { site { widgetLook { color position launcherText } embedSnippet } } ... on DomainError { code field } } }',
+        { id, l: look },
+        token,
+      );
+    const set = await setLook({ color: '#7A1F5C', position: 'BOTTOM_LEFT', launcherText: ' Помощь "24/7" ' });
+    expect(set.data?.updateSite.site?.widgetLook).toEqual({
+      color: '#7a1f5c',
+      position: 'BOTTOM_LEFT',
+      launcherText: 'Помощь "24/7"',
+    });
+    const snippet = set.data?.updateSite.site?.embedSnippet ?? '';
+    expect(snippet).toMatch(/^<script src="http:\/\/localhost:\d+\/widget\.js" /);
+    expect(snippet.replace(/^<script src="[^"]+"/, '<script src="SERVER/widget.js"')).toBe(
+      `<script src="SERVER/widget.js" data-site-key="${stored.publicKey}" data-color="#7a1f5c" data-position="bottom-left" data-launcher-text="Помощь &quot;24/7&quot;" async></script>`,
+    );
+    for (const [look, field] of [
+      [{ color: '#ffd700' }, 'widgetLook.color'],
+      [{ color: 'red' }, 'widgetLook.color'],
+      [{ launcherText: 'x'.repeat(41) }, 'widgetLook.launcherText'],
+    ] as const)
+      expect((await setLook(look)).data?.updateSite).toEqual({ code: 'INVALID_INPUT', field });
+    const line1 = demo.staff.find((s) => s.role === 'LINE1')?.token ?? '';
+    expect((await setLook({ color: '#000000' }, line1)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const after = await t.database.db.site.findUniqueOrThrow({ where: { id: stored.id } });
+    expect(after.widgetSettings).toEqual({ color: '#7a1f5c', position: 'bottom-left', launcherText: 'Помощь "24/7"' });
+  });
 });

@@ -9,3 +9,11 @@ export * from './submit-replay.ts';
 export * from './ticket-lifecycle.ts';
 export * from './ticket-move.ts';
 export * from './ticket-status.ts';
+export {
+  contrastWithWhite,
+  embedSnippet,
+  launcherTextMaxLength,
+  lookProblem,
+  type WidgetLook,
+  widgetLookOf,
+} from './widget-look.ts';

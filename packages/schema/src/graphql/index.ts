@@ -25,6 +25,8 @@ import './types/ticket-sla.ts';
 import './types/ticket-allowed-moves.ts';
 import './types/statistics.ts';
 import './types/site-admin.ts';
+import './types/widget-look.ts';
+import './types/contact-admin.ts';
 import './types/article.ts';
 import './types/notification-preference.ts';
 import './types/monitor.ts';

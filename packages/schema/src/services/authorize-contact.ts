@@ -16,6 +16,8 @@ export async function authorizeContact(
   const existing = await db.contact.findUnique({ where: { email } });
   if (existing && existing.organizationId !== request.organizationId)
     throw new DomainError('INVALID_INPUT', 'email', 'a contact of another client');
+  if (existing?.deactivatedAt)
+    throw new DomainError('INVALID_INPUT', 'email', 'deactivated by the studio: reactivate the contact first');
   const data = { authorized: true, authorizedAt: request.now, authorizedById: request.byContactId };
   if (existing) return db.contact.update({ where: { id: existing.id }, data });
   const name = request.name?.trim();

@@ -28,8 +28,9 @@ const letter = {
  */
 export async function requestSignInCode(db: Db, mailer: Mailer, request: { email: string; now: Date; locale: Locale }) {
   const email = normalizeEmail(request.email);
-  const contact = await db.contact.findUnique({ where: { email }, select: { locale: true } });
-  if (!contact) return;
+  const contact = await db.contact.findUnique({ where: { email }, select: { locale: true, deactivatedAt: true } });
+  // A deactivated contact gets no code, and the answer is the same as for a stranger.
+  if (!contact || contact.deactivatedAt) return;
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   await db.signInCode.create({
     data: {
@@ -66,8 +67,8 @@ export async function signInWithCode(db: Db, request: { email: string; code: str
   const given = Buffer.from(codeHash(email, request.code.trim()));
   if (claimed.count === 0 || !timingSafeEqual(Buffer.from(pending.codeHash), given))
     throw new DomainError('INVALID_CODE', 'code');
-  const contact = await db.contact.findUnique({ where: { email }, select: { id: true } });
-  if (!contact) throw new DomainError('INVALID_CODE', 'code');
+  const contact = await db.contact.findUnique({ where: { email }, select: { id: true, deactivatedAt: true } });
+  if (!contact || contact.deactivatedAt) throw new DomainError('INVALID_CODE', 'code');
   const { secret, hash } = newSecret('session');
   const expiresAt = new Date(now.getTime() + signIn.sessionHours * 3_600_000);
   // Consume the code only if nobody else did in the meantime: two right tries at once, one session.

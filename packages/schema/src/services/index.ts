@@ -43,6 +43,7 @@ export {
   setCalendarDay,
   setWorkingHours,
 } from './calendar-admin.ts';
+export { deactivateContact, deauthorizeContact, reactivateContact } from './contact-admin.ts';
 export { requestSignInCode, signInWithCode, signOut } from './contact-sign-in.ts';
 export { collectDigests } from './digest.ts';
 export { DomainError } from './domain-error.ts';

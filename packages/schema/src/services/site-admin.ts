@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/client.ts';
 import { normalizeOrigin } from '../domain/site-origin.ts';
+import { lookProblem, type WidgetLook } from '../domain/widget-look.ts';
 import type { ActorRef } from './actor.ts';
 import { audit } from './audit.ts';
 import { DomainError } from './domain-error.ts';
@@ -78,7 +79,22 @@ export async function createSite(
   return site;
 }
 
-/** Renames a site, moves it, or changes where its widget may be used from. */
+function checkLook(given: {
+  color?: string | null;
+  position?: WidgetLook['position'];
+  launcherText?: string | null;
+}): WidgetLook {
+  const look: WidgetLook = {
+    color: given.color?.trim().toLowerCase() || null,
+    position: given.position ?? null,
+    launcherText: given.launcherText?.trim() || null,
+  };
+  const problem = lookProblem(look);
+  if (problem) throw new DomainError('INVALID_INPUT', `widgetLook.${problem.field}`, problem.reason);
+  return look;
+}
+
+/** Renames a site, moves it, changes where its widget may be used from, its status page or its widget's look. */
 export async function updateSite(
   db: Db,
   input: {
@@ -87,13 +103,20 @@ export async function updateSite(
     url?: string | null;
     allowedOrigins?: readonly string[] | null;
     statusPage?: boolean | null;
+    widgetLook?: { color?: string | null; position?: WidgetLook['position']; launcherText?: string | null } | null;
   },
   actor: ActorRef,
   now: Date,
 ) {
   const site = await db.site.findUnique({ where: { id: input.siteId } });
   if (!site) throw new DomainError('NOT_FOUND', 'siteId');
-  const data: { name?: string; url?: string; allowedOrigins?: string[]; statusPage?: boolean } = {};
+  const data: {
+    name?: string;
+    url?: string;
+    allowedOrigins?: string[];
+    statusPage?: boolean;
+    widgetSettings?: object;
+  } = {};
   if (input.name != null) data.name = checkName(input.name, 'name');
   if (input.url != null) {
     if (!normalizeOrigin(new URL(input.url.trim(), 'invalid:/').origin))
@@ -102,6 +125,7 @@ export async function updateSite(
   }
   if (input.allowedOrigins != null) data.allowedOrigins = origins(input.allowedOrigins);
   if (input.statusPage != null) data.statusPage = input.statusPage;
+  if (input.widgetLook != null) data.widgetSettings = checkLook(input.widgetLook);
   const updated = await db.site.update({ where: { id: site.id }, data });
   await audit(db, actor, 'site.update', 'Site', site.id, data, now);
   return updated;

@@ -66,13 +66,13 @@ async function viewerForSession(db: Db, secret: string, now: Date): Promise<View
       expiresAt: true,
       revokedAt: true,
       lastUsedAt: true,
-      contact: { select: { id: true, organizationId: true, authorized: true } },
+      contact: { select: { id: true, organizationId: true, authorized: true, deactivatedAt: true } },
       staff: { select: { id: true, role: true, active: true } },
     },
   });
   if (!session || session.revokedAt || session.expiresAt <= now) return anonymous;
   if (stale(session.lastUsedAt, now)) await db.session.update({ where: { id: session.id }, data: { lastUsedAt: now } });
-  if (session.contact) {
+  if (session.contact && !session.contact.deactivatedAt) {
     const { contact } = session;
     return {
       kind: 'contact',

@@ -7,18 +7,18 @@ interface CredentialRow {
   revokedAt: Date | null;
   expiresAt: Date | null;
   staff: { id: string; role: string; active: boolean } | null;
-  contact?: { id: string; organizationId: string; authorized: boolean } | null;
+  contact?: { id: string; organizationId: string; authorized: boolean; deactivatedAt: Date | null } | null;
 }
 
 const holder = {
   staff: { select: { id: true, role: true, active: true } },
-  contact: { select: { id: true, organizationId: true, authorized: true } },
+  contact: { select: { id: true, organizationId: true, authorized: true, deactivatedAt: true } },
 } as const;
 
 /**
  * Whether a subscription's credential still holds as it was when the subscription started;
  * else why it must end. A staff member disabled or given another role, or a contact that lost
- * its authorization or moved to another organization, ends it too.
+ * its authorization, was deactivated or moved to another organization, ends it too.
  */
 export function stillHolds(credential: WatchedCredential, row: CredentialRow | null, now: Date): EndReason | null {
   if (!row || row.revokedAt) return 'revoked';
@@ -28,7 +28,13 @@ export function stillHolds(credential: WatchedCredential, row: CredentialRow | n
     return row.staff?.id === was.staffId && row.staff.active && row.staff.role === was.role ? null : 'revoked';
   }
   const contact = row.contact;
-  if (!contact || contact.id !== was.contactId || contact.organizationId !== was.organizationId) return 'revoked';
+  if (
+    !contact ||
+    contact.deactivatedAt ||
+    contact.id !== was.contactId ||
+    contact.organizationId !== was.organizationId
+  )
+    return 'revoked';
   return was.authorized && !contact.authorized ? 'revoked' : null;
 }
 

@@ -25,6 +25,8 @@ export function revocationFixture(provider: Provider, env: Record<string, string
   const opened: LiveSubscription[] = [];
   const f = {
     t: undefined as unknown as TestApp,
+    /** The letters the app sent (sign-in codes among them). */
+    mailer,
     demo: undefined as unknown as DemoCredentials,
     url: '',
     /** A ticket of the flower shop, which its contacts may see. */

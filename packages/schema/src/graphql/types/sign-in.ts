@@ -34,7 +34,7 @@ const SessionPayload = builder.objectRef<{ token: string; expiresAt: Date }>('Se
 const SignOutPayload = builder.objectRef<{ signedOut: boolean }>('SignOutPayload').implement({
   fields: (t) => ({ signedOut: t.exposeBoolean('signedOut') }),
 });
-const ContactPayload = builder.objectRef<{ contactId: string }>('ContactPayload').implement({
+export const ContactPayload = builder.objectRef<{ contactId: string }>('ContactPayload').implement({
   fields: (t) => ({
     contact: t.prismaField({
       type: 'Contact',

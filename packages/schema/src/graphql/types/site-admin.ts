@@ -5,6 +5,7 @@ import { builder } from '../builder.ts';
 import { atMost } from '../list-bounds.ts';
 import { OrganizationRef } from './organization.ts';
 import { SiteRef } from './site.ts';
+import { WidgetLookInput } from './widget-look.ts';
 
 const CreateOrganizationInput = builder.inputType('CreateOrganizationInput', {
   fields: (t) => ({
@@ -46,6 +47,7 @@ const UpdateSiteInput = builder.inputType('UpdateSiteInput', {
       required: false,
       description: 'Turns the public status page (/status/<publicKey>) on or off.',
     }),
+    widgetLook: t.field({ type: WidgetLookInput, required: false, description: "The widget's look on the site." }),
   }),
 });
 
@@ -82,7 +84,7 @@ builder.mutationFields((t) => ({
   updateSite: t.field({
     type: SitePayload,
     description:
-      'Head of support or admin: rename a site, change the origins its widget works from, or turn its public status page on or off.',
+      'Head of support or admin: rename a site, change the origins its widget works from and its look, or turn its public status page on or off.',
     authScopes: { $all: { staffRole: ['HEAD', 'ADMIN'], tokenScope: 'tickets:write' } },
     errors: { types: [DomainError] },
     args: { input: t.arg({ type: UpdateSiteInput, required: true }) },

@@ -1,4 +1,5 @@
 import { builder } from '../builder.ts';
+import './contact.ts';
 
 const ViewerKind = builder.enumType('ViewerKind', { values: ['ANONYMOUS', 'VISITOR', 'CONTACT', 'STAFF'] as const });
 
@@ -7,22 +8,6 @@ type ViewerShape = {
   staffId: string | null;
   contactId: string | null;
 };
-
-builder.prismaNode('Contact', {
-  id: { field: 'id' },
-  description: 'A person of a client organization; only authorized contacts file paid or prioritized work.',
-  authScopes: (contact, ctx) =>
-    ctx.viewer.kind === 'staff'
-      ? { tokenScope: 'tickets:read' }
-      : ctx.viewer.kind === 'contact' && ctx.viewer.organizationId === contact.organizationId,
-  fields: (t) => ({
-    name: t.exposeString('name'),
-    email: t.exposeString('email'),
-    locale: t.exposeString('locale'),
-    authorized: t.exposeBoolean('authorized'),
-    organization: t.relation('organization'),
-  }),
-});
 
 const ViewerRef = builder.objectRef<ViewerShape>('Viewer').implement({
   description: 'Who the caller is.',

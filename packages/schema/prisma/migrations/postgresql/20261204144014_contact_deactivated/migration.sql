@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Contact" ADD COLUMN     "deactivatedAt" TIMESTAMP(3);
+
