@@ -7,6 +7,9 @@ import { browserLocale, type Locale, translate } from './i18n.ts';
 import { styles } from './styles.ts';
 import { workingHoursQuery } from './ticket-documents.ts';
 import { CannedView } from './views/canned-view.ts';
+import { ClientContacts } from './views/client-contacts.ts';
+import { ClientSite } from './views/client-site.ts';
+import { ClientsView } from './views/clients-view.ts';
 import { Composer } from './views/composer.ts';
 import { ImageViewer } from './views/image-viewer.ts';
 import { MaintenancePanel } from './views/maintenance-panel.ts';
@@ -22,10 +25,10 @@ import { TicketTime } from './views/ticket-time.ts';
 import { TicketView } from './views/ticket-view.ts';
 
 /** The console's pages besides the queue and a ticket: `/console/<page>`. */
-const pages = ['canned', 'monitoring'] as const;
+const pages = ['canned', 'monitoring', 'clients'] as const;
 type Page = (typeof pages)[number];
 
-/** The staff console: sign-in, then the queue, one ticket at a time, the canned responses and monitoring. */
+/** The staff console: sign-in, then the queue, one ticket at a time, the canned responses, monitoring and clients. */
 export class ConsoleApp extends LitElement {
   static override styles = styles;
   static override properties = {
@@ -153,6 +156,7 @@ export class ConsoleApp extends LitElement {
           <a href="/console" aria-current=${!this.ticketId && !this.page ? 'page' : 'false'} @click=${(e: Event) => this.openQueue(e)}>${t('queue')}</a>
           <a href="/console/canned" aria-current=${this.page === 'canned' ? 'page' : 'false'} @click=${(e: Event) => this.openPage(e, 'canned')}>${t('cannedTitle')}</a>
           <a href="/console/monitoring" aria-current=${this.page === 'monitoring' ? 'page' : 'false'} @click=${(e: Event) => this.openPage(e, 'monitoring')}>${t('monTitle')}</a>
+          <a href="/console/clients" aria-current=${this.page === 'clients' ? 'page' : 'false'} @click=${(e: Event) => this.openPage(e, 'clients')}>${t('clientsTitle')}</a>
         </nav>
         <span class="muted">${t('signedInAs', { name: this.staff.name })}</span>
         ${switchLanguage}
@@ -165,13 +169,15 @@ export class ConsoleApp extends LitElement {
             : this.page === 'monitoring'
               ? html`<caredesk-monitoring .locale=${this.locale} .role=${this.staff.role}
                   @open=${(e: CustomEvent<string>) => this.open(e.detail)}></caredesk-monitoring>`
-              : this.ticketId
-                ? keyed(
-                    this.ticketId,
-                    html`<caredesk-ticket .ticketId=${this.ticketId} .locale=${this.locale} .staffId=${this.staff.id}
+              : this.page === 'clients'
+                ? html`<caredesk-clients .locale=${this.locale} .role=${this.staff.role}></caredesk-clients>`
+                : this.ticketId
+                  ? keyed(
+                      this.ticketId,
+                      html`<caredesk-ticket .ticketId=${this.ticketId} .locale=${this.locale} .staffId=${this.staff.id}
                   @back=${() => this.open(null)} @open=${(e: CustomEvent<string>) => this.open(e.detail)}></caredesk-ticket>`,
-                  )
-                : html`<caredesk-queue .locale=${this.locale} .staffId=${this.staff.id} @open=${(e: CustomEvent<string>) => this.open(e.detail)}
+                    )
+                  : html`<caredesk-queue .locale=${this.locale} .staffId=${this.staff.id} @open=${(e: CustomEvent<string>) => this.open(e.detail)}
                 @attention=${(e: CustomEvent<number>) => {
                   this.attention = e.detail;
                 }}></caredesk-queue>`
@@ -194,4 +200,7 @@ customElements.define('caredesk-canned', CannedView);
 customElements.define('caredesk-monitoring', MonitoringView);
 customElements.define('caredesk-monitor-form', MonitorForm);
 customElements.define('caredesk-maintenance', MaintenancePanel);
+customElements.define('caredesk-clients', ClientsView);
+customElements.define('caredesk-client-contacts', ClientContacts);
+customElements.define('caredesk-client-site', ClientSite);
 customElements.define('caredesk-console', ConsoleApp);

@@ -25,6 +25,11 @@ export function dateTime(at: string | Date, locale: string): string {
   });
 }
 
+/** A day in the studio's zone, e.g. "03.12.2026". */
+export function day(at: string | Date, locale: string): string {
+  return new Date(at).toLocaleDateString(locale, { timeZone: zone, day: '2-digit', month: '2-digit', year: 'numeric' });
+}
+
 /** Minutes as hours and minutes: "1 h 05 min" / "1 ч 05 мин". */
 export function duration(minutes: number, locale: string): string {
   const [h, m] = locale === 'ru' ? ['ч', 'мин'] : ['h', 'min'];

@@ -1,4 +1,5 @@
 import * as canned from './locales/canned.ts';
+import * as clients from './locales/clients.ts';
 import * as desk from './locales/desk.ts';
 import * as monitoring from './locales/monitoring.ts';
 import * as queue from './locales/queue.ts';
@@ -9,7 +10,7 @@ import * as ticket from './locales/ticket.ts';
  * The console's words, in Russian and English; the browser's language picks, the header switches.
  * Each part keeps its words in its own file under `locales/`, English and Russian side by side.
  */
-const en = { ...desk.en, ...queue.en, ...ticket.en, ...canned.en, ...split.en, ...monitoring.en };
+const en = { ...desk.en, ...queue.en, ...ticket.en, ...canned.en, ...split.en, ...monitoring.en, ...clients.en };
 type Key = keyof typeof en;
 const ru: Record<Key, string> = {
   ...desk.ru,
@@ -18,6 +19,7 @@ const ru: Record<Key, string> = {
   ...canned.ru,
   ...split.ru,
   ...monitoring.ru,
+  ...clients.ru,
 };
 export type Locale = 'ru' | 'en';
 export type StringKey = Key;
