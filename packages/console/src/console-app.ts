@@ -6,12 +6,14 @@ import { useStudioZone } from './format.ts';
 import { browserLocale, type Locale, translate } from './i18n.ts';
 import { styles } from './styles.ts';
 import { workingHoursQuery } from './ticket-documents.ts';
+import { ArticleEditor } from './views/article-editor.ts';
 import { CannedView } from './views/canned-view.ts';
 import { ClientContacts } from './views/client-contacts.ts';
 import { ClientSite } from './views/client-site.ts';
 import { ClientsView } from './views/clients-view.ts';
 import { Composer } from './views/composer.ts';
 import { ImageViewer } from './views/image-viewer.ts';
+import { KnowledgeBaseView } from './views/kb-view.ts';
 import { MaintenancePanel } from './views/maintenance-panel.ts';
 import { MonitorForm } from './views/monitor-form.ts';
 import { MonitoringView } from './views/monitoring-view.ts';
@@ -25,7 +27,7 @@ import { TicketTime } from './views/ticket-time.ts';
 import { TicketView } from './views/ticket-view.ts';
 
 /** The console's pages besides the queue and a ticket: `/console/<page>`. */
-const pages = ['canned', 'monitoring', 'clients'] as const;
+const pages = ['canned', 'monitoring', 'clients', 'kb'] as const;
 type Page = (typeof pages)[number];
 
 /** The staff console: sign-in, then the queue, one ticket at a time, the canned responses, monitoring and clients. */
@@ -106,6 +108,13 @@ export class ConsoleApp extends LitElement {
     this.page = page;
   }
 
+  /** The knowledge base with one article in the editor. */
+  private openArticle(id: string): void {
+    history.pushState(null, '', `/console/kb?article=${encodeURIComponent(id)}`);
+    this.ticketId = null;
+    this.page = 'kb';
+  }
+
   private openQueue(event: Event): void {
     event.preventDefault();
     this.open(null);
@@ -156,6 +165,11 @@ export class ConsoleApp extends LitElement {
           <a href="/console" aria-current=${!this.ticketId && !this.page ? 'page' : 'false'} @click=${(e: Event) => this.openQueue(e)}>${t('queue')}</a>
           <a href="/console/canned" aria-current=${this.page === 'canned' ? 'page' : 'false'} @click=${(e: Event) => this.openPage(e, 'canned')}>${t('cannedTitle')}</a>
           <a href="/console/monitoring" aria-current=${this.page === 'monitoring' ? 'page' : 'false'} @click=${(e: Event) => this.openPage(e, 'monitoring')}>${t('monTitle')}</a>
+          ${
+            this.staff.role === 'ACCOUNTANT'
+              ? nothing
+              : html`<a href="/console/kb" aria-current=${this.page === 'kb' ? 'page' : 'false'} @click=${(e: Event) => this.openPage(e, 'kb')}>${t('kbTitle')}</a>`
+          }
           <a href="/console/clients" aria-current=${this.page === 'clients' ? 'page' : 'false'} @click=${(e: Event) => this.openPage(e, 'clients')}>${t('clientsTitle')}</a>
         </nav>
         <span class="muted">${t('signedInAs', { name: this.staff.name })}</span>
@@ -169,15 +183,18 @@ export class ConsoleApp extends LitElement {
             : this.page === 'monitoring'
               ? html`<caredesk-monitoring .locale=${this.locale} .role=${this.staff.role}
                   @open=${(e: CustomEvent<string>) => this.open(e.detail)}></caredesk-monitoring>`
-              : this.page === 'clients'
-                ? html`<caredesk-clients .locale=${this.locale} .role=${this.staff.role}></caredesk-clients>`
-                : this.ticketId
-                  ? keyed(
-                      this.ticketId,
-                      html`<caredesk-ticket .ticketId=${this.ticketId} .locale=${this.locale} .staffId=${this.staff.id}
-                  @back=${() => this.open(null)} @open=${(e: CustomEvent<string>) => this.open(e.detail)}></caredesk-ticket>`,
-                    )
-                  : html`<caredesk-queue .locale=${this.locale} .staffId=${this.staff.id} @open=${(e: CustomEvent<string>) => this.open(e.detail)}
+              : this.page === 'kb' && this.staff.role !== 'ACCOUNTANT'
+                ? html`<caredesk-kb .locale=${this.locale}></caredesk-kb>`
+                : this.page === 'clients'
+                  ? html`<caredesk-clients .locale=${this.locale} .role=${this.staff.role}></caredesk-clients>`
+                  : this.ticketId
+                    ? keyed(
+                        this.ticketId,
+                        html`<caredesk-ticket .ticketId=${this.ticketId} .locale=${this.locale} .staffId=${this.staff.id} .role=${this.staff.role}
+                  @back=${() => this.open(null)} @open=${(e: CustomEvent<string>) => this.open(e.detail)}
+                  @open-article=${(e: CustomEvent<string>) => this.openArticle(e.detail)}></caredesk-ticket>`,
+                      )
+                    : html`<caredesk-queue .locale=${this.locale} .staffId=${this.staff.id} @open=${(e: CustomEvent<string>) => this.open(e.detail)}
                 @attention=${(e: CustomEvent<number>) => {
                   this.attention = e.detail;
                 }}></caredesk-queue>`
@@ -201,6 +218,8 @@ customElements.define('caredesk-monitoring', MonitoringView);
 customElements.define('caredesk-monitor-form', MonitorForm);
 customElements.define('caredesk-maintenance', MaintenancePanel);
 customElements.define('caredesk-clients', ClientsView);
+customElements.define('caredesk-kb', KnowledgeBaseView);
+customElements.define('caredesk-article-editor', ArticleEditor);
 customElements.define('caredesk-client-contacts', ClientContacts);
 customElements.define('caredesk-client-site', ClientSite);
 customElements.define('caredesk-console', ConsoleApp);

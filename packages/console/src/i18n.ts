@@ -1,6 +1,7 @@
 import * as canned from './locales/canned.ts';
 import * as clients from './locales/clients.ts';
 import * as desk from './locales/desk.ts';
+import * as kb from './locales/kb.ts';
 import * as monitoring from './locales/monitoring.ts';
 import * as queue from './locales/queue.ts';
 import * as split from './locales/split.ts';
@@ -10,7 +11,16 @@ import * as ticket from './locales/ticket.ts';
  * The console's words, in Russian and English; the browser's language picks, the header switches.
  * Each part keeps its words in its own file under `locales/`, English and Russian side by side.
  */
-const en = { ...desk.en, ...queue.en, ...ticket.en, ...canned.en, ...split.en, ...monitoring.en, ...clients.en };
+const en = {
+  ...desk.en,
+  ...queue.en,
+  ...ticket.en,
+  ...canned.en,
+  ...split.en,
+  ...monitoring.en,
+  ...clients.en,
+  ...kb.en,
+};
 type Key = keyof typeof en;
 const ru: Record<Key, string> = {
   ...desk.ru,
@@ -20,6 +30,7 @@ const ru: Record<Key, string> = {
   ...split.ru,
   ...monitoring.ru,
   ...clients.ru,
+  ...kb.ru,
 };
 export type Locale = 'ru' | 'en';
 export type StringKey = Key;

@@ -11,6 +11,7 @@ import {
 import { dateTime, money } from '../format.ts';
 import type { ResultOf } from '../graphql.ts';
 import { type Locale, type StringKey, translate } from '../i18n.ts';
+import { articleFromTicketMutation } from '../kb-documents.ts';
 import { markdown } from '../markdown.ts';
 import { slaClock } from '../sla-clock.ts';
 import { styles } from '../styles.ts';
@@ -43,6 +44,7 @@ export class TicketView extends LitElement {
     ticketId: {},
     locale: {},
     staffId: {},
+    role: {},
     ticket: { state: true },
     present: { state: true },
     canned: { state: true },
@@ -56,6 +58,7 @@ export class TicketView extends LitElement {
   declare locale: Locale;
   declare ticket: Ticket | null;
   declare staffId: string;
+  declare role: string;
   /** Who has the ticket open (the caller too), and who is typing. */
   declare present: Present;
   declare canned: Canned;
@@ -254,6 +257,22 @@ export class TicketView extends LitElement {
     return html`<ol class="thread" aria-label=${ticket.title}>${entries.map((e) => e.view)}</ol>`;
   }
 
+  /** Drafts a knowledge-base article from this ticket's question and answers, and opens it. */
+  private async articleFromTicket(): Promise<void> {
+    this.problem = '';
+    try {
+      const { createArticleFromTicket: made } = await request(
+        articleFromTicketMutation,
+        { ticketId: this.ticketId },
+        this.locale,
+      );
+      if (made.__typename === 'DomainError') this.problem = [made.message, made.detail].filter(Boolean).join(': ');
+      else if (made.__typename === 'Article') this.dispatchEvent(new CustomEvent('open-article', { detail: made.id }));
+    } catch (error) {
+      this.problem = error instanceof ConsoleError ? error.message : String(error);
+    }
+  }
+
   override render() {
     const t = translate(this.locale);
     const ticket = this.ticket;
@@ -324,7 +343,11 @@ export class TicketView extends LitElement {
             .map(
               (m) =>
                 html`<button ?disabled=${this.busy} @click=${() => void this.child<MoveDialog>('caredesk-move-dialog')?.open(m)}>${t(`m_${m}` as StringKey)}</button>`,
-            )}${closed.includes(ticket.status) ? nothing : html`<button @click=${() => void this.child<SplitDialog>('caredesk-split-dialog')?.open()}>${t('split')}</button>`}</div>
+            )}${closed.includes(ticket.status) ? nothing : html`<button @click=${() => void this.child<SplitDialog>('caredesk-split-dialog')?.open()}>${t('split')}</button>`}${
+            ['RESOLVED', 'ACCEPTED', 'PAID'].includes(ticket.status) && this.role !== 'ACCOUNTANT'
+              ? html`<button @click=${() => void this.articleFromTicket()}>${t('kbFromTicketButton')}</button>`
+              : nothing
+          }</div>
           ${
             this.splitDone
               ? html`<p class="flag" role="status">${t(this.splitDone.created ? 'splitDone' : 'splitAgain', { number: '' })}${this.link(this.splitDone)}</p>`
