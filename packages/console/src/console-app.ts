@@ -15,6 +15,7 @@ import { Composer } from './views/composer.ts';
 import { ImageViewer } from './views/image-viewer.ts';
 import { KnowledgeBaseView } from './views/kb-view.ts';
 import { MaintenancePanel } from './views/maintenance-panel.ts';
+import { MoneyView } from './views/money-view.ts';
 import { MonitorForm } from './views/monitor-form.ts';
 import { MonitoringView } from './views/monitoring-view.ts';
 import { MoveDialog } from './views/move-dialog.ts';
@@ -27,7 +28,9 @@ import { TicketTime } from './views/ticket-time.ts';
 import { TicketView } from './views/ticket-view.ts';
 
 /** The console's pages besides the queue and a ticket: `/console/<page>`. */
-const pages = ['canned', 'monitoring', 'clients', 'kb'] as const;
+const pages = ['canned', 'monitoring', 'clients', 'kb', 'money'] as const;
+/** The roles that see money. */
+const moneyRoles = ['ACCOUNTANT', 'HEAD', 'ADMIN'];
 type Page = (typeof pages)[number];
 
 /** The staff console: sign-in, then the queue, one ticket at a time, the canned responses, monitoring and clients. */
@@ -170,6 +173,11 @@ export class ConsoleApp extends LitElement {
               ? nothing
               : html`<a href="/console/kb" aria-current=${this.page === 'kb' ? 'page' : 'false'} @click=${(e: Event) => this.openPage(e, 'kb')}>${t('kbTitle')}</a>`
           }
+          ${
+            moneyRoles.includes(this.staff.role)
+              ? html`<a href="/console/money" aria-current=${this.page === 'money' ? 'page' : 'false'} @click=${(e: Event) => this.openPage(e, 'money')}>${t('moneyTitle')}</a>`
+              : nothing
+          }
           <a href="/console/clients" aria-current=${this.page === 'clients' ? 'page' : 'false'} @click=${(e: Event) => this.openPage(e, 'clients')}>${t('clientsTitle')}</a>
         </nav>
         <span class="muted">${t('signedInAs', { name: this.staff.name })}</span>
@@ -185,16 +193,18 @@ export class ConsoleApp extends LitElement {
                   @open=${(e: CustomEvent<string>) => this.open(e.detail)}></caredesk-monitoring>`
               : this.page === 'kb' && this.staff.role !== 'ACCOUNTANT'
                 ? html`<caredesk-kb .locale=${this.locale}></caredesk-kb>`
-                : this.page === 'clients'
-                  ? html`<caredesk-clients .locale=${this.locale} .role=${this.staff.role}></caredesk-clients>`
-                  : this.ticketId
-                    ? keyed(
-                        this.ticketId,
-                        html`<caredesk-ticket .ticketId=${this.ticketId} .locale=${this.locale} .staffId=${this.staff.id} .role=${this.staff.role}
+                : this.page === 'money' && moneyRoles.includes(this.staff.role)
+                  ? html`<caredesk-money .locale=${this.locale} .role=${this.staff.role}></caredesk-money>`
+                  : this.page === 'clients'
+                    ? html`<caredesk-clients .locale=${this.locale} .role=${this.staff.role}></caredesk-clients>`
+                    : this.ticketId
+                      ? keyed(
+                          this.ticketId,
+                          html`<caredesk-ticket .ticketId=${this.ticketId} .locale=${this.locale} .staffId=${this.staff.id} .role=${this.staff.role}
                   @back=${() => this.open(null)} @open=${(e: CustomEvent<string>) => this.open(e.detail)}
                   @open-article=${(e: CustomEvent<string>) => this.openArticle(e.detail)}></caredesk-ticket>`,
-                      )
-                    : html`<caredesk-queue .locale=${this.locale} .staffId=${this.staff.id} @open=${(e: CustomEvent<string>) => this.open(e.detail)}
+                        )
+                      : html`<caredesk-queue .locale=${this.locale} .staffId=${this.staff.id} @open=${(e: CustomEvent<string>) => this.open(e.detail)}
                 @attention=${(e: CustomEvent<number>) => {
                   this.attention = e.detail;
                 }}></caredesk-queue>`
@@ -219,6 +229,7 @@ customElements.define('caredesk-monitor-form', MonitorForm);
 customElements.define('caredesk-maintenance', MaintenancePanel);
 customElements.define('caredesk-clients', ClientsView);
 customElements.define('caredesk-kb', KnowledgeBaseView);
+customElements.define('caredesk-money', MoneyView);
 customElements.define('caredesk-article-editor', ArticleEditor);
 customElements.define('caredesk-client-contacts', ClientContacts);
 customElements.define('caredesk-client-site', ClientSite);

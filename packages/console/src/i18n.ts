@@ -2,6 +2,7 @@ import * as canned from './locales/canned.ts';
 import * as clients from './locales/clients.ts';
 import * as desk from './locales/desk.ts';
 import * as kb from './locales/kb.ts';
+import * as money from './locales/money.ts';
 import * as monitoring from './locales/monitoring.ts';
 import * as queue from './locales/queue.ts';
 import * as split from './locales/split.ts';
@@ -20,6 +21,7 @@ const en = {
   ...monitoring.en,
   ...clients.en,
   ...kb.en,
+  ...money.en,
 };
 type Key = keyof typeof en;
 const ru: Record<Key, string> = {
@@ -31,6 +33,7 @@ const ru: Record<Key, string> = {
   ...monitoring.ru,
   ...clients.ru,
   ...kb.ru,
+  ...money.ru,
 };
 export type Locale = 'ru' | 'en';
 export type StringKey = Key;

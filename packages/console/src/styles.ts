@@ -5,7 +5,7 @@ export const styles = css`
   * { box-sizing: border-box; }
   header { display: flex; gap: 12px; align-items: center; padding: 8px 16px; border-bottom: 1px solid var(--line); flex-wrap: wrap; }
   header h1 { font-size: 16px; margin: 0; }
-  header nav { display: flex; gap: 12px; margin-right: auto; }
+  header nav { display: flex; gap: 4px 12px; margin-right: auto; flex-wrap: wrap; min-width: 0; }
   header nav a { color: var(--accent); text-decoration: none; padding: 4px 2px; }
   header nav a[aria-current='page'] { font-weight: 700; border-bottom: 2px solid var(--accent); }
   pre.template { white-space: pre-wrap; font: inherit; background: var(--soft); padding: 6px 8px; border-radius: 6px; margin: 4px 0; }

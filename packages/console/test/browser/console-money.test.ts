@@ -1,0 +1,102 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeInChromium } from '../../../widget/test/browser/support/chromium.ts';
+import { saveScreenshot, seriousViolations } from '../../../widget/test/browser/support/page-helpers.ts';
+import { type ConsoleSite, startConsoleSite } from './support/console-site.ts';
+
+const flowerShop = 'ООО «Цветочная лавка»';
+const bikeRental = 'Bike Rental Ltd';
+
+/** Money in the console: a client's month on screen, its invoice issued and its payment recorded. */
+describeInChromium('the money page of the staff console (headless Chromium)', () => {
+  let site: ConsoleSite;
+  let page: Page;
+
+  beforeAll(async () => {
+    site = await startConsoleSite(undefined, { MONITORING_ENABLED: 'false' });
+  });
+  afterAll(() => site?.close());
+
+  const openMonth = async (role: string, month: string, client = flowerShop) => {
+    page = await site.signInAs(role);
+    await page.getByRole('link', { name: 'Money' }).click();
+    await page.getByRole('heading', { name: 'Money', level: 2 }).waitFor();
+    await page.getByLabel('Client').selectOption({ label: client });
+    await page.getByLabel('Month').fill(month);
+    await page.getByLabel('Month').dispatchEvent('change');
+  };
+
+  it('should let the accountant see a client’s month, issue a correction for late-logged work and record that the payment arrived', async () => {
+    const { db } = site.t.database;
+    const org = await db.organization.findFirstOrThrow({ where: { name: bikeRental } });
+    const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
+    // The month-end run already invoiced November; a specialist then logs work done in it.
+    const ticket = await db.ticket.findFirstOrThrow({ where: { organizationId: org.id, paid: false } });
+    const logged = await site.t.gql(
+      'mutation ($i: LogTimeInput!) { logTime(input: $i) { __typename ... on DomainError { code detail } } }',
+      { i: { ticketId: gid('Ticket', ticket.id), minutes: 300, startedAt: '2026-11-20T10:00:00Z' } },
+      site.line1().token,
+    );
+    expect(JSON.stringify(logged.data)).not.toContain('DomainError');
+
+    await openMonth('ACCOUNTANT', '2026-11', bikeRental);
+    const totals = page.getByRole('region', { name: 'Totals' });
+    await totals.getByText(/Contract №/).waitFor();
+    const report = await site.t.gql<{ monthlyReport: { totals: { totalKopecks: number } } }>(
+      'query ($o: ID!) { monthlyReport(organizationId: $o, month: "2026-11") { totals { totalKopecks } } }',
+      { o: gid('Organization', org.id) },
+      site.demo.adminToken,
+    );
+    const total = new Intl.NumberFormat('en', { style: 'currency', currency: 'RUB' }).format(
+      (report.data?.monthlyReport.totals.totalKopecks ?? 0) / 100,
+    );
+    await totals.getByText(total, { exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Report (PDF)' }).waitFor();
+
+    const documents = page.getByRole('region', { name: 'Documents' });
+    await documents.getByRole('button', { name: 'Issue this month’s invoice now' }).click();
+    await page
+      .getByRole('status')
+      .getByText(/^Issued: /)
+      .waitFor();
+    const correction = await db.invoice.findFirstOrThrow({
+      where: { organizationId: org.id, month: '2026-11', kind: 'CORRECTION' },
+    });
+    const row = documents.getByRole('row', { name: new RegExp(correction.number) });
+    await row.getByText('correction').waitFor();
+    await row.getByText('awaiting payment').waitFor();
+    // 300 more minutes of actual work: 5 h at the tariff's rate, less what the minimum fee covered.
+    expect(correction.totalKopecks).toBeGreaterThan(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'console-money');
+
+    await row.getByRole('button', { name: `Payment arrived: ${correction.number}` }).click();
+    await row.getByText(/^paid /).waitFor();
+    expect((await db.invoice.findUniqueOrThrow({ where: { id: correction.id } })).status).toBe('PAID');
+
+    // Issuing again finds nothing new.
+    await documents.getByRole('button', { name: 'Issue this month’s invoice now' }).click();
+    await page.getByRole('status').getByText('Nothing new to issue.').waitFor();
+    await page.close();
+  });
+
+  it('should let the head of support see money but not record payments', async () => {
+    await openMonth('HEAD', '2026-10');
+    await page.getByRole('region', { name: 'Documents' }).getByRole('table').waitFor();
+    expect(await page.getByRole('button', { name: /^Payment arrived/ }).count()).toBe(0);
+    await page.close();
+  });
+
+  it('should give a specialist no entry to money, and the server refuse them', async () => {
+    page = await site.signInAs('LINE1');
+    expect(await page.getByRole('link', { name: 'Money' }).count()).toBe(0);
+    const org = await site.t.database.db.organization.findFirstOrThrow({ where: { name: flowerShop } });
+    const refused = await site.t.gql(
+      'mutation ($o: ID!) { issueMonthlyInvoices(input: { month: "2026-11", organizationId: $o }) { __typename } }',
+      { o: Buffer.from(`Organization:${org.id}`).toString('base64') },
+      site.line1().token,
+    );
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    await page.close();
+  });
+});
