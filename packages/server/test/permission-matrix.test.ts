@@ -127,6 +127,10 @@ const matrix: Record<string, Row> = {
     allowed: readers,
     operation: () => ({ query: '{ specialistStatistics(month: "2026-11") { line } }' }),
   },
+  studioStatistics: {
+    allowed: readers,
+    operation: () => ({ query: '{ studioStatistics(month: "2026-11") { total { tickets } breaches { title } } }' }),
+  },
   lineStatistics: { allowed: readers, operation: () => ({ query: '{ lineStatistics(month: "2026-11") { line } }' }) },
   tariffs: { allowed: readers, operation: () => ({ query: '{ tariffs { name } }' }) },
   myRunningTimer: { allowed: readers, operation: () => ({ query: '{ myRunningTimer { id } }' }) },

@@ -72,7 +72,12 @@ describeEachDatabase('support statistics', (provider) => {
     }
     // The late one missed its reaction target.
     await db.slaEvent.create({
-      data: { ticketId: ids.late as string, kind: 'REACTION_BREACHED', dueAt: msk('2025-10-13T10:30') },
+      data: {
+        ticketId: ids.late as string,
+        kind: 'REACTION_BREACHED',
+        dueAt: msk('2025-10-13T10:30'),
+        createdAt: msk('2025-10-13T10:31'),
+      },
     });
   });
   afterAll(() => t.close());
@@ -154,6 +159,54 @@ describeEachDatabase('support statistics', (provider) => {
       { line: 1, statistics: { tickets: 1, reactionWithinTargetShare: 1 } },
       { line: 2, statistics: { tickets: 1, reactionWithinTargetShare: 0 } },
     ]);
+  });
+
+  it("should give staff the studio's month: its totals, each client's, and the breaches listed", async () => {
+    queries.length = 0;
+    const response = await t.gql<{
+      studioStatistics: {
+        total: { tickets: number; breaches: number };
+        organizations: {
+          organization: { name: string };
+          statistics: { tickets: number; reactionWithinTargetShare: number };
+        }[];
+        breaches: {
+          kind: string;
+          title: string;
+          ticketNumber: number;
+          organizationName: string;
+          assigneeName: string;
+        }[];
+      };
+    }>(
+      '{ studioStatistics(month: "2025-10") { total { tickets breaches } organizations { organization { name } statistics { tickets reactionWithinTargetShare } } breaches { kind title ticketNumber organizationName assigneeName } } }',
+      {},
+      token('HEAD'),
+    );
+    expect(response.errors).toBeUndefined();
+    const month = response.data?.studioStatistics;
+    expect(month?.total).toEqual({ tickets: 3, breaches: 1 });
+    expect(month?.organizations).toEqual([
+      { organization: { name: 'Счётная палата' }, statistics: { tickets: 3, reactionWithinTargetShare: 0.5 } },
+    ]);
+    const line2 = await t.database.db.staffMember.findFirstOrThrow({ where: { role: 'LINE2' } });
+    expect(month?.breaches).toEqual([
+      {
+        kind: 'REACTION_BREACHED',
+        title: 'late',
+        ticketNumber: expect.any(Number),
+        organizationName: 'Счётная палата',
+        assigneeName: line2.name,
+      },
+    ]);
+    // Names come in one query for the clients and one for the breaches' tickets, however many there are.
+    expect(queries.filter((q) => /FROM [`"](main|public)[`"]\.[`"]Organization[`"]/.test(q))).toHaveLength(2);
+  });
+
+  it("should refuse the studio's month to a client", async () => {
+    const client = await signInContact(t, mailer, 'buh@palata.example');
+    const response = await t.gql('{ studioStatistics(month: "2025-10") { total { tickets } } }', {}, client);
+    expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('should refuse a month written otherwise than YYYY-MM', async () => {

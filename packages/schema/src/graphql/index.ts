@@ -26,6 +26,7 @@ import './types/ticket-allowed-moves.ts';
 import './types/statistics.ts';
 import './types/site-admin.ts';
 import './types/widget-look.ts';
+import './types/studio-statistics.ts';
 import './types/contact-admin.ts';
 import './types/article.ts';
 import './types/notification-preference.ts';

@@ -28,6 +28,7 @@ type TicketRow = {
   reactedAt: Date | null;
   resolutionTargetMinutes: number | null;
   assigneeId: string | null;
+  organizationId: string | null;
   rejectReasonCode: string | null;
   rating: { score: number | null } | null;
 };
@@ -41,9 +42,13 @@ const select = {
   reactedAt: true,
   resolutionTargetMinutes: true,
   assigneeId: true,
+  organizationId: true,
   rejectReasonCode: true,
   rating: { select: { score: true } },
 } as const;
+
+/** A ticket of the month: its times, and whose it is. */
+export type MonthTicket = TicketTimes & { assigneeId: string | null; organizationId: string | null };
 
 /**
  * The tickets filed in a month (optionally of one organization) with their breaches, in
@@ -53,7 +58,7 @@ export async function ticketTimesOfMonth(
   db: Db,
   range: { from: Date; to: Date },
   where: { organizationId?: string } = {},
-): Promise<(TicketTimes & { assigneeId: string | null })[]> {
+): Promise<MonthTicket[]> {
   const tickets: TicketRow[] = await db.ticket.findMany({
     where: { ...where, createdAt: { gte: range.from, lt: range.to } },
     select,
@@ -87,7 +92,7 @@ export function ticketTimesOf(row: TicketRow & { slaEvents: { kind: string }[] }
   return timesOf(row, new Set(row.slaEvents.map((e) => `${row.id}:${e.kind}`)));
 }
 
-function timesOf(t: TicketRow, breached: Set<string>): TicketTimes & { assigneeId: string | null } {
+function timesOf(t: TicketRow, breached: Set<string>): MonthTicket {
   const reactionBreached = breached.has(`${t.id}:REACTION_BREACHED`);
   const resolutionBreached = breached.has(`${t.id}:RESOLUTION_BREACHED`);
   // Decided: breached, or the specialist reacted in time (the clock stopped).
@@ -102,5 +107,31 @@ function timesOf(t: TicketRow, breached: Set<string>): TicketTimes & { assigneeI
     rejectReasonCode: t.rejectReasonCode,
     satisfaction: t.rating?.score ?? null,
     assigneeId: t.assigneeId,
+    organizationId: t.organizationId,
   };
+}
+
+/** The reaction and resolution breaches recorded in a month, newest first, with their tickets. */
+export async function breachesOfMonth(db: Db, range: { from: Date; to: Date }, limit: number) {
+  return db.slaEvent.findMany({
+    where: { kind: { in: ['REACTION_BREACHED', 'RESOLUTION_BREACHED'] }, createdAt: { gte: range.from, lt: range.to } },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: limit,
+    select: {
+      id: true,
+      kind: true,
+      dueAt: true,
+      createdAt: true,
+      ticket: {
+        select: {
+          id: true,
+          number: true,
+          title: true,
+          priority: true,
+          organization: { select: { name: true } },
+          assignee: { select: { name: true } },
+        },
+      },
+    },
+  });
 }

@@ -105,7 +105,7 @@ const LineStatistics = builder
     }),
   });
 
-async function monthOf(ctx: { db: Parameters<typeof loadWorkingCalendar>[0] }, month: string) {
+export async function monthOf(ctx: { db: Parameters<typeof loadWorkingCalendar>[0] }, month: string) {
   const calendar = await loadWorkingCalendar(ctx.db);
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
     throw new GraphQLError('month must be written YYYY-MM', { extensions: { code: 'BAD_USER_INPUT' } });
