@@ -6,6 +6,7 @@ import * as money from './locales/money.ts';
 import * as monitoring from './locales/monitoring.ts';
 import * as queue from './locales/queue.ts';
 import * as split from './locales/split.ts';
+import * as statistics from './locales/statistics.ts';
 import * as ticket from './locales/ticket.ts';
 
 /**
@@ -22,6 +23,7 @@ const en = {
   ...clients.en,
   ...kb.en,
   ...money.en,
+  ...statistics.en,
 };
 type Key = keyof typeof en;
 const ru: Record<Key, string> = {
@@ -34,6 +36,7 @@ const ru: Record<Key, string> = {
   ...clients.ru,
   ...kb.ru,
   ...money.ru,
+  ...statistics.ru,
 };
 export type Locale = 'ru' | 'en';
 export type StringKey = Key;
