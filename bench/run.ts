@@ -4,7 +4,8 @@
 // BENCH_SECONDS sets the measuring time of each load run (default 10).
 // Names: overhead, submit, submit-storm (BENCH_STORM_N, default 500; BENCH_STORM_DATABASES, default sqlite,postgresql), queue, hostile (the hostile documents of issue 16 beside a normal client), fanout, fanout-redis, sla (BENCH_SLA_TICKETS, default 100000), monthly-report (BENCH_REPORT_TICKETS, default 300), monitoring (BENCH_MONITOR_SECONDS, default 120; BENCH_MONITOR_DATABASES, default sqlite,postgresql). Fan-out sizes: BENCH_FANOUT_N (default
 // 1000,10000) and BENCH_FANOUT_REDIS_N (default 1000,10000); BENCH_QUEUE_TICKETS (default 100000);
-// console-queue: BENCH_CONSOLE_QUEUE_TICKETS (default 1000); console-monitoring: BENCH_BOARD_MONITORS (default 2000).
+// console-queue: BENCH_CONSOLE_QUEUE_TICKETS (default 1000); console-monitoring: BENCH_BOARD_MONITORS (default 2000);
+// console-statistics: BENCH_STATS_CLIENTS (default 1000) clients with BENCH_STATS_TICKETS (default 15) tickets each.
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { consoleLive } from './benchmarks/console-live.ts';
@@ -19,6 +20,7 @@ import { monitoringBench } from './benchmarks/monitoring.ts';
 import { monthlyReportBench } from './benchmarks/monthly-report.ts';
 import { queuePage } from './benchmarks/queue-page.ts';
 import { slaClocks } from './benchmarks/sla-clocks.ts';
+import { statisticsBench } from './benchmarks/statistics.ts';
 import { submitStorm } from './benchmarks/submit-storm.ts';
 import { submitThroughput } from './benchmarks/submit-throughput.ts';
 import { markedSection, writeSections } from './lib/results-file.ts';
@@ -53,6 +55,8 @@ const benchmarks: Record<string, () => Promise<string>> = {
   'console-live': consoleLive,
   'console-queue': consoleQueue,
   'console-monitoring': consoleMonitoring,
+  'console-statistics': () =>
+    statisticsBench(Number(process.env.BENCH_STATS_CLIENTS ?? 1_000), Number(process.env.BENCH_STATS_TICKETS ?? 15)),
 };
 
 const asked = process.argv.slice(2).filter((arg) => arg !== '--' && arg !== '--dry-run');

@@ -73,9 +73,28 @@ function share(values: (boolean | null)[]): number | null {
   return decided.length === 0 ? null : Math.round((decided.filter(Boolean).length / decided.length) * 1000) / 1000;
 }
 
+/**
+ * One ticket's statistics under one calendar, worked out once: a month is summed up whole, then
+ * again by client, specialist and line, from the same ticket objects.
+ */
+const worked = new WeakMap<WorkingCalendar, WeakMap<TicketTimes, ReturnType<typeof ticketStatistics>>>();
+function statisticsOnce(calendar: WorkingCalendar, ticket: TicketTimes): ReturnType<typeof ticketStatistics> {
+  let byTicket = worked.get(calendar);
+  if (!byTicket) {
+    byTicket = new WeakMap();
+    worked.set(calendar, byTicket);
+  }
+  let result = byTicket.get(ticket);
+  if (!result) {
+    result = ticketStatistics(calendar, ticket);
+    byTicket.set(ticket, result);
+  }
+  return result;
+}
+
 /** Totals of a set of tickets (an organization's month, a specialist's, a line's). */
 export function summarize(calendar: WorkingCalendar, tickets: readonly TicketTimes[]): SupportStatistics {
-  const each = tickets.map((t) => ticketStatistics(calendar, t));
+  const each = tickets.map((t) => statisticsOnce(calendar, t));
   const first = each.flatMap((s) => (s.firstResponseMinutes === null ? [] : [s.firstResponseMinutes]));
   const resolved = each.flatMap((s) => (s.resolutionMinutes === null ? [] : [s.resolutionMinutes]));
   const scores = tickets.flatMap((t) => (t.satisfaction ? [t.satisfaction] : []));

@@ -105,17 +105,32 @@ const LineStatistics = builder
     }),
   });
 
-export async function monthOf(ctx: { db: Parameters<typeof loadWorkingCalendar>[0] }, month: string) {
+async function monthOf(ctx: { db: Parameters<typeof loadWorkingCalendar>[0] }, month: string) {
   const calendar = await loadWorkingCalendar(ctx.db);
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
     throw new GraphQLError('month must be written YYYY-MM', { extensions: { code: 'BAD_USER_INPUT' } });
   return { calendar, range: monthRange(month, calendar.timeZone) };
 }
 
-/** Every ticket filed in the month, for the per-specialist and per-line figures. */
-async function staffMonth(ctx: { db: Parameters<typeof loadWorkingCalendar>[0] }, month: string) {
-  const { calendar, range } = await monthOf(ctx, month);
-  return { calendar, tickets: await ticketTimesOfMonth(ctx.db, range) };
+type MonthRead = Awaited<ReturnType<typeof monthOf>> & { tickets: Awaited<ReturnType<typeof ticketTimesOfMonth>> };
+const monthsOfRequest = new WeakMap<object, Map<string, Promise<MonthRead>>>();
+
+/**
+ * Every ticket filed in the month, read once per request: the studio's month, the specialists'
+ * and the lines' figures asked for together share one read (and each ticket's working minutes).
+ */
+export function staffMonth(ctx: { db: Parameters<typeof loadWorkingCalendar>[0] }, month: string): Promise<MonthRead> {
+  let months = monthsOfRequest.get(ctx);
+  if (!months) {
+    months = new Map();
+    monthsOfRequest.set(ctx, months);
+  }
+  let read = months.get(month);
+  if (!read) {
+    read = monthOf(ctx, month).then(async (m) => ({ ...m, tickets: await ticketTimesOfMonth(ctx.db, m.range) }));
+    months.set(month, read);
+  }
+  return read;
 }
 
 builder.queryFields((t) => ({

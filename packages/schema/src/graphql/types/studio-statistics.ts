@@ -1,11 +1,11 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { type SupportStatistics, summarize } from '../../domain/sla/statistics.ts';
-import { breachesOfMonth, type MonthTicket, ticketTimesOfMonth } from '../../services/statistics.ts';
+import { breachesOfMonth, type MonthTicket } from '../../services/statistics.ts';
 import { batchPerRequest } from '../batch-per-request.ts';
 import { builder } from '../builder.ts';
 import { TicketPriorityEnum } from '../enums.ts';
 import { OrganizationRef } from './organization.ts';
-import { monthOf, SupportStatisticsRef } from './statistics.ts';
+import { SupportStatisticsRef, staffMonth } from './statistics.ts';
 
 type Month = SupportStatistics & { month: string };
 type Breach = Awaited<ReturnType<typeof breachesOfMonth>>[number];
@@ -102,8 +102,8 @@ builder.queryField('studioStatistics', (t) =>
     authScopes: { $all: { staff: true, tokenScope: 'tickets:read' } },
     args: { month: t.arg.string({ required: true, description: 'YYYY-MM' }) },
     resolve: async (_root, { month }, ctx) => {
-      const { calendar, range } = await monthOf(ctx, month);
-      return { month, calendar, range, tickets: await ticketTimesOfMonth(ctx.db, range) };
+      const { calendar, range, tickets } = await staffMonth(ctx, month);
+      return { month, calendar, range, tickets };
     },
   }),
 );
