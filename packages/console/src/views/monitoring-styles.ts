@@ -28,4 +28,7 @@ export const monitoringStyles = css`
   .agents { padding-left: 18px; }
   .weekdays { display: flex; gap: 10px; flex-wrap: wrap; border: 0; padding: 0; margin: 0; }
   .monitor-form { display: grid; gap: 8px; max-width: 520px; border: 1px solid #c9ced6; border-radius: 8px; padding: 12px; }
+  /* On a phone the forms shrink to the screen: a select is otherwise as wide as its longest option. */
+  :host { display: block; min-width: 0; }
+  .monitor-form > *, .monitor-form label > * { min-width: 0; max-width: 100%; }
 `;

@@ -200,4 +200,27 @@ describeInChromium('the monitoring board in the staff console (headless Chromium
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     await page.close();
   });
+
+  it('should fit a 390 px phone: the board without sideways scrolling, axe clean', async () => {
+    const first = await site.t.database.db.site.findFirstOrThrow({ orderBy: [{ name: 'asc' }, { id: 'asc' }] });
+    await site.t.gql(
+      createMonitorMutation,
+      {
+        input: {
+          siteId: globalId('Site', first.id),
+          name: 'Phone check',
+          kind: 'HTTP',
+          http: { url: `${target.url}/p` },
+        },
+      },
+      site.demo.staff.find((s) => s.role === 'HEAD')?.token,
+    );
+    await signInAs('LINE1');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('row', { name: /Phone check/ }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await seriousViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'console-monitoring-phone');
+    await page.close();
+  });
 });
