@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localToInstant, zoneOffsetMs } from '../src/domain/calendar/zoned-time.ts';
+import { isoDateOfUtcMs, localToInstant, zoneOffsetMs } from '../src/domain/calendar/zoned-time.ts';
 
 const hour = 3_600_000;
 
@@ -20,5 +20,18 @@ describe('zone offsets', () => {
       expect(localToInstant('2026-03-29', 150, 'Europe/Berlin')).toBe(Date.UTC(2026, 2, 29, 1, 30));
       expect(localToInstant('2026-03-28', 150, 'Europe/Berlin')).toBe(Date.UTC(2026, 2, 28, 1, 30));
     }
+  });
+
+  it('should name the UTC date of any instant exactly as toISOString does, leap days and the epoch included', () => {
+    const instants = [
+      0,
+      -1,
+      86_399_999,
+      Date.UTC(2000, 1, 29, 12),
+      Date.UTC(2100, 2, 1) - 1,
+      Date.UTC(1600, 1, 29, 23),
+    ];
+    for (let ms = Date.UTC(1900, 0, 1); ms < Date.UTC(2200, 0, 1); ms += 86_400_000 / 3 + 12_345) instants.push(ms);
+    for (const ms of instants) expect(isoDateOfUtcMs(ms)).toBe(new Date(ms).toISOString().slice(0, 10));
   });
 });

@@ -83,7 +83,21 @@ export function utcMsOfIsoDate(date: string): number {
 
 /** The YYYY-MM-DD date of a UTC instant. */
 export function isoDateOfUtcMs(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  // Days since 1970-01-01 to a civil date (H. Hinnant's algorithm): the statistics of a month
+  // ask this for every working day of every ticket, and a Date and its ISO string cost more.
+  const z = Math.floor(ms / 86_400_000) + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  if (year < 0 || year > 9999) return new Date(ms).toISOString().slice(0, 10);
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
 /** The date `days` after (or before) a YYYY-MM-DD date. */
