@@ -21,6 +21,7 @@ import { MonitoringView } from './views/monitoring-view.ts';
 import { MoveDialog } from './views/move-dialog.ts';
 import { PageContext } from './views/page-context.ts';
 import { QueueView } from './views/queue-view.ts';
+import { SettingsView } from './views/settings-view.ts';
 import { SplitDialog } from './views/split-dialog.ts';
 import { StatisticsView } from './views/statistics-view.ts';
 import { TicketSecrets } from './views/ticket-secrets.ts';
@@ -30,7 +31,7 @@ import { TicketView } from './views/ticket-view.ts';
 import { TrendChart } from './views/trend-chart.ts';
 
 /** The console's pages besides the queue and a ticket: `/console/<page>`. */
-const pages = ['canned', 'monitoring', 'clients', 'kb', 'money', 'statistics'] as const;
+const pages = ['canned', 'monitoring', 'clients', 'kb', 'money', 'statistics', 'settings'] as const;
 /** The roles that see money. */
 const moneyRoles = ['ACCOUNTANT', 'HEAD', 'ADMIN'];
 type Page = (typeof pages)[number];
@@ -182,6 +183,7 @@ export class ConsoleApp extends LitElement {
           }
           <a href="/console/statistics" aria-current=${this.page === 'statistics' ? 'page' : 'false'} @click=${(e: Event) => this.openPage(e, 'statistics')}>${t('statsTitle')}</a>
           <a href="/console/clients" aria-current=${this.page === 'clients' ? 'page' : 'false'} @click=${(e: Event) => this.openPage(e, 'clients')}>${t('clientsTitle')}</a>
+          <a href="/console/settings" aria-current=${this.page === 'settings' ? 'page' : 'false'} @click=${(e: Event) => this.openPage(e, 'settings')}>${t('settingsTitle')}</a>
         </nav>
         <span class="muted">${t('signedInAs', { name: this.staff.name })}</span>
         ${switchLanguage}
@@ -200,16 +202,18 @@ export class ConsoleApp extends LitElement {
                   ? html`<caredesk-money .locale=${this.locale} .role=${this.staff.role}></caredesk-money>`
                   : this.page === 'statistics'
                     ? html`<caredesk-statistics .locale=${this.locale} @open=${(e: CustomEvent<string>) => this.open(e.detail)}></caredesk-statistics>`
-                    : this.page === 'clients'
-                      ? html`<caredesk-clients .locale=${this.locale} .role=${this.staff.role}></caredesk-clients>`
-                      : this.ticketId
-                        ? keyed(
-                            this.ticketId,
-                            html`<caredesk-ticket .ticketId=${this.ticketId} .locale=${this.locale} .staffId=${this.staff.id} .role=${this.staff.role}
+                    : this.page === 'settings'
+                      ? html`<caredesk-settings .locale=${this.locale} .role=${this.staff.role}></caredesk-settings>`
+                      : this.page === 'clients'
+                        ? html`<caredesk-clients .locale=${this.locale} .role=${this.staff.role}></caredesk-clients>`
+                        : this.ticketId
+                          ? keyed(
+                              this.ticketId,
+                              html`<caredesk-ticket .ticketId=${this.ticketId} .locale=${this.locale} .staffId=${this.staff.id} .role=${this.staff.role}
                   @back=${() => this.open(null)} @open=${(e: CustomEvent<string>) => this.open(e.detail)}
                   @open-article=${(e: CustomEvent<string>) => this.openArticle(e.detail)}></caredesk-ticket>`,
-                          )
-                        : html`<caredesk-queue .locale=${this.locale} .staffId=${this.staff.id} @open=${(e: CustomEvent<string>) => this.open(e.detail)}
+                            )
+                          : html`<caredesk-queue .locale=${this.locale} .staffId=${this.staff.id} @open=${(e: CustomEvent<string>) => this.open(e.detail)}
                 @attention=${(e: CustomEvent<number>) => {
                   this.attention = e.detail;
                 }}></caredesk-queue>`
@@ -236,6 +240,7 @@ customElements.define('caredesk-clients', ClientsView);
 customElements.define('caredesk-kb', KnowledgeBaseView);
 customElements.define('caredesk-money', MoneyView);
 customElements.define('caredesk-statistics', StatisticsView);
+customElements.define('caredesk-settings', SettingsView);
 customElements.define('caredesk-trend-chart', TrendChart);
 customElements.define('caredesk-article-editor', ArticleEditor);
 customElements.define('caredesk-client-contacts', ClientContacts);

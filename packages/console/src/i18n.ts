@@ -5,6 +5,7 @@ import * as kb from './locales/kb.ts';
 import * as money from './locales/money.ts';
 import * as monitoring from './locales/monitoring.ts';
 import * as queue from './locales/queue.ts';
+import * as settings from './locales/settings.ts';
 import * as split from './locales/split.ts';
 import * as statistics from './locales/statistics.ts';
 import * as ticket from './locales/ticket.ts';
@@ -24,6 +25,7 @@ const en = {
   ...kb.en,
   ...money.en,
   ...statistics.en,
+  ...settings.en,
 };
 type Key = keyof typeof en;
 const ru: Record<Key, string> = {
@@ -37,6 +39,7 @@ const ru: Record<Key, string> = {
   ...kb.ru,
   ...money.ru,
   ...statistics.ru,
+  ...settings.ru,
 };
 export type Locale = 'ru' | 'en';
 export type StringKey = Key;
