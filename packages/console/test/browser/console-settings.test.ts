@@ -55,7 +55,10 @@ describeInChromium('the settings page of the staff console (headless Chromium)',
     await form.getByLabel('Name').fill('No rights');
     await form.getByLabel('tickets:read').uncheck();
     await form.getByRole('button', { name: 'Create token' }).click();
-    await page.getByRole('alert').getByText(/give at least one scope/).waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/give at least one scope/)
+      .waitFor();
     expect(await site.t.database.db.apiToken.count({ where: { name: 'No rights' } })).toBe(0);
     // LINE2's token of the test before is not theirs to see.
     expect(await page.getByRole('row', { name: /Deploy script/ }).count()).toBe(0);
