@@ -64,19 +64,6 @@ export const articleQuery = graphql(`
   }
 `);
 
-export const organizationNamesQuery = graphql(`
-  query OrganizationNames {
-    organizations(first: 200) {
-      edges {
-        node {
-          id
-          name
-        }
-      }
-    }
-  }
-`);
-
 export const createArticleMutation = graphql(`
   mutation CreateArticle($input: ArticleInput!) {
     createArticle(input: $input) {

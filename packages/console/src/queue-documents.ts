@@ -87,19 +87,6 @@ export const queueUpdated = graphql(
 `,
 );
 
-export const organizationsQuery = graphql(`
-  query QueueOrganizations {
-    organizations(first: 100) {
-      edges {
-        node {
-          id
-          name
-        }
-      }
-    }
-  }
-`);
-
 export const queueViewsQuery = graphql(`
   query QueueViews {
     queueViews {

@@ -9,10 +9,10 @@ import {
 import { day } from '../format.ts';
 import type { ResultOf } from '../graphql.ts';
 import { type Locale, translate } from '../i18n.ts';
+import { allOrganizations, type ListedOrganization } from '../organization-list.ts';
 import { styles } from '../styles.ts';
 import { failureOf } from './write-outcome.ts';
 
-type Listed = { id: string; name: string; email: string | null };
 type Detail = Extract<NonNullable<ResultOf<typeof organizationQuery>['node']>, { contacts: unknown }>;
 
 /**
@@ -44,7 +44,7 @@ export class ClientsView extends LitElement {
   };
   declare locale: Locale;
   declare role: string;
-  declare organizations: Listed[];
+  declare organizations: ListedOrganization[];
   declare search: string;
   declare selected: string;
   declare detail: Detail | null;
@@ -72,18 +72,7 @@ export class ClientsView extends LitElement {
 
   private async loadList(): Promise<void> {
     try {
-      const all: Listed[] = [];
-      let after: string | null = null;
-      do {
-        const { organizations }: ResultOf<typeof organizationsQuery> = await request(
-          organizationsQuery,
-          { after },
-          this.locale,
-        );
-        all.push(...organizations.edges.map((e) => e.node));
-        after = organizations.pageInfo.hasNextPage ? (organizations.pageInfo.endCursor ?? null) : null;
-      } while (after);
-      this.organizations = all;
+      this.organizations = await allOrganizations(this.locale);
     } catch (error) {
       this.problem = error instanceof ConsoleError ? error.message : String(error);
     }

@@ -2,7 +2,8 @@ import { css, html, LitElement, nothing } from 'lit';
 import { ConsoleError, request } from '../api.ts';
 import type { ResultOf } from '../graphql.ts';
 import { type Locale, translate } from '../i18n.ts';
-import { articlesQuery, organizationNamesQuery } from '../kb-documents.ts';
+import { articlesQuery } from '../kb-documents.ts';
+import { allOrganizations } from '../organization-list.ts';
 import { styles } from '../styles.ts';
 
 type Listed = ResultOf<typeof articlesQuery>['articles']['edges'][number]['node'];
@@ -52,9 +53,9 @@ export class KnowledgeBaseView extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void this.load();
-    void request(organizationNamesQuery, {}, this.locale)
-      .then(({ organizations }) => {
-        this.organizations = organizations.edges.map((e) => e.node);
+    void allOrganizations(this.locale)
+      .then((organizations) => {
+        this.organizations = organizations;
       })
       .catch(() => undefined);
   }

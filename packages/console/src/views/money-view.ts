@@ -1,20 +1,14 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { ConsoleError, request } from '../api.ts';
-import { day, duration, money, thisMonth } from '../format.ts';
+import { day, duration, money, previousMonth, thisMonth } from '../format.ts';
 import type { ResultOf } from '../graphql.ts';
 import { type Locale, translate } from '../i18n.ts';
-import { organizationNamesQuery } from '../kb-documents.ts';
 import { confirmInvoicePaymentMutation, issueMonthlyInvoicesMutation, monthReportQuery } from '../money-documents.ts';
+import { allOrganizations } from '../organization-list.ts';
 import { styles } from '../styles.ts';
 import { failureOf } from './write-outcome.ts';
 
 type Report = NonNullable<ResultOf<typeof monthReportQuery>['monthlyReport']>;
-
-/** The month before `month` (YYYY-MM). */
-export function previousMonth(month: string): string {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  return m === 1 ? `${year - 1}-12` : `${year}-${String(m - 1).padStart(2, '0')}`;
-}
 
 /**
  * Money, for the accountant, the head of support and admins: one client's month on screen —
@@ -68,9 +62,9 @@ export class MoneyView extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void request(organizationNamesQuery, {}, this.locale)
-      .then(({ organizations }) => {
-        this.organizations = organizations.edges.map((e) => e.node);
+    void allOrganizations(this.locale)
+      .then((organizations) => {
+        this.organizations = organizations;
         if (!this.organizationId && this.organizations[0]) {
           this.organizationId = this.organizations[0].id;
           void this.load();

@@ -1,7 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { request } from '../api.ts';
 import { type Locale, type StringKey, translate } from '../i18n.ts';
-import { organizationsQuery } from '../queue-documents.ts';
+import { allOrganizations } from '../organization-list.ts';
 import { noFilters, priorities, type QueueFilters, statuses } from '../queue-filters.ts';
 import { queueStyles } from '../queue-styles.ts';
 import { styles } from '../styles.ts';
@@ -32,9 +31,9 @@ export class QueueFilterBar extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void request(organizationsQuery, {}, this.locale)
-      .then((data) => {
-        this.organizations = data.organizations.edges.map((edge) => edge.node);
+    void allOrganizations(this.locale)
+      .then((organizations) => {
+        this.organizations = organizations;
       })
       .catch(() => {});
   }

@@ -1,12 +1,11 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { ConsoleError, request } from '../api.ts';
-import { dateTime, thisMonth } from '../format.ts';
+import { dateTime, previousMonth, thisMonth } from '../format.ts';
 import type { ResultOf } from '../graphql.ts';
 import { type Locale, translate } from '../i18n.ts';
 import { monthTotalsQuery, studioMonthQuery } from '../statistics-documents.ts';
 import { styles } from '../styles.ts';
-import { previousMonth } from './money-view.ts';
 import type { TrendSeries } from './trend-chart.ts';
 
 type Month = ResultOf<typeof studioMonthQuery>;
