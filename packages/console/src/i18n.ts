@@ -8,6 +8,7 @@ import * as queue from './locales/queue.ts';
 import * as settings from './locales/settings.ts';
 import * as split from './locales/split.ts';
 import * as statistics from './locales/statistics.ts';
+import * as studioSettings from './locales/studio-settings.ts';
 import * as ticket from './locales/ticket.ts';
 
 /**
@@ -26,6 +27,7 @@ const en = {
   ...money.en,
   ...statistics.en,
   ...settings.en,
+  ...studioSettings.en,
 };
 type Key = keyof typeof en;
 const ru: Record<Key, string> = {
@@ -40,6 +42,7 @@ const ru: Record<Key, string> = {
   ...money.ru,
   ...statistics.ru,
   ...settings.ru,
+  ...studioSettings.ru,
 };
 export type Locale = 'ru' | 'en';
 export type StringKey = Key;

@@ -1,11 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { ConsoleError, request } from '../api.ts';
-import {
-  createOrganizationMutation,
-  createSiteMutation,
-  organizationQuery,
-  organizationsQuery,
-} from '../clients-documents.ts';
+import { createOrganizationMutation, createSiteMutation, organizationQuery } from '../clients-documents.ts';
 import { day } from '../format.ts';
 import type { ResultOf } from '../graphql.ts';
 import { type Locale, translate } from '../i18n.ts';

@@ -1,167 +1,92 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { ConsoleError, request } from '../api.ts';
-import { dateTime } from '../format.ts';
-import type { ResultOf } from '../graphql.ts';
-import { type Locale, translate } from '../i18n.ts';
-import { apiTokensQuery, createApiTokenMutation, revokeApiTokenMutation } from '../settings-documents.ts';
+import { type Locale, type StringKey, translate } from '../i18n.ts';
 import { styles } from '../styles.ts';
-import { failureOf } from './write-outcome.ts';
 
-type Token = ResultOf<typeof apiTokensQuery>['apiTokens'][number];
-const scopes = ['tickets:read', 'tickets:write', 'monitoring:report', 'admin'] as const;
+/** Who edits the studio's rules (the server checks again). */
+export const rulesEditors = ['HEAD', 'ADMIN'];
+
+/** The parts of the settings page, `/console/settings#<id>`, and who sees each. */
+const sections: readonly { id: string; label: StringKey; roles?: readonly string[] }[] = [
+  { id: 'hours', label: 'setHoursTab' },
+  { id: 'calendar', label: 'setCalendarTab' },
+  { id: 'sla', label: 'setSlaTab' },
+  { id: 'billing', label: 'setBillingTab' },
+  { id: 'tokens', label: 'tokensTitle' },
+  { id: 'notifications', label: 'setNotifyTab' },
+];
 
 /**
- * The studio's settings. For now: API tokens — create one (its secret shown once, with at most
- * the caller's own scopes: the server decides) and revoke it; each staff member sees their own,
- * an admin everyone's.
+ * The studio's settings, one part at a time: working hours, the calendar, SLA targets, billing
+ * rules, API tokens and my notifications. Everyone reads; the head of support and admins change
+ * the studio's rules.
  */
 export class SettingsView extends LitElement {
   static override styles = [
     styles,
     css`
-      .secret-box { display: flex; flex-direction: column; gap: 4px; }
-      .secret { font-family: ui-monospace, monospace; overflow-wrap: anywhere; }
-      fieldset { border: 1px solid var(--line); border-radius: 6px; }
-      tbody tr { cursor: default; }
-      .scroll { overflow-x: auto; }
+      nav.sections { gap: 4px 14px; margin-bottom: 12px; }
+      nav.sections a { color: var(--accent); text-decoration: none; padding: 4px 2px; }
+      nav.sections a[aria-current='page'] { font-weight: 700; border-bottom: 2px solid var(--accent); }
     `,
   ];
-  static override properties = {
-    locale: {},
-    role: {},
-    tokens: { state: true },
-    secret: { state: true },
-    problem: { state: true },
-    notice: { state: true },
-  };
+  static override properties = { locale: {}, role: {}, section: { state: true } };
   declare locale: Locale;
   declare role: string;
-  declare tokens: Token[];
-  /** The secret of the token just created, shown until the page is left. */
-  declare secret: string;
-  declare problem: string;
-  declare notice: string;
+  declare section: string;
+  private readonly onHash = () => this.follow();
 
   constructor() {
     super();
-    this.tokens = [];
-    this.secret = '';
-    this.problem = '';
-    this.notice = '';
+    this.section = 'hours';
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.load();
+    this.follow();
+    addEventListener('hashchange', this.onHash);
   }
 
-  private async load(): Promise<void> {
-    try {
-      this.tokens = (await request(apiTokensQuery, {}, this.locale)).apiTokens;
-    } catch (error) {
-      this.problem = error instanceof ConsoleError ? error.message : String(error);
-    }
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('hashchange', this.onHash);
   }
 
-  private async create(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const form = event.target as HTMLFormElement;
-    const data = new FormData(form);
-    const expires = String(data.get('expiresAt') ?? '');
-    const input = {
-      name: String(data.get('name') ?? ''),
-      scopes: data.getAll('scope').map(String),
-      expiresAt: expires ? new Date(`${expires}T23:59:59`).toISOString() : null,
-    };
-    this.secret = '';
-    this.notice = '';
-    let secret = '';
-    this.problem = await failureOf(
-      request(createApiTokenMutation, { input }, this.locale).then((answer) => {
-        if (answer.createApiToken.__typename === 'CreateApiTokenPayload') secret = answer.createApiToken.secret;
-        return answer;
-      }),
-    );
-    if (this.problem) return;
-    form.reset();
-    this.secret = secret;
-    await this.load();
+  private visible() {
+    return sections.filter((s) => !s.roles || s.roles.includes(this.role));
   }
 
-  private async revoke(token: Token): Promise<void> {
-    const t = translate(this.locale);
-    if (!confirm(t('tokenRevokeConfirm', { name: token.name }))) return;
-    this.notice = '';
-    this.problem = await failureOf(request(revokeApiTokenMutation, { input: { tokenId: token.id } }, this.locale));
-    if (this.problem) return;
-    this.notice = t('tokenRevokedNotice');
-    await this.load();
+  private follow(): void {
+    const wanted = location.hash.slice(1);
+    this.section = this.visible().some((s) => s.id === wanted) ? wanted : 'hours';
   }
 
   override render() {
     const t = translate(this.locale);
+    const editor = rulesEditors.includes(this.role);
     return html`<h2>${t('settingsTitle')}</h2>
-      <section class="card" aria-labelledby="tokens-title">
-        <h3 id="tokens-title">${t('tokensTitle')}</h3>
-        <p class="muted hint">${t('tokensHint')}</p>
-        ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
-        ${this.notice ? html`<p class="muted" role="status">${this.notice}</p>` : nothing}
-        ${
-          this.secret
-            ? html`<div class="warning secret-box" role="status"><span>${t('tokenSecret')}</span>
-              <code class="secret">${this.secret}</code></div>`
-            : nothing
-        }
-        ${this.tokens.length === 0 ? html`<p class="muted">${t('tokensNone')}</p>` : this.list()}
-        ${this.form()}
-      </section>`;
-  }
-
-  private list() {
-    const t = translate(this.locale);
-    const now = Date.now();
-    return html`<div class="scroll" tabindex="0" role="group" aria-labelledby="tokens-title"><table aria-labelledby="tokens-title">
-      <thead><tr><th>${t('tokenName')}</th><th>${t('tokenScopes')}</th><th>${t('tokenOwner')}</th>
-        <th>${t('tokenCreated')}</th><th>${t('tokenLastUsed')}</th><th>${t('tokenState')}</th></tr></thead>
-      <tbody>${this.tokens.map((token) => {
-        const expired = token.expiresAt !== null && new Date(token.expiresAt).getTime() <= now;
-        const state = token.revokedAt
-          ? t('tokenRevoked', { date: dateTime(token.revokedAt, this.locale) })
-          : expired
-            ? t('tokenExpired')
-            : t('tokenActive');
-        return html`<tr>
-          <td>${token.name} <code class="muted">${token.prefix}…</code></td>
-          <td>${token.scopes.map((s) => html`<span class="flag">${s}</span>`)}</td>
-          <td>${token.staffName ?? ''}</td>
-          <td>${dateTime(token.createdAt, this.locale)}</td>
-          <td>${token.lastUsedAt ? dateTime(token.lastUsedAt, this.locale) : t('tokenNever')}</td>
-          <td>${state}
-            ${
-              token.revokedAt || expired
-                ? nothing
-                : html`<button class="small" aria-label=${t('tokenRevokeLabel', { name: token.name })}
-                  @click=${() => void this.revoke(token)}>${t('tokenRevoke')}</button>`
-            }</td>
-        </tr>`;
-      })}</tbody>
-    </table></div>`;
-  }
-
-  private form() {
-    const t = translate(this.locale);
-    return html`<form class="fields" aria-labelledby="token-new" @submit=${(e: SubmitEvent) => void this.create(e)}>
-      <h4 id="token-new">${t('tokenCreate')}</h4>
-      <label>${t('tokenName')} <input name="name" required maxlength="100" /></label>
-      <fieldset class="row">
-        <legend>${t('tokenScopes')}</legend>
-        ${scopes.map(
-          (scope) => html`<label class="inline"><input type="checkbox" name="scope" value=${scope}
-            ?checked=${scope === 'tickets:read'} /> ${scope}</label>`,
+      <nav class="row sections" aria-label=${t('setSections')}>
+        ${this.visible().map(
+          (s) => html`<a href=${`#${s.id}`} aria-current=${s.id === this.section ? 'page' : 'false'}>${t(s.label)}</a>`,
         )}
-      </fieldset>
-      <label>${t('tokenExpires')} <input name="expiresAt" type="date" /></label>
-      <button class="primary" type="submit">${t('tokenCreate')}</button>
-    </form>`;
+      </nav>
+      ${!editor && ['hours', 'calendar', 'sla', 'billing'].includes(this.section) ? html`<p class="muted">${t('setReadOnly')}</p>` : nothing}
+      ${this.partOf(editor)}`;
+  }
+
+  private partOf(editor: boolean) {
+    switch (this.section) {
+      case 'calendar':
+        return html`<caredesk-settings-calendar .locale=${this.locale} .editor=${editor}></caredesk-settings-calendar>`;
+      case 'sla':
+        return html`<caredesk-settings-sla .locale=${this.locale} .editor=${editor}></caredesk-settings-sla>`;
+      case 'billing':
+        return html`<caredesk-settings-billing .locale=${this.locale} .editor=${editor}></caredesk-settings-billing>`;
+      case 'tokens':
+        return html`<caredesk-settings-tokens .locale=${this.locale}></caredesk-settings-tokens>`;
+      case 'notifications':
+        return html`<caredesk-settings-notifications .locale=${this.locale}></caredesk-settings-notifications>`;
+      default:
+        return html`<caredesk-settings-hours .locale=${this.locale} .editor=${editor}></caredesk-settings-hours>`;
+    }
   }
 }

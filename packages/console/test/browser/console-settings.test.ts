@@ -18,6 +18,7 @@ describeInChromium('the settings page of the staff console (headless Chromium)',
     page = await site.signInAs(role);
     page.on('dialog', (dialog) => void dialog.accept());
     await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'API tokens' }).click();
     await page.getByRole('heading', { name: 'API tokens' }).waitFor();
   };
   const viewerKind = async (token: string) =>
