@@ -58,6 +58,8 @@ interface Target {
   queueViewId: string;
   /** A spare contact of the shop's organization, for the contact rows. */
   contactId: string;
+  /** A spare line-1 specialist, for the staff administration rows. */
+  staffMemberId: string;
 }
 interface Row {
   /** Who gets through. */
@@ -672,6 +674,58 @@ const matrix: Record<string, Row> = {
       variables: { id: t.queueViewId },
     }),
   },
+  studioStaff: {
+    allowed: ['HEAD', 'ADMIN', 'tokenRead', 'tokenAdmin'],
+    operation: () => ({ query: '{ studioStaff { name role active passwordSet createdAt } }' }),
+  },
+  // Staff administration: admins only, from a session or an admin-scoped token. Each targets a
+  // member of its own (a fresh invitation), so that no call disturbs the next.
+  inviteStaff: {
+    allowed: ['ADMIN', 'tokenAdmin'],
+    operation: (_t, n) => ({
+      query: `mutation { inviteStaff(input: { email: "invited${n}@matrix.example", name: "M", role: LINE1 }) { __typename ... on DomainError { code } } }`,
+    }),
+  },
+  changeStaffRole: {
+    allowed: ['ADMIN', 'tokenAdmin'],
+    operation: (t) => ({
+      query:
+        'mutation ($id: ID!) { changeStaffRole(input: { staffMember: $id, role: LINE2 }) { __typename ... on DomainError { code } } }',
+      variables: { id: t.staffMemberId },
+    }),
+  },
+  disableStaffMember: {
+    allowed: ['ADMIN', 'tokenAdmin'],
+    operation: (t) => ({
+      query:
+        'mutation ($id: ID!) { disableStaffMember(input: { staffMember: $id }) { __typename ... on DomainError { code } } }',
+      variables: { id: t.staffMemberId },
+    }),
+  },
+  enableStaffMember: {
+    allowed: ['ADMIN', 'tokenAdmin'],
+    operation: (t) => ({
+      query:
+        'mutation ($id: ID!) { enableStaffMember(input: { staffMember: $id }) { __typename ... on DomainError { code } } }',
+      variables: { id: t.staffMemberId },
+    }),
+  },
+  resetStaffPassword: {
+    allowed: ['ADMIN', 'tokenAdmin'],
+    operation: (t) => ({
+      query:
+        'mutation ($id: ID!) { resetStaffPassword(input: { staffMember: $id }) { __typename ... on DomainError { code } } }',
+      variables: { id: t.staffMemberId },
+    }),
+  },
+  // Anyone holding a link (this one made up: INVALID_LINK still counts as through).
+  setStaffPassword: {
+    allowed: everyone,
+    operation: () => ({
+      query:
+        'mutation { setStaffPassword(input: { token: "cdp_made-up", password: "a long enough password" }) { __typename ... on DomainError { code } } }',
+    }),
+  },
   // Last: it ends the contacts' sessions.
   signOut: {
     allowed: ['contactOther', 'contactUnauthorized', 'contactAuthorized'],
@@ -820,8 +874,12 @@ describeEachDatabase('the permission matrix', (provider) => {
     const spare = await db.contact.create({
       data: { organizationId: site.organizationId, email: `spare${n}@matrix.example`, name: 'Spare', authorized: true },
     });
+    const member = await db.staffMember.create({
+      data: { email: `member${n}@matrix.example`, name: 'Spare', role: 'LINE1', supportLine: 1 },
+    });
     tokens.visitorOwn = own.secret;
     return {
+      staffMemberId: Buffer.from(`StaffMember:${member.id}`).toString('base64'),
       contactId: Buffer.from(`Contact:${spare.id}`).toString('base64'),
       cannedResponseId: Buffer.from(`CannedResponse:${canned.id}`).toString('base64'),
       queueViewId: Buffer.from(`QueueView:${view.id}`).toString('base64'),

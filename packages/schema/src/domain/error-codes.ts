@@ -16,7 +16,10 @@ export type ErrorCode =
   | 'TICKET_CLOSED'
   | 'TIMER_NOT_RUNNING'
   | 'MONITOR_TARGET_FORBIDDEN'
-  | 'RATING_CLOSED';
+  | 'RATING_CLOSED'
+  | 'INVALID_LINK'
+  | 'NOT_ON_YOURSELF'
+  | 'LAST_ADMIN';
 
 export type Locale = 'ru' | 'en';
 
@@ -83,6 +86,18 @@ const messages: Record<ErrorCode, Record<Locale, string>> = {
   RATING_CLOSED: {
     en: 'This work can no longer be rated: ratings are taken for 7 days after it is accepted.',
     ru: 'Эту работу уже нельзя оценить: оценки принимаются 7 дней после приёмки.',
+  },
+  INVALID_LINK: {
+    en: 'The link is wrong, already used or expired. Ask an administrator for a new one.',
+    ru: 'Ссылка неверна, уже использована или устарела. Попросите администратора прислать новую.',
+  },
+  NOT_ON_YOURSELF: {
+    en: 'You cannot disable yourself or change your own role: ask another administrator.',
+    ru: 'Нельзя отключить себя или сменить свою роль: попросите другого администратора.',
+  },
+  LAST_ADMIN: {
+    en: 'The studio must keep at least one active administrator.',
+    ru: 'В студии должен остаться хотя бы один активный администратор.',
   },
   MONITOR_TARGET_FORBIDDEN: {
     en: 'Monitors may check only public addresses: this one is inside a private, loopback or cloud network. An administrator can allow it with MONITOR_ALLOW_NETWORKS.',

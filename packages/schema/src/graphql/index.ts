@@ -20,6 +20,7 @@ import './types/attachment.ts';
 import './types/sign-in.ts';
 import './types/ticket-secret.ts';
 import './types/staff-access.ts';
+import './types/staff-admin.ts';
 import './types/calendar.ts';
 import './types/ticket-sla.ts';
 import './types/ticket-allowed-moves.ts';

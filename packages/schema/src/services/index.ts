@@ -94,6 +94,19 @@ export {
   workingHoursOf,
 } from './sla.ts';
 export { fireDueSlaEvents, type SlaJobResult } from './sla-job.ts';
+export {
+  changeStaffRole,
+  disableStaffMember,
+  enableStaffMember,
+  inviteStaff,
+  resetStaffPassword,
+} from './staff-admin.ts';
+export {
+  issuePasswordLink,
+  passwordLinkHours,
+  setPasswordPath,
+  setPasswordWithLink,
+} from './staff-password-links.ts';
 export { setStaffPassword, signInStaff } from './staff-sign-in.ts';
 export { type SubmitTicket, submitTicket } from './submit-ticket.ts';
 export { rateByLink, rateTicket } from './ticket-rating.ts';

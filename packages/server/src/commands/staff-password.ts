@@ -1,9 +1,7 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createDb } from '@caredesk/schema/db';
-import { DomainError } from '@caredesk/schema/services';
-// Not yet exported by '@caredesk/schema/services': switch once services/index.ts exports it.
-import { setStaffPassword } from '../../../schema/src/services/staff-sign-in.ts';
+import { DomainError, setStaffPassword } from '@caredesk/schema/services';
 import { loadConfig } from '../config.ts';
 import { type Command, UsageError } from './command.ts';
 import { withRevocationBus } from './revocation-bus.ts';
