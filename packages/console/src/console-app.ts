@@ -21,11 +21,14 @@ import { MonitoringView } from './views/monitoring-view.ts';
 import { MoveDialog } from './views/move-dialog.ts';
 import { PageContext } from './views/page-context.ts';
 import { QueueView } from './views/queue-view.ts';
+import { SetPasswordPage } from './views/set-password-page.ts';
 import { SettingsBilling } from './views/settings-billing.ts';
 import { SettingsCalendar } from './views/settings-calendar.ts';
 import { SettingsHours } from './views/settings-hours.ts';
+import { SettingsMail } from './views/settings-mail.ts';
 import { SettingsNotifications } from './views/settings-notifications.ts';
 import { SettingsSla } from './views/settings-sla.ts';
+import { SettingsStaff } from './views/settings-staff.ts';
 import { SettingsTokens } from './views/settings-tokens.ts';
 import { SettingsView } from './views/settings-view.ts';
 import { SplitDialog } from './views/split-dialog.ts';
@@ -161,6 +164,9 @@ export class ConsoleApp extends LitElement {
     const t = this.t;
     if (!this.ready) return nothing;
     const switchLanguage = html`<button @click=${() => (this.locale = this.locale === 'ru' ? 'en' : 'ru')}>${t('language')}</button>`;
+    if (/\/console\/set-password\/?$/.test(location.pathname))
+      return html`<header><h1>${t('title')}</h1>${switchLanguage}</header>
+        <main><caredesk-set-password .locale=${this.locale}></caredesk-set-password></main>`;
     if (!this.staff)
       return html`<header><h1>${t('title')}</h1>${switchLanguage}</header>
         <main>
@@ -253,6 +259,9 @@ customElements.define('caredesk-settings-sla', SettingsSla);
 customElements.define('caredesk-settings-billing', SettingsBilling);
 customElements.define('caredesk-settings-tokens', SettingsTokens);
 customElements.define('caredesk-settings-notifications', SettingsNotifications);
+customElements.define('caredesk-settings-mail', SettingsMail);
+customElements.define('caredesk-settings-staff', SettingsStaff);
+customElements.define('caredesk-set-password', SetPasswordPage);
 customElements.define('caredesk-trend-chart', TrendChart);
 customElements.define('caredesk-article-editor', ArticleEditor);
 customElements.define('caredesk-client-contacts', ClientContacts);

@@ -55,6 +55,7 @@ import { consoleMailer } from './mail/console-mailer.ts';
 import { imapPoller } from './mail/imap-poller.ts';
 import { incomingMail } from './mail/incoming.ts';
 import { limitedBy, useLetterLimits } from './mail/letter-limits.ts';
+import { mailDoctor } from './mail/mail-doctor.ts';
 import { listenerSecurity } from './mail/mail-settings.ts';
 import { sendDueMail } from './mail/outbox-sender.ts';
 import { replyAddresses } from './mail/reply-address.ts';
@@ -168,6 +169,7 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
   const viewers = viewerCache({ ttlMs: config.viewerCacheMs, maxEntries: 10_000, now });
   access.onCredentialsChanged(() => viewers.forget());
   const viewerFor = consoleViewer({ db, cookie, publicUrl: config.publicUrl, now, cache: viewers });
+  const doctor = mailDoctor(config.mail);
   const contextFor = async (
     carried: CarriedCredentials,
     language: string | null | undefined,
@@ -183,6 +185,7 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
     rateLimit: (bucket, key) => limiter.consume(bucket, key),
     limiter,
     mailer,
+    mailDoctor: doctor,
     publicUrl: config.publicUrl,
     locale: localeFrom(language),
     storage,

@@ -674,6 +674,7 @@ const matrix: Record<string, Row> = {
       variables: { id: t.queueViewId },
     }),
   },
+  mailStatus: { allowed: ['ADMIN', 'tokenAdmin'], operation: () => ({ query: '{ mailStatus { transport } }' }) },
   studioStaff: {
     allowed: ['HEAD', 'ADMIN', 'tokenRead', 'tokenAdmin'],
     operation: () => ({ query: '{ studioStaff { name role active passwordSet createdAt } }' }),

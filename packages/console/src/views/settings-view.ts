@@ -11,8 +11,10 @@ const sections: readonly { id: string; label: StringKey; roles?: readonly string
   { id: 'calendar', label: 'setCalendarTab' },
   { id: 'sla', label: 'setSlaTab' },
   { id: 'billing', label: 'setBillingTab' },
+  { id: 'staff', label: 'setStaffTab', roles: ['HEAD', 'ADMIN'] },
   { id: 'tokens', label: 'tokensTitle' },
   { id: 'notifications', label: 'setNotifyTab' },
+  { id: 'mail', label: 'setMailTab', roles: ['ADMIN'] },
 ];
 
 /**
@@ -83,6 +85,10 @@ export class SettingsView extends LitElement {
         return html`<caredesk-settings-billing .locale=${this.locale} .editor=${editor}></caredesk-settings-billing>`;
       case 'tokens':
         return html`<caredesk-settings-tokens .locale=${this.locale}></caredesk-settings-tokens>`;
+      case 'staff':
+        return html`<caredesk-settings-staff .locale=${this.locale} .editor=${this.role === 'ADMIN'}></caredesk-settings-staff>`;
+      case 'mail':
+        return html`<caredesk-settings-mail .locale=${this.locale}></caredesk-settings-mail>`;
       case 'notifications':
         return html`<caredesk-settings-notifications .locale=${this.locale}></caredesk-settings-notifications>`;
       default:

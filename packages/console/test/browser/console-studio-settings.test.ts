@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startSmtpSink } from '../../../server/test/support/smtp-sink.ts';
 import { describeInChromium } from '../../../widget/test/browser/support/chromium.ts';
 import { seriousViolations } from '../../../widget/test/browser/support/page-helpers.ts';
 import { type ConsoleSite, startConsoleSite } from './support/console-site.ts';
@@ -8,11 +9,16 @@ import { type ConsoleSite, startConsoleSite } from './support/console-site.ts';
 describeInChromium('the studio settings of the staff console (headless Chromium)', () => {
   let site: ConsoleSite;
   let page: Page;
+  let sink: Awaited<ReturnType<typeof startSmtpSink>>;
 
   beforeAll(async () => {
-    site = await startConsoleSite(undefined, { MONITORING_ENABLED: 'false' });
+    sink = await startSmtpSink();
+    site = await startConsoleSite(undefined, { MONITORING_ENABLED: 'false', SMTP_URL: sink.url });
   });
-  afterAll(() => site?.close());
+  afterAll(async () => {
+    await site?.close();
+    await sink?.close();
+  });
 
   const openSection = async (role: string, section: string) => {
     page = await site.signInAs(role);
@@ -162,6 +168,26 @@ describeInChromium('the studio settings of the staff console (headless Chromium)
     const mode = await site.t.gql<{ myNotificationMode: string }>('{ myNotificationMode }', {}, staffToken('LINE1'));
     expect(mode.data?.myNotificationMode).toBe('DIGEST');
     expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('should show an admin the mail settings read-only with the live check of the SMTP server, and nobody else', async () => {
+    await openSection('ADMIN', 'Mail');
+    const mail = page.getByRole('region', { name: 'Mail' });
+    await mail.getByText(`OK smtp: ${sink.url}: accepts mail`).waitFor();
+    await mail.getByText(sink.url, { exact: true }).waitFor();
+    expect(await mail.getByRole('textbox').count()).toBe(0);
+    await mail.getByRole('button', { name: 'Check again' }).click();
+    await mail.getByText(`OK smtp: ${sink.url}: accepts mail`).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+
+    page = await site.signInAs('HEAD');
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('link', { name: 'Working hours' }).waitFor();
+    expect(
+      await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Mail' }).count(),
+    ).toBe(0);
     await page.close();
   });
 });

@@ -6,6 +6,7 @@ import type { AllowedNetworks } from '../domain/monitoring/target-address.ts';
 import type { StaffRole, TokenScope } from '../domain/staff-role.ts';
 import type { AccessRevoked } from '../services/access-revoked.ts';
 import type { AttachmentStorage, UploadLimits } from '../services/attachment-storage.ts';
+import type { MailDoctor } from '../services/mail-status.ts';
 import type { Mailer } from '../services/mailer.ts';
 import type { RateBucket, RateLimiter } from '../services/rate-limiter.ts';
 
@@ -91,6 +92,8 @@ export interface GraphQLContext {
   /** The Origin header of the request or WebSocket handshake, if a browser sent one. */
   origin: string | null;
   mailer: Mailer;
+  /** The server's mail settings and their live checks, for admins; absent outside a server. */
+  mailDoctor?: MailDoctor;
   publicUrl: string;
   /** The key that seals ticket secrets (derived from SECRET_KEY). */
   secretsKey: KeyObject;

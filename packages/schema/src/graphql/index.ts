@@ -43,6 +43,7 @@ import './types/canned-response.ts';
 import './types/queue-view.ts';
 import './types/ticket-presence.ts';
 import './types/ticket-requester.ts';
+import './types/mail-status.ts';
 import './types/node.ts';
 
 builder.queryType({});

@@ -54,6 +54,7 @@ export {
   type LetterLimits,
   withLetterLimits,
 } from './letter-limits.ts';
+export type { MailCheck, MailDoctor, MailSetup } from './mail-status.ts';
 export type { Mail, Mailer } from './mailer.ts';
 export { createMonitor } from './monitoring/admin.ts';
 export { recordHeartbeat } from './monitoring/heartbeat.ts';

@@ -2,7 +2,7 @@ import { createDb, describeTarget, migrationStatus } from '@caredesk/schema/db';
 import { Redis } from 'ioredis';
 import { configVariables, loadConfig } from '../config.ts';
 import { loadWidgetScript } from '../http/widget-asset.ts';
-import { checkMailbox } from '../mail/imap-poller.ts';
+import { mailDoctor } from '../mail/mail-doctor.ts';
 import type { Command } from './command.ts';
 
 export const doctor: Command = {
@@ -49,10 +49,7 @@ export const doctor: Command = {
     } else {
       line(true, 'pub/sub', 'in-process (set REDIS_URL to run several instances)');
     }
-    if (config.mail.imap) {
-      const mailbox = await checkMailbox(config.mail.imap);
-      line(mailbox.ok, 'imap', mailbox.detail);
-    }
+    for (const check of await mailDoctor(config.mail).check()) line(check.ok, check.name, check.detail);
     line(loadWidgetScript() !== null, 'widget', loadWidgetScript() ? 'built' : 'not built: run pnpm install');
     return healthy ? 0 : 1;
   },
