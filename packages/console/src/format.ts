@@ -58,3 +58,10 @@ export function previousMonth(month: string): string {
   const [year, m] = month.split('-').map(Number) as [number, number];
   return m === 1 ? `${year - 1}-12` : `${year}-${String(m - 1).padStart(2, '0')}`;
 }
+
+/** Roubles as typed ("1 500,50") to integer kopecks; NaN when it is no amount. */
+export function kopecksOf(typed: string): number {
+  const text = typed.replace(/\s/g, '').replace(',', '.');
+  if (!/^\d+(\.\d{1,2})?$/.test(text)) return Number.NaN;
+  return Math.round(Number(text) * 100);
+}

@@ -1,5 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { request } from '../api.ts';
+import { kopecksOf } from '../format.ts';
 import { type StringKey, translate } from '../i18n.ts';
 import { setBillingRulesMutation, studioRulesQuery } from '../rules-documents.ts';
 import { styles } from '../styles.ts';
@@ -17,12 +18,6 @@ interface Rules {
 const lines = ['1', '2', '3'] as const;
 const priorities = ['NORMAL', 'HIGH', 'URGENT', 'IMMEDIATE'] as const;
 
-/** Roubles as typed ("1 500,50") to integer kopecks; NaN when it is no amount. */
-export function kopecksOf(typed: string): number {
-  const text = typed.replace(/\s/g, '').replace(',', '.');
-  if (!/^\d+(\.\d{1,2})?$/.test(text)) return Number.NaN;
-  return Math.round(Number(text) * 100);
-}
 const roubles = (kopecks: number) => (kopecks / 100).toFixed(2).replace(/\.00$/, '');
 
 /**

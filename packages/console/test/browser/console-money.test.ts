@@ -22,8 +22,8 @@ describeInChromium('the money page of the staff console (headless Chromium)', ()
     await page.getByRole('link', { name: 'Money' }).click();
     await page.getByRole('heading', { name: 'Money', level: 2 }).waitFor();
     await page.getByLabel('Client').selectOption({ label: client });
-    await page.getByLabel('Month').fill(month);
-    await page.getByLabel('Month').dispatchEvent('change');
+    await page.getByLabel('Month', { exact: true }).fill(month);
+    await page.getByLabel('Month', { exact: true }).dispatchEvent('change');
   };
 
   it('should let the accountant see a client’s month, issue a correction for late-logged work and record that the payment arrived', async () => {
@@ -95,6 +95,57 @@ describeInChromium('the money page of the staff console (headless Chromium)', ()
       'mutation ($o: ID!) { issueMonthlyInvoices(input: { month: "2026-11", organizationId: $o }) { __typename } }',
       { o: Buffer.from(`Organization:${org.id}`).toString('base64') },
       site.line1().token,
+    );
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    await page.close();
+  });
+
+  it('should let the head add a tariff and a client’s contract on it, and the accountant add contracts but not tariffs', async () => {
+    await openMonth('HEAD', '2026-11', bikeRental);
+    const tariffForm = page.getByRole('form', { name: 'New tariff' });
+    await tariffForm.getByLabel('Name').fill('Support Plus');
+    await tariffForm.getByLabel('Monthly fee, ₽').fill('5 000');
+    await tariffForm.getByLabel('Prepaid hours a month').fill('10');
+    await tariffForm.getByLabel('1', { exact: true }).check();
+    await tariffForm.getByLabel('2', { exact: true }).check();
+    await tariffForm.getByLabel('Extra hour, ₽').fill('1500');
+    await tariffForm.getByRole('button', { name: 'Add tariff' }).click();
+    await page.getByRole('status').getByText('Tariff “Support Plus” added.').waitFor();
+    const tariff = await site.t.database.db.tariff.findFirstOrThrow({ where: { name: 'Support Plus' } });
+    expect(tariff).toMatchObject({ monthlyFeeKopecks: 500_000, includedMinutes: 600, extraHourRateKopecks: 150_000 });
+    await page.getByRole('row', { name: /Support Plus/ }).waitFor();
+
+    const contractForm = page.getByRole('form', { name: 'New contract' });
+    await contractForm.getByLabel('Number').fill('BR-2027/1');
+    await contractForm.getByLabel('Tariff').selectOption({ label: 'Support Plus' });
+    await contractForm.getByLabel('Starts on').fill('2027-01-01');
+    await contractForm.getByLabel('A newly built site').check();
+    await contractForm.getByRole('button', { name: 'Add contract' }).click();
+    await page.getByRole('status').getByText(`Contract BR-2027/1 of ${bikeRental} added.`).waitFor();
+    const row = page.getByRole('row', { name: /BR-2027\/1/ });
+    await row.getByText('Support Plus').waitFor();
+    // Free support for the three months of a new site: paid from April 2027, Moscow time.
+    await row.getByText('04/01/2027').waitFor();
+    const contract = await site.t.database.db.contract.findFirstOrThrow({ where: { number: 'BR-2027/1' } });
+    expect(contract.freeSupportUntil?.toISOString()).toBe('2027-03-31T21:00:00.000Z');
+    // A contract ending before it starts: the server's reason, and nothing is added.
+    await contractForm.getByLabel('Number').fill('BR-bad');
+    await contractForm.getByLabel('Starts on').fill('2027-02-01');
+    await contractForm.getByLabel('Ends on (optional)').fill('2027-01-01');
+    await contractForm.getByRole('button', { name: 'Add contract' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await site.t.database.db.contract.count({ where: { number: 'BR-bad' } })).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+
+    await openMonth('ACCOUNTANT', '2026-11', bikeRental);
+    await page.getByRole('form', { name: 'New contract' }).waitFor();
+    expect(await page.getByRole('form', { name: 'New tariff' }).count()).toBe(0);
+    const accountant = site.demo.staff.find((s) => s.role === 'ACCOUNTANT')?.token ?? '';
+    const refused = await site.t.gql(
+      'mutation { createTariff(input: { name: "Cheap", billingMode: ACTUAL, monthlyFeeKopecks: 0, extraHourRateKopecks: 1 }) { __typename } }',
+      {},
+      accountant,
     );
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     await page.close();
