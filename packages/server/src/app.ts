@@ -47,6 +47,7 @@ import { useUploadLimit } from './http/upload-limit.ts';
 import { longestListBound, useVariableListBound } from './http/variable-lists.ts';
 import { attachWebSockets } from './http/websockets.ts';
 import { widgetAssets } from './http/widget-asset.ts';
+import { widgetLookRoute } from './http/widget-look-route.ts';
 import { intervalJob, type Job } from './jobs/interval-job.ts';
 import { memoryRateLimiter } from './limits/memory-rate-limiter.ts';
 import { redisRateLimiter } from './limits/redis-rate-limiter.ts';
@@ -279,6 +280,7 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
             });
           },
           '/widget.js': widget.script,
+          '/widget/look': widgetLookRoute(db),
           '/console': desk.page,
           '/console/': desk.page,
           '/console/session': consoleSessionRoute({

@@ -9,6 +9,7 @@ import type { Prefill } from './caredesk-widget.ts';
 import { hasSomethingLive, isOpenStatus } from './followed.ts';
 import { drawLauncher, pickLocale } from './launcher.ts';
 import { type CaredeskApi, createApi, placeElement } from './public-api.ts';
+import { applySiteLook } from './site-look.ts';
 import { version } from './version.ts';
 
 declare global {
@@ -24,6 +25,8 @@ if (!window.caredesk && !customElements.get('caredesk-widget')) {
   // The lazy parts are imported relative to this address (see vite.config.ts).
   const caredeskScriptUrl = script?.src || location.href;
   const server = data.server ?? new URL(caredeskScriptUrl).origin;
+  // An element the page wrote itself keeps the attributes it was given.
+  const ownElement = document.querySelector('caredesk-widget') !== null;
   const element = placeElement(data);
   let loading: Promise<import('./caredesk-widget.ts').CaredeskWidget> | undefined;
   const load = () => {
@@ -35,11 +38,12 @@ if (!window.caredesk && !customElements.get('caredesk-widget')) {
     () => void load().then((w) => w.open()),
     () => void load(),
   );
+  const siteKey = data.siteKey ?? element.getAttribute('site-key') ?? '';
+  if (siteKey && !ownElement) void applySiteLook(element, launcher, server, siteKey);
   const prefills: Prefill[] = [];
   const services = { ...installCapture(server), launcher, pickLocale, isOpenStatus, prefills, version };
   window.caredesk = createApi(element, launcher, load, () => loading, prefills);
   // Something to follow (a signed-in contact, a report waiting to be sent, open tickets with
   // replies to count): the widget proper loads once the page is idle.
-  if (hasSomethingLive(data.siteKey ?? element.getAttribute('site-key') ?? ''))
-    (window.requestIdleCallback ?? setTimeout)(() => void load());
+  if (hasSomethingLive(siteKey)) (window.requestIdleCallback ?? setTimeout)(() => void load());
 }

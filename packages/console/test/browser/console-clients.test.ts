@@ -75,6 +75,18 @@ describeInChromium('the clients page of the staff console (headless Chromium)', 
     const box = await launcher.boundingBox();
     expect(box?.x).toBeLessThan(100);
     await client.close();
+
+    // A new colour reaches the site without pasting the code again: the loader asks for the look.
+    await card.getByLabel('Colour').fill('#1f5c7a');
+    await card.getByRole('button', { name: 'Save the site' }).click();
+    await expect.poll(() => snippet.textContent()).toContain('data-color="#1f5c7a"');
+    const bare = `<script src="${site.server}/widget.js" data-site-key="${stored.publicKey}" data-color="#7a1f5c" async></script>`;
+    const later = await site.browser.context.newPage();
+    await later.setContent(`<!doctype html><html lang="ru"><body><h1>Колосок</h1>${bare}</body></html>`);
+    const relooked = later.locator('caredesk-widget').locator('button.launcher');
+    await expect.poll(() => relooked.evaluate((b) => getComputedStyle(b).backgroundColor)).toBe('rgb(31, 92, 122)');
+    expect(await relooked.textContent()).toContain('Помощь');
+    await later.close();
     await page.close();
   });
 

@@ -1,7 +1,8 @@
 /**
  * How a site's widget looks, set by the studio in the console: the launcher's and buttons'
  * colour, the corner it sits in, and the launcher's words. Each is optional: what is not set
- * falls back to the script tag's data attributes, then to the widget's defaults.
+ * falls back to the script tag's data attributes, then to the widget's defaults. The loader reads
+ * it from `GET /widget/look` on every page, so a change needs no new script tag.
  */
 export interface WidgetLook {
   /** `#rrggbb`, dark enough for white text (WCAG AA, 4.5:1). */

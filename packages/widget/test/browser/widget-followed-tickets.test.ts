@@ -40,7 +40,7 @@ describeInChromium(
     const unreadShown = () =>
       page.locator('caredesk-widget').evaluate((w) => w.shadowRoot?.querySelector('[part=unread]')?.textContent ?? '');
 
-    it('should load nothing but the loader until the visitor opens the widget', async () => {
+    it('should load nothing but the loader and the site’s look until the visitor opens the widget', async () => {
       page = await browser.context.newPage();
       const loaded: string[] = [];
       page.on('request', (r) => {
@@ -48,7 +48,7 @@ describeInChromium(
       });
       await page.goto(`${s.site}/`, { waitUntil: 'load' });
       await launcher().waitFor();
-      expect(loaded).toEqual(['/widget.js']);
+      await expect.poll(() => loaded).toEqual(['/widget.js', '/widget/look']);
       await launcher().hover();
       await launcher().click();
       await page.getByLabel('Subject').waitFor();
