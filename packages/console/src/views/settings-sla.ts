@@ -41,6 +41,7 @@ export class SettingsSla extends SettingsPart {
     css`
       .scroll { overflow-x: auto; }
       td input[type='number'] { width: 6.5em; }
+      td input.outside { width: 8.5em; }
       td .clock { display: flex; gap: 4px; flex-wrap: wrap; align-items: center; font-weight: normal; }
       tbody tr { cursor: default; }
     `,
@@ -145,7 +146,7 @@ export class SettingsSla extends SettingsPart {
         <option value="minutes" ?selected=${unit === 'minutes'}>${t('slaWorkingMinutes')}</option>
         <option value="days" ?selected=${unit === 'days'}>${t('slaWorkingDays')}</option>
       </select>
-      <input type="number" name=${`${name}.outside`} min="1" max="525600" .value=${clock?.outsideMinutes ? String(clock.outsideMinutes) : ''}
+      <input class="outside" type="number" name=${`${name}.outside`} min="1" max="525600" .value=${clock?.outsideMinutes ? String(clock.outsideMinutes) : ''}
         placeholder=${t('slaOutsidePlaceholder')} aria-label=${t('slaOutside', { what })} ?disabled=${disabled} />
     </div>`;
   }

@@ -9,7 +9,8 @@ export type WriteAnswer = Record<string, { __typename: string; message?: string;
 export async function failureOf(answer: Promise<WriteAnswer>): Promise<string> {
   try {
     const result = Object.values(await answer)[0];
-    if (result?.__typename === 'DomainError') return [result.message, result.detail].filter(Boolean).join(': ');
+    if (result?.__typename === 'DomainError')
+      return result.detail ? `${(result.message ?? '').replace(/\.$/, '')}: ${result.detail}` : (result.message ?? '');
     return '';
   } catch (error) {
     return error instanceof ConsoleError ? error.message : String(error);

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeInChromium } from '../../../widget/test/browser/support/chromium.ts';
-import { seriousViolations } from '../../../widget/test/browser/support/page-helpers.ts';
+import { saveScreenshot, seriousViolations } from '../../../widget/test/browser/support/page-helpers.ts';
 import { type ConsoleSite, startConsoleSite } from './support/console-site.ts';
 
 /** The studio's people in the console: invited, given a password, moved to another role, disabled. */
@@ -47,6 +47,7 @@ describeInChromium('the staff part of the console settings (headless Chromium)',
     const letter = await site.t.database.db.outboxMail.findFirst({ where: { to: 'nina@studio.example' } });
     expect(letter?.text).toContain(link.slice(link.indexOf('/console/set-password#token=')));
     expect(await seriousViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'console-settings-staff');
     await page.close();
 
     // Nina opens the link in her own browser.

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startSmtpSink } from '../../../server/test/support/smtp-sink.ts';
 import { describeInChromium } from '../../../widget/test/browser/support/chromium.ts';
-import { seriousViolations } from '../../../widget/test/browser/support/page-helpers.ts';
+import { saveScreenshot, seriousViolations } from '../../../widget/test/browser/support/page-helpers.ts';
 import { type ConsoleSite, startConsoleSite } from './support/console-site.ts';
 
 /** The studio's settings in the console: hours, the calendar, SLA targets, billing rules, notifications. */
@@ -59,6 +59,7 @@ describeInChromium('the studio settings of the staff console (headless Chromium)
     expect((moved.reactionDueAt as Date).getTime()).toBeGreaterThan(due.getTime());
     expect(localDate(moved.reactionDueAt as Date)).not.toBe(date);
     expect(await seriousViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'console-settings-calendar');
 
     // The year exported holds the day; a file imported adds another.
     const [download] = await Promise.all([
@@ -122,6 +123,7 @@ describeInChromium('the studio settings of the staff console (headless Chromium)
       .waitFor();
     expect((await read()) as unknown).not.toHaveProperty('category.EMERGENCY.resolution');
     expect(await seriousViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'console-settings-sla');
 
     await page.getByRole('link', { name: 'Billing rules' }).click();
     await page.getByLabel('Line 1, ₽/h').fill('600,50');
