@@ -1,8 +1,7 @@
-import { type Db, postgresSchemaOf } from '../db/client.ts';
+import type { Db } from '../db/client.ts';
 import { localToInstant } from '../domain/calendar/zoned-time.ts';
 import type { TicketTimes } from '../domain/sla/statistics.ts';
 import type { SlaEventKind } from '../domain/sla/ticket-sla.ts';
-import { Prisma } from '../generated/sqlite/client.ts';
 import { DomainError } from './domain-error.ts';
 
 const monthPattern = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -48,77 +47,6 @@ const select = {
   rating: { select: { score: true } },
 } as const;
 
-type RawTicket = {
-  id: string;
-  status: unknown;
-  createdAt: Date | string;
-  firstResponseAt: Date | string | null;
-  resolvedAt: Date | string | null;
-  reactedAt: Date | string | null;
-  resolutionTargetMinutes: number | bigint | null;
-  assigneeId: string | null;
-  organizationId: string | null;
-  rejectReasonCode: string | null;
-  score: number | bigint | null;
-};
-
-/** A table's name for plain SQL: qualified by the PostgreSQL schema the client works in. */
-function table(db: Db, name: string) {
-  const schema = postgresSchemaOf(db);
-  return Prisma.raw(schema ? `"${schema.replaceAll('"', '""')}"."${name}"` : `"${name}"`);
-}
-
-const dateOf = (value: Date | string | null): Date | null =>
-  value === null ? null : value instanceof Date ? value : new Date(value);
-
-/** A ticket of the month: its times, and whose it is. */
-export type MonthTicket = TicketTimes & { assigneeId: string | null; organizationId: string | null };
-
-/**
- * The tickets filed in a month (optionally of one organization) with their breaches, in
- * two queries whatever their number.
- */
-export async function ticketTimesOfMonth(
-  db: Db,
-  range: { from: Date; to: Date },
-  where: { organizationId?: string } = {},
-): Promise<MonthTicket[]> {
-  // One plain SQL read of the columns the figures need: a month of a busy studio is tens of
-  // thousands of rows, and Prisma's objects for them cost more than the read itself.
-  const ticket = table(db, 'Ticket');
-  const rating = table(db, 'TicketRating');
-  const ofOrganization = where.organizationId
-    ? Prisma.sql`AND t."organizationId" = ${where.organizationId}`
-    : Prisma.empty;
-  const rows = await db.$queryRaw<RawTicket[]>`
-    SELECT t."id", t."status", t."createdAt", t."firstResponseAt", t."resolvedAt", t."reactedAt",
-      t."resolutionTargetMinutes", t."assigneeId", t."organizationId", t."rejectReasonCode", r."score"
-    FROM ${ticket} t LEFT JOIN ${rating} r ON r."ticketId" = t."id"
-    WHERE t."createdAt" >= ${range.from} AND t."createdAt" < ${range.to} ${ofOrganization}`;
-  const tickets: TicketRow[] = rows.map((row) => ({
-    id: row.id,
-    status: String(row.status),
-    createdAt: dateOf(row.createdAt) as Date,
-    firstResponseAt: dateOf(row.firstResponseAt),
-    resolvedAt: dateOf(row.resolvedAt),
-    reactedAt: dateOf(row.reactedAt),
-    resolutionTargetMinutes: row.resolutionTargetMinutes === null ? null : Number(row.resolutionTargetMinutes),
-    assigneeId: row.assigneeId,
-    organizationId: row.organizationId,
-    rejectReasonCode: row.rejectReasonCode,
-    rating: row.score === null ? null : { score: Number(row.score) },
-  }));
-  const breaches = await db.slaEvent.findMany({
-    where: {
-      kind: { in: ['REACTION_BREACHED', 'RESOLUTION_BREACHED'] },
-      ticket: { ...where, createdAt: { gte: range.from, lt: range.to } },
-    },
-    select: { ticketId: true, kind: true },
-  });
-  const breached = new Set(breaches.map((b) => `${b.ticketId}:${b.kind}`));
-  return tickets.map((t) => timesOf(t, breached));
-}
-
 /**
  * What one ticket's times are read from: its columns and its breach events. The GraphQL field
  * asks for this in the parent's query (plugin-prisma merges it), so a list costs no extra
@@ -133,13 +61,9 @@ export const ticketTimesSelect = {
 } as const;
 
 /** One ticket's times and breaches, from a row read with `ticketTimesSelect`. */
-export function ticketTimesOf(row: TicketRow & { slaEvents: { kind: string }[] }): TicketTimes {
-  return timesOf(row, new Set(row.slaEvents.map((e) => `${row.id}:${e.kind}`)));
-}
-
-function timesOf(t: TicketRow, breached: Set<string>): MonthTicket {
-  const reactionBreached = breached.has(`${t.id}:REACTION_BREACHED`);
-  const resolutionBreached = breached.has(`${t.id}:RESOLUTION_BREACHED`);
+export function ticketTimesOf(t: TicketRow & { slaEvents: { kind: string }[] }): TicketTimes {
+  const reactionBreached = t.slaEvents.some((e) => e.kind === 'REACTION_BREACHED');
+  const resolutionBreached = t.slaEvents.some((e) => e.kind === 'RESOLUTION_BREACHED');
   // Decided: breached, or the specialist reacted in time (the clock stopped).
   const reactionDecided = reactionBreached || t.firstResponseAt !== null || t.reactedAt !== null;
   const resolutionDecided = resolutionBreached || (t.resolvedAt !== null && t.resolutionTargetMinutes !== null);
@@ -151,8 +75,6 @@ function timesOf(t: TicketRow, breached: Set<string>): MonthTicket {
     resolutionBreached: resolutionDecided ? resolutionBreached : null,
     rejectReasonCode: t.rejectReasonCode,
     satisfaction: t.rating?.score ?? null,
-    assigneeId: t.assigneeId,
-    organizationId: t.organizationId,
   };
 }
 

@@ -1,8 +1,10 @@
 import { GraphQLError } from 'graphql';
 import type { RejectReason } from '../../domain/reject-reasons.ts';
-import { type SupportStatistics, summarize, ticketStatistics } from '../../domain/sla/statistics.ts';
+import { groupBy, type SupportStatistics, summarizeWorked, ticketStatistics } from '../../domain/sla/statistics.ts';
+import type { StaffMember } from '../../generated/sqlite/client.ts';
+import { type MonthTicket, workedTicketsOfMonth } from '../../services/month-tickets.ts';
 import { loadWorkingCalendar } from '../../services/sla.ts';
-import { monthRange, ticketTimesOf, ticketTimesOfMonth, ticketTimesSelect } from '../../services/statistics.ts';
+import { monthRange, ticketTimesOf, ticketTimesSelect } from '../../services/statistics.ts';
 import { forbidden } from '../auth-scopes.ts';
 import { builder } from '../builder.ts';
 import { OrganizationRef } from './organization.ts';
@@ -82,14 +84,15 @@ builder.prismaObjectFields('Ticket', (t) => ({
 }));
 
 const SpecialistStatistics = builder
-  .objectRef<{ staffId: string; line: number | null; statistics: SupportStatistics & { month: string } }>(
+  .objectRef<{ staff: StaffMember; line: number | null; statistics: SupportStatistics & { month: string } }>(
     'SpecialistStatistics',
   )
   .implement({
     fields: (t) => ({
       staff: t.field({
         type: StaffMemberRef,
-        resolve: (s, _args, ctx) => ctx.db.staffMember.findUniqueOrThrow({ where: { id: s.staffId } }),
+        // Read with the list, not one query per specialist.
+        resolve: (s) => s.staff,
       }),
       line: t.exposeInt('line', { nullable: true }),
       statistics: t.field({ type: SupportStatisticsRef, resolve: (s) => s.statistics }),
@@ -112,7 +115,7 @@ async function monthOf(ctx: { db: Parameters<typeof loadWorkingCalendar>[0] }, m
   return { calendar, range: monthRange(month, calendar.timeZone) };
 }
 
-type MonthRead = Awaited<ReturnType<typeof monthOf>> & { tickets: Awaited<ReturnType<typeof ticketTimesOfMonth>> };
+type MonthRead = Awaited<ReturnType<typeof monthOf>> & { tickets: MonthTicket[] };
 const monthsOfRequest = new WeakMap<object, Map<string, Promise<MonthRead>>>();
 
 /**
@@ -127,7 +130,10 @@ export function staffMonth(ctx: { db: Parameters<typeof loadWorkingCalendar>[0] 
   }
   let read = months.get(month);
   if (!read) {
-    read = monthOf(ctx, month).then(async (m) => ({ ...m, tickets: await ticketTimesOfMonth(ctx.db, m.range) }));
+    read = monthOf(ctx, month).then(async (m) => ({
+      ...m,
+      tickets: await workedTicketsOfMonth(ctx.db, m.calendar, m.range),
+    }));
     months.set(month, read);
   }
   return read;
@@ -145,8 +151,8 @@ builder.queryFields((t) => ({
     resolve: async (_root, { organizationId, month }, ctx) => {
       if (ctx.viewer.kind === 'contact' && ctx.viewer.organizationId !== organizationId.id) throw forbidden();
       const { calendar, range } = await monthOf(ctx, month);
-      const tickets = await ticketTimesOfMonth(ctx.db, range, { organizationId: organizationId.id });
-      return { month, ...summarize(calendar, tickets) };
+      const tickets = await workedTicketsOfMonth(ctx.db, calendar, range, { organizationId: organizationId.id });
+      return { month, ...summarizeWorked(tickets) };
     },
   }),
   specialistStatistics: t.field({
@@ -155,22 +161,16 @@ builder.queryFields((t) => ({
     authScopes: { $all: { staff: true, tokenScope: 'tickets:read' } },
     args: { month: t.arg.string({ required: true, description: 'YYYY-MM' }) },
     resolve: async (_root, { month }, ctx) => {
-      const { calendar, tickets } = await staffMonth(ctx, month);
+      const { tickets } = await staffMonth(ctx, month);
+      const byAssignee = groupBy(tickets, (x) => x.assigneeId);
       const staff = await ctx.db.staffMember.findMany({
-        where: { id: { in: [...new Set(tickets.flatMap((x) => (x.assigneeId ? [x.assigneeId] : [])))] } },
+        where: { id: { in: [...byAssignee.keys()].filter((id) => id !== null) } },
         orderBy: { name: 'asc' },
-        select: { id: true, supportLine: true },
       });
       return staff.map((s) => ({
-        staffId: s.id,
+        staff: s,
         line: s.supportLine,
-        statistics: {
-          month,
-          ...summarize(
-            calendar,
-            tickets.filter((x) => x.assigneeId === s.id),
-          ),
-        },
+        statistics: { month, ...summarizeWorked(byAssignee.get(s.id) ?? []) },
       }));
     },
   }),
@@ -180,23 +180,15 @@ builder.queryFields((t) => ({
     authScopes: { $all: { staff: true, tokenScope: 'tickets:read' } },
     args: { month: t.arg.string({ required: true, description: 'YYYY-MM' }) },
     resolve: async (_root, { month }, ctx) => {
-      const { calendar, tickets } = await staffMonth(ctx, month);
+      const { tickets } = await staffMonth(ctx, month);
       const staff = await ctx.db.staffMember.findMany({
         where: { supportLine: { not: null } },
         select: { id: true, supportLine: true },
       });
       const lineOf = new Map(staff.map((s) => [s.id, s.supportLine as number]));
       const lines = [...new Set(staff.map((s) => s.supportLine as number))].sort();
-      return lines.map((line) => ({
-        line,
-        statistics: {
-          month,
-          ...summarize(
-            calendar,
-            tickets.filter((x) => x.assigneeId !== null && lineOf.get(x.assigneeId) === line),
-          ),
-        },
-      }));
+      const byLine = groupBy(tickets, (x) => (x.assigneeId === null ? null : (lineOf.get(x.assigneeId) ?? null)));
+      return lines.map((line) => ({ line, statistics: { month, ...summarizeWorked(byLine.get(line) ?? []) } }));
     },
   }),
 }));

@@ -1,6 +1,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { type SupportStatistics, summarize } from '../../domain/sla/statistics.ts';
-import { breachesOfMonth, type MonthTicket } from '../../services/statistics.ts';
+import { groupBy, type SupportStatistics, summarizeWorked } from '../../domain/sla/statistics.ts';
+import type { MonthTicket } from '../../services/month-tickets.ts';
+import { breachesOfMonth } from '../../services/statistics.ts';
 import { batchPerRequest } from '../batch-per-request.ts';
 import { builder } from '../builder.ts';
 import { TicketPriorityEnum } from '../enums.ts';
@@ -55,7 +56,6 @@ const StudioStatisticsRef = builder
   .objectRef<{
     month: string;
     tickets: MonthTicket[];
-    calendar: Parameters<typeof summarize>[0];
     range: { from: Date; to: Date };
   }>('StudioStatistics')
   .implement({
@@ -64,24 +64,18 @@ const StudioStatisticsRef = builder
       month: t.exposeString('month'),
       total: t.field({
         type: SupportStatisticsRef,
-        resolve: (s) => ({ month: s.month, ...summarize(s.calendar, s.tickets) }),
+        resolve: (s) => ({ month: s.month, ...summarizeWorked(s.tickets) }),
       }),
       organizations: t.field({
         type: [OrganizationMonthRef],
         description: 'Every client with tickets filed in the month, most tickets first.',
         resolve: (s) => {
-          const byOrganization = new Map<string, MonthTicket[]>();
-          for (const ticket of s.tickets) {
-            if (!ticket.organizationId) continue;
-            const list = byOrganization.get(ticket.organizationId) ?? [];
-            list.push(ticket);
-            byOrganization.set(ticket.organizationId, list);
-          }
-          return [...byOrganization]
-            .map(([organizationId, tickets]) => ({
-              organizationId,
-              statistics: { month: s.month, ...summarize(s.calendar, tickets) },
-            }))
+          return [...groupBy(s.tickets, (ticket) => ticket.organizationId)]
+            .flatMap(([organizationId, tickets]) =>
+              organizationId === null
+                ? []
+                : [{ organizationId, statistics: { month: s.month, ...summarizeWorked(tickets) } }],
+            )
             .sort(
               (a, b) => b.statistics.tickets - a.statistics.tickets || a.organizationId.localeCompare(b.organizationId),
             );
@@ -102,8 +96,8 @@ builder.queryField('studioStatistics', (t) =>
     authScopes: { $all: { staff: true, tokenScope: 'tickets:read' } },
     args: { month: t.arg.string({ required: true, description: 'YYYY-MM' }) },
     resolve: async (_root, { month }, ctx) => {
-      const { calendar, range, tickets } = await staffMonth(ctx, month);
-      return { month, calendar, range, tickets };
+      const { range, tickets } = await staffMonth(ctx, month);
+      return { month, range, tickets };
     },
   }),
 );

@@ -1,12 +1,12 @@
 import type { Db } from '../../db/client.ts';
 import type { BillLine, PrepaidUse } from '../../domain/billing/index.ts';
-import { type SupportStatistics, summarize } from '../../domain/sla/statistics.ts';
+import { type SupportStatistics, summarizeWorked } from '../../domain/sla/statistics.ts';
 import type { TicketPriority } from '../../domain/ticket-status.ts';
 import type { Invoice } from '../../generated/sqlite/client.ts';
 import { DomainError } from '../domain-error.ts';
+import { workedTicketsOfMonth } from '../month-tickets.ts';
 import { type SiteUptime, siteUptimeForMonth } from '../site-uptime.ts';
 import { loadWorkingCalendar } from '../sla.ts';
-import { ticketTimesOfMonth } from '../statistics.ts';
 import { organizationMonth } from './month-bill-of.ts';
 
 /** A line of the report: a line of the month's bill, or of a paid ticket's invoice. */
@@ -79,15 +79,14 @@ export async function monthlyReport(
   });
   if (!organization) throw new DomainError('NOT_FOUND', 'organizationId');
   const om = await organizationMonth(db, organizationId, month);
-  const [ticketInvoices, documents, times, calendar] = await Promise.all([
+  const [ticketInvoices, documents, times] = await Promise.all([
     db.invoice.findMany({
       where: { organizationId, month, kind: 'TICKET' },
       include: { lines: { include: { ticket: { select: { id: true, number: true, title: true } } } } },
       orderBy: { number: 'asc' },
     }),
     db.invoice.findMany({ where: { organizationId, month }, select: { id: true }, orderBy: { issuedAt: 'asc' } }),
-    ticketTimesOfMonth(db, om.range, { organizationId }),
-    loadWorkingCalendar(db),
+    loadWorkingCalendar(db).then((calendar) => workedTicketsOfMonth(db, calendar, om.range, { organizationId })),
   ]);
   const uptime = [];
   for (const site of organization.sites)
@@ -159,7 +158,7 @@ export async function monthlyReport(
       ),
     ),
     uptime,
-    statistics: summarize(calendar, times),
+    statistics: summarizeWorked(times),
     invoiceIds: documents.map((d) => d.id),
     monthKopecks: sum(monthLines),
     paidTicketsKopecks: sum(paidLines),
