@@ -146,6 +146,11 @@ const matrix: Record<string, Row> = {
     }),
     sees: (d) => !!d.monthlyReport,
   },
+  monthTimeReport: {
+    allowed: ['HEAD', 'ACCOUNTANT', 'ADMIN', 'tokenRead', 'tokenAdmin'],
+    operation: () => ({ query: '{ monthTimeReport(month: "2026-11") { totalMinutes bySpecialist { minutes } } }' }),
+    sees: (d) => !!d.monthTimeReport,
+  },
   article: {
     allowed: everyone,
     operation: (t) => ({ query: 'query ($id: ID!) { article(id: $id) { id } }', variables: { id: t.articleId } }),

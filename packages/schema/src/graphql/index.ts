@@ -44,6 +44,7 @@ import './types/queue-view.ts';
 import './types/ticket-presence.ts';
 import './types/ticket-requester.ts';
 import './types/mail-status.ts';
+import './types/month-time-report.ts';
 import './types/node.ts';
 
 builder.queryType({});
