@@ -142,6 +142,8 @@ export class MoneyView extends LitElement {
       ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
       ${this.notice ? html`<p class="muted" role="status">${this.notice}</p>` : nothing}
       ${this.report ? this.month_(this.report) : html`<p class="muted">${this.organizationId ? t('moneyNoReport') : t('moneyPick')}</p>`}
+      <caredesk-money-time .locale=${this.locale} .month=${this.month} .organizationId=${this.organizationId}
+        .organizationName=${this.organizations.find((o) => o.id === this.organizationId)?.name ?? ''}></caredesk-money-time>
       <caredesk-money-contracts .locale=${this.locale} .role=${this.role} .organizationId=${this.organizationId}
         .organizationName=${this.organizations.find((o) => o.id === this.organizationId)?.name ?? ''}></caredesk-money-contracts>
     </div>`;

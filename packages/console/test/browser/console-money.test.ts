@@ -150,4 +150,58 @@ describeInChromium('the money page of the staff console (headless Chromium)', ()
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     await page.close();
   });
+
+  it('should show the month’s time by specialist, line and ticket, for the studio or one client, as the API counts it', async () => {
+    const { db } = site.t.database;
+    const org = await db.organization.findFirstOrThrow({ where: { name: bikeRental } });
+    const accountant = site.demo.staff.find((s) => s.role === 'ACCOUNTANT')?.token ?? '';
+    type Time = {
+      monthTimeReport: {
+        totalMinutes: number;
+        billableMinutes: number;
+        ticketsTotal: number;
+        bySpecialist: { staff: { name: string }; minutes: number }[];
+      };
+    };
+    const api = async (organizationId: string | null) =>
+      (
+        await site.t.gql<Time>(
+          'query ($o: ID) { monthTimeReport(month: "2026-11", organizationId: $o) { totalMinutes billableMinutes ticketsTotal bySpecialist { staff { name } minutes } } }',
+          { o: organizationId },
+          accountant,
+        )
+      ).data?.monthTimeReport;
+    const hm = (minutes: number) =>
+      minutes >= 60 ? `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min` : `${minutes} min`;
+
+    await openMonth('ACCOUNTANT', '2026-11', bikeRental);
+    const time = page.getByRole('region', { name: 'Time recorded in 2026-11' });
+    const studio = await api(null);
+    expect(studio?.totalMinutes).toBeGreaterThan(0);
+    await time
+      .getByText(
+        `${hm(studio?.totalMinutes ?? 0)} in all, ${hm(studio?.billableMinutes ?? 0)} billable, on ${studio?.ticketsTotal} tickets.`,
+      )
+      .waitFor();
+
+    await time.getByLabel(`Only ${bikeRental}`).check();
+    const client = await api(Buffer.from(`Organization:${org.id}`).toString('base64'));
+    await time
+      .getByText(
+        `${hm(client?.totalMinutes ?? 0)} in all, ${hm(client?.billableMinutes ?? 0)} billable, on ${client?.ticketsTotal} tickets.`,
+      )
+      .waitFor();
+    // The 5 hours the first test logged for line 1 in November are among them.
+    const line1 = await db.staffMember.findUniqueOrThrow({ where: { email: site.line1().email } });
+    const row = time.getByRole('table', { name: 'By specialist' }).getByRole('row', { name: new RegExp(line1.name) });
+    const minutes = client?.bySpecialist.find((s) => s.staff.name === line1.name)?.minutes ?? 0;
+    expect(minutes).toBeGreaterThanOrEqual(300);
+    await row.getByText(hm(minutes), { exact: true }).first().waitFor();
+    await time
+      .getByRole('table', { name: 'By support line' })
+      .getByRole('row', { name: /line 1/ })
+      .waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
 });
