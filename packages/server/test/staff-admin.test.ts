@@ -1,5 +1,12 @@
 import type { StaffRole } from '@caredesk/schema/domain';
-import { changeStaffRole, DomainError, disableStaffMember, hashSecret, systemActor } from '@caredesk/schema/services';
+import {
+  changeStaffRole,
+  DomainError,
+  disableStaffMember,
+  hashSecret,
+  setStaffPassword,
+  systemActor,
+} from '@caredesk/schema/services';
 import { describeEachDatabase } from '@caredesk/schema/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { issueApiToken } from '../src/auth/issue-token.ts';
@@ -187,6 +194,13 @@ describeEachDatabase('the studio’s admins manage its staff', (provider) => {
         { code: 'NOT_FOUND' },
       );
     expect(await count()).toEqual(before);
+  });
+
+  it('should cancel a pending link when the password is set from the command line', async () => {
+    const invited = await invite({ email: 'cli@studio.example', name: 'Set by script', role: 'LINE1' });
+    await setStaffPassword(db(), { email: 'cli@studio.example', password: 'chosen on the command line' });
+    expect(await setPassword(secretOf(String(invited.setPasswordUrl)))).toMatchObject({ code: 'INVALID_LINK' });
+    expect((await signIn('cli@studio.example', 'chosen on the command line'))?.token).toMatch(/^cds_/);
   });
 
   it('should end the member’s session and open subscription on a password reset, keep their API token, and honour only the newest link', async () => {

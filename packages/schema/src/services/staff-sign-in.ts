@@ -50,8 +50,8 @@ export async function signInStaff(
 }
 
 /**
- * Sets (or replaces) a staff member's password after checking the policy, and ends the
- * sessions they have open: a password is changed when it may be known to someone else.
+ * Sets (or replaces) a staff member's password after checking the policy, cancels any unused
+ * set-password link, and ends the sessions they have open: a password is changed when it may be known to someone else.
  * API tokens stay valid (revoke those separately). Returns how many sessions it ended; once
  * committed, tells `bus`, so subscriptions opened with those sessions end too.
  */
@@ -71,6 +71,8 @@ export async function setStaffPassword(
   const now = request.now ?? new Date();
   const ended = await db.$transaction(async (tx) => {
     await tx.staffMember.update({ where: { id: member.id }, data: { passwordHash } });
+    // A pending invitation or reset link must not overwrite the password chosen here.
+    await tx.staffPasswordLink.deleteMany({ where: { staffId: member.id, usedAt: null } });
     const { count } = await tx.session.updateMany({
       where: { staffId: member.id, revokedAt: null, expiresAt: { gt: now } },
       data: { revokedAt: now },
