@@ -7,6 +7,7 @@ import * as monitoring from './locales/monitoring.ts';
 import * as queue from './locales/queue.ts';
 import * as settings from './locales/settings.ts';
 import * as split from './locales/split.ts';
+import * as staff from './locales/staff.ts';
 import * as statistics from './locales/statistics.ts';
 import * as studioSettings from './locales/studio-settings.ts';
 import * as ticket from './locales/ticket.ts';
@@ -28,6 +29,7 @@ const en = {
   ...statistics.en,
   ...settings.en,
   ...studioSettings.en,
+  ...staff.en,
 };
 type Key = keyof typeof en;
 const ru: Record<Key, string> = {
@@ -43,6 +45,7 @@ const ru: Record<Key, string> = {
   ...statistics.ru,
   ...settings.ru,
   ...studioSettings.ru,
+  ...staff.ru,
 };
 export type Locale = 'ru' | 'en';
 export type StringKey = Key;
