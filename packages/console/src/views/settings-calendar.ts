@@ -170,7 +170,7 @@ export class SettingsCalendar extends SettingsPart {
       new Date(Date.UTC(2024, 0, 1 + i)).toLocaleDateString(this.locale, { weekday: 'narrow', timeZone: 'UTC' });
     const t = translate(this.locale);
     return html`<div class="month"><table>
-      <caption>${name}</caption>
+      <caption>${name.charAt(0).toUpperCase()}${name.slice(1)}</caption>
       <thead><tr>${Array.from({ length: 7 }, (_v, i) => html`<th scope="col">${weekday(i)}</th>`)}</tr></thead>
       <tbody>${monthWeeks(this.year, month).map(
         (week) =>

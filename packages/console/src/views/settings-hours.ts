@@ -19,8 +19,9 @@ export class SettingsHours extends SettingsPart {
   static override styles = [
     styles,
     css`
-      .week { display: grid; grid-template-columns: max-content max-content max-content; gap: 6px 12px; align-items: center; }
-      .week input[type='time'] { width: 8em; }
+      .week { display: grid; grid-template-columns: minmax(0, max-content) max-content max-content; gap: 6px 8px; align-items: center; min-width: 0; }
+      .week input[type='time'] { width: 6.5em; padding: 6px 4px; }
+      select { max-width: 100%; }
       form { display: flex; flex-direction: column; gap: 10px; max-width: 520px; }
     `,
   ];

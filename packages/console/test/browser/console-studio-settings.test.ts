@@ -192,6 +192,28 @@ describeInChromium('the studio settings of the staff console (headless Chromium)
     ).toBe(0);
     await page.close();
   });
+
+  it('should fit a 390 px phone without sideways scrolling, in Russian', async () => {
+    await openSection('HEAD', 'Calendar');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('button', { name: 'Русский' }).click();
+    await page.getByRole('heading', { name: /^Производственный календарь \d{4}$/ }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await seriousViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'console-settings-calendar-phone');
+    for (const section of ['Сроки SLA', 'Сотрудники', 'Рабочее время']) {
+      await page.getByRole('navigation', { name: 'Разделы настроек' }).getByRole('link', { name: section }).click();
+      await page
+        .getByRole('heading', {
+          name: section === 'Рабочее время' ? 'Рабочее время и часовой пояс' : section,
+          level: 3,
+        })
+        .waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), section).toBeLessThanOrEqual(390);
+      expect(await seriousViolations(page)).toEqual([]);
+    }
+    await page.close();
+  });
 });
 
 async function streamText(stream: NodeJS.ReadableStream): Promise<string> {
