@@ -196,6 +196,25 @@ describeEachDatabase('the studio’s admins manage its staff', (provider) => {
     expect(await count()).toEqual(before);
   });
 
+  it('should keep the monitoring agents a disabled member registered reporting, their tokens passed to the admin', async () => {
+    const invited = await invite({ email: 'agents@studio.example', name: 'Agent keeper', role: 'HEAD' });
+    await setPassword(secretOf(String(invited.setPasswordUrl)));
+    const session = (await signIn('agents@studio.example'))?.token ?? '';
+    const registered = await f.t.gql<{ registerMonitorAgent: { token?: string } }>(
+      'mutation { registerMonitorAgent(name: "probe-kept", location: "Riga") { ... on RegisterMonitorAgentPayload { token } } }',
+      {},
+      session,
+    );
+    const agentToken = registered.data?.registerMonitorAgent.token ?? '';
+    expect(agentToken).toMatch(/^cdk_/);
+    expect((await onMember('disableStaffMember', 'agents@studio.example')).staffMember?.active).toBe(false);
+    expect(await kindOf(session)).toBe('ANONYMOUS');
+    expect(await kindOf(agentToken)).toBe('STAFF');
+    const admin = await db().staffMember.findUniqueOrThrow({ where: { email: 'admin@studio.example' } });
+    const token = await db().apiToken.findFirstOrThrow({ where: { agents: { some: { name: 'probe-kept' } } } });
+    expect(token).toMatchObject({ staffId: admin.id, revokedAt: null });
+  });
+
   it('should cancel a pending link when the password is set from the command line', async () => {
     const invited = await invite({ email: 'cli@studio.example', name: 'Set by script', role: 'LINE1' });
     await setStaffPassword(db(), { email: 'cli@studio.example', password: 'chosen on the command line' });

@@ -127,7 +127,8 @@ export async function changeStaffRole(
 /**
  * An admin disables a member (someone who left): they can no longer sign in, their sessions and
  * API tokens are revoked, open subscriptions end at once, and unused set-password links stop
- * working. Their tickets stay assigned. Nobody disables themselves, nor the last active admin.
+ * working. Their tickets stay assigned; the tokens of monitoring agents they registered pass to
+ * the disabling admin, so remote monitoring goes on. Nobody disables themselves, nor the last active admin.
  */
 export async function disableStaffMember(db: Db, request: Change, bus?: RevocationBus) {
   notOnYourself(request.actor, request.staffId);
@@ -138,6 +139,14 @@ export async function disableStaffMember(db: Db, request: Change, bus?: Revocati
     if (member.role === 'ADMIN') await keepAnAdmin(tx, now);
     const updated = await tx.staffMember.update({ where: { id: member.id }, data: { active: false } });
     if (member.role === 'ADMIN') await stillAnAdmin(tx);
+    // Remote monitoring agents keep reporting: their tokens pass to the admin who disabled the member.
+    const heir = request.actor.kind === 'STAFF' ? request.actor.staffId : null;
+    const moved = heir
+      ? await tx.apiToken.updateMany({
+          where: { staffId: member.id, revokedAt: null, agents: { some: {} } },
+          data: { staffId: heir },
+        })
+      : { count: 0 };
     const [sessions, tokens] = await Promise.all([
       tx.session.findMany({ where: { staffId: member.id, revokedAt: null }, select: { id: true } }),
       tx.apiToken.findMany({ where: { staffId: member.id, revokedAt: null }, select: { id: true } }),
@@ -145,7 +154,7 @@ export async function disableStaffMember(db: Db, request: Change, bus?: Revocati
     await tx.session.updateMany({ where: { id: { in: sessions.map((s) => s.id) } }, data: { revokedAt: now } });
     await tx.apiToken.updateMany({ where: { id: { in: tokens.map((t) => t.id) } }, data: { revokedAt: now } });
     await tx.staffPasswordLink.deleteMany({ where: { staffId: member.id, usedAt: null } });
-    const ended = { sessionsEnded: sessions.length, tokensRevoked: tokens.length };
+    const ended = { sessionsEnded: sessions.length, tokensRevoked: tokens.length, agentTokensMoved: moved.count };
     await audit(tx, request.actor, 'staff.disable', 'StaffMember', member.id, ended, now);
     const keys: CredentialKey[] = [
       credentialKey.staff(member.id),
