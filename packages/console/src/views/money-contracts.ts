@@ -10,7 +10,7 @@ import { day, duration, kopecksOf, money } from '../format.ts';
 import type { ResultOf } from '../graphql.ts';
 import { translate } from '../i18n.ts';
 import { styles } from '../styles.ts';
-import { SettingsPart } from './settings-part.ts';
+import { LoadedPart } from './loaded-part.ts';
 
 type Tariff = ResultOf<typeof tariffsQuery>['tariffs'][number];
 type ContractsNode = Extract<NonNullable<ResultOf<typeof clientContractsQuery>['node']>, { contracts: unknown }>;
@@ -24,7 +24,7 @@ const noonOf = (date: string) => `${date}T12:00:00.000Z`;
  * (the accountant, the head and admins add one: tariff, period, prepaid months, discount, free
  * months of a newly built site).
  */
-export class MoneyContracts extends SettingsPart {
+export class MoneyContracts extends LoadedPart {
   static override styles = [
     styles,
     css`
@@ -55,11 +55,16 @@ export class MoneyContracts extends SettingsPart {
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('organizationId') && changed.get('organizationId') !== undefined) void this.load();
+    // Another client: only its contracts change (the tariffs are the studio's).
+    if (changed.has('organizationId') && changed.get('organizationId') !== undefined) void this.loadContracts();
   }
 
   protected override async load(): Promise<void> {
     this.tariffs = (await request(tariffsQuery, {}, this.locale)).tariffs;
+    await this.loadContracts();
+  }
+
+  private async loadContracts(): Promise<void> {
     if (!this.organizationId) return;
     const node = (await request(clientContractsQuery, { id: this.organizationId }, this.locale)).node;
     this.contracts = node && 'contracts' in node ? node.contracts : [];

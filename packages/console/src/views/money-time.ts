@@ -5,7 +5,7 @@ import type { ResultOf } from '../graphql.ts';
 import { translate } from '../i18n.ts';
 import { styles } from '../styles.ts';
 import { monthTimeReportQuery } from '../time-report-documents.ts';
-import { SettingsPart } from './settings-part.ts';
+import { LoadedPart } from './loaded-part.ts';
 
 type Report = ResultOf<typeof monthTimeReportQuery>['monthTimeReport'];
 
@@ -13,7 +13,7 @@ type Report = ResultOf<typeof monthTimeReportQuery>['monthTimeReport'];
  * The month's recorded time (finished entries, in the studio's time zone): by specialist, by
  * support line and by ticket, for the whole studio or only the chosen client; billable beside all.
  */
-export class MoneyTime extends SettingsPart {
+export class MoneyTime extends LoadedPart {
   static override styles = [
     styles,
     css`
@@ -43,7 +43,9 @@ export class MoneyTime extends SettingsPart {
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
-    const moved = ['month', 'organizationId', 'onlyClient'].some((k) => changed.has(k) && changed.get(k) !== undefined);
+    // Another client matters only while the report is that client's.
+    const watched = this.onlyClient ? ['month', 'organizationId', 'onlyClient'] : ['month', 'onlyClient'];
+    const moved = watched.some((k) => changed.has(k) && changed.get(k) !== undefined);
     if (moved) void this.load();
   }
 

@@ -4,7 +4,7 @@ import { kopecksOf } from '../format.ts';
 import { type StringKey, translate } from '../i18n.ts';
 import { setBillingRulesMutation, studioRulesQuery } from '../rules-documents.ts';
 import { styles } from '../styles.ts';
-import { SettingsPart } from './settings-part.ts';
+import { LoadedPart } from './loaded-part.ts';
 
 interface Rules {
   hourlyRateKopecksByLine: Record<string, number>;
@@ -25,7 +25,7 @@ const roubles = (kopecks: number) => (kopecks / 100).toFixed(2).replace(/\.00$/,
  * priority coefficients, the extra-hour rate, the long-prepayment discount and a new site's free
  * months. Contracts may override them (through the API).
  */
-export class SettingsBilling extends SettingsPart {
+export class SettingsBilling extends LoadedPart {
   static override styles = [
     styles,
     css`

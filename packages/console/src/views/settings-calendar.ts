@@ -10,7 +10,7 @@ import {
   setCalendarDayMutation,
   studioHoursQuery,
 } from '../working-time-documents.ts';
-import { SettingsPart } from './settings-part.ts';
+import { LoadedPart } from './loaded-part.ts';
 
 const kindLabel: Record<YearDay['type'], StringKey> = {
   REGULAR: 'calRegular',
@@ -25,7 +25,7 @@ const kindLabel: Record<YearDay['type'], StringKey> = {
  * pick a day to change it (the head of support and admins), import a country's calendar or the
  * studio's own file, export the year. Open tickets' due times follow every change (the server).
  */
-export class SettingsCalendar extends SettingsPart {
+export class SettingsCalendar extends LoadedPart {
   static override styles = [
     styles,
     css`

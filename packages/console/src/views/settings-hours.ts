@@ -5,7 +5,7 @@ import type { ResultOf } from '../graphql.ts';
 import { translate } from '../i18n.ts';
 import { styles } from '../styles.ts';
 import { setWorkingHoursMutation, studioHoursQuery } from '../working-time-documents.ts';
-import { SettingsPart } from './settings-part.ts';
+import { LoadedPart } from './loaded-part.ts';
 
 type Hours = ResultOf<typeof studioHoursQuery>['workingHours'];
 const week = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'] as const;
@@ -15,7 +15,7 @@ const zones = (): string[] =>
   (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.('timeZone') ?? ['UTC'];
 
 /** Support's weekly hours and time zone: when the SLA clocks run and the widget says "we are open". */
-export class SettingsHours extends SettingsPart {
+export class SettingsHours extends LoadedPart {
   static override styles = [
     styles,
     css`

@@ -5,7 +5,7 @@ import type { ResultOf } from '../graphql.ts';
 import { translate } from '../i18n.ts';
 import { mailStatusQuery } from '../mail-status-documents.ts';
 import { styles } from '../styles.ts';
-import { SettingsPart } from './settings-part.ts';
+import { LoadedPart } from './loaded-part.ts';
 
 type Status = ResultOf<typeof mailStatusQuery>['mailStatus'];
 
@@ -13,7 +13,7 @@ type Status = ResultOf<typeof mailStatusQuery>['mailStatus'];
  * Mail, read-only (admins): how the server sends and receives letters — set in its environment
  * (docs/email.md) — the outbox, and `doctor`'s live checks of the mail servers, run again on demand.
  */
-export class SettingsMail extends SettingsPart {
+export class SettingsMail extends LoadedPart {
   static override styles = [
     styles,
     css`

@@ -3,7 +3,7 @@ import { request } from '../api.ts';
 import { type StringKey, translate } from '../i18n.ts';
 import { setSlaTargetsMutation, studioRulesQuery } from '../rules-documents.ts';
 import { styles } from '../styles.ts';
-import { SettingsPart } from './settings-part.ts';
+import { LoadedPart } from './loaded-part.ts';
 
 interface Clock {
   workingMinutes?: number;
@@ -35,7 +35,7 @@ function clockOf(data: FormData, name: string): Clock | undefined {
  * or working days, and how fast the clock runs outside working hours. Saving recomputes the due
  * times of open tickets (the server).
  */
-export class SettingsSla extends SettingsPart {
+export class SettingsSla extends LoadedPart {
   static override styles = [
     styles,
     css`

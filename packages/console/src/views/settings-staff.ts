@@ -12,19 +12,19 @@ import {
   studioStaffQuery,
 } from '../staff-documents.ts';
 import { styles } from '../styles.ts';
-import { SettingsPart } from './settings-part.ts';
+import { LoadedPart } from './loaded-part.ts';
 
 type Member = ResultOf<typeof studioStaffQuery>['studioStaff'][number];
 type Role = Member['role'];
 const roles: readonly Role[] = ['LINE1', 'LINE2', 'LINE3', 'HEAD', 'ACCOUNTANT', 'ADMIN'];
-export const roleLabel = (role: string) => `role_${role}` as StringKey;
+const roleLabel = (role: string) => `role_${role}` as StringKey;
 
 /**
  * The studio's people (admins change, the head of support reads): invite someone (they get a
  * one-time link to choose a password, shown here once too), change a role, disable (which ends
  * their sessions, tokens and live updates at once) or enable, and reset a password.
  */
-export class SettingsStaff extends SettingsPart {
+export class SettingsStaff extends LoadedPart {
   static override styles = [
     styles,
     css`

@@ -3,7 +3,7 @@ import { type Locale, type StringKey, translate } from '../i18n.ts';
 import { styles } from '../styles.ts';
 
 /** Who edits the studio's rules (the server checks again). */
-export const rulesEditors = ['HEAD', 'ADMIN'];
+const rulesEditors = ['HEAD', 'ADMIN'];
 
 /** The parts of the settings page, `/console/settings#<id>`, and who sees each. */
 const sections: readonly { id: string; label: StringKey; roles?: readonly string[] }[] = [

@@ -3,10 +3,11 @@ import type { Locale } from '../i18n.ts';
 import { failureOf, type WriteAnswer } from './write-outcome.ts';
 
 /**
- * What every part of the settings page shares: the reader's language, whether they may change the
- * studio's rules (`editor`), loading when shown, and the outcome of the last write.
+ * What the settings page's parts and the money page's sections share: the reader's language,
+ * whether they may change what they show (`editor`), loading when shown, and the outcome of the
+ * last write.
  */
-export abstract class SettingsPart extends LitElement {
+export abstract class LoadedPart extends LitElement {
   static override properties: PropertyDeclarations = {
     locale: {},
     editor: { type: Boolean },
