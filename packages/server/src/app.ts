@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname } from 'node:path';
 import { createDb, type Db } from '@caredesk/schema/db';
 import { localeFrom } from '@caredesk/schema/domain';
-import { type EventBus, type GraphQLContext, schema } from '@caredesk/schema/graphql';
+import { type EventBus, type GraphQLContext, schema, type Viewer } from '@caredesk/schema/graphql';
 import {
   type AttachmentStorage,
   acceptDueTickets,
@@ -39,6 +39,7 @@ import { useQueryLimits } from './http/query-limits.ts';
 import { ratingRoute } from './http/rating-route.ts';
 import { useRefusalThrottle } from './http/refusal-throttle.ts';
 import { reportPath, reportRoute } from './http/report-route.ts';
+import { requestViewers, staffOperation } from './http/request-viewer.ts';
 import { useRoutes } from './http/routes.ts';
 import { hmacSigner } from './http/signed-links.ts';
 import { useStaffOnlyIntrospection } from './http/staff-introspection.ts';
@@ -171,8 +172,28 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
   access.onCredentialsChanged(() => viewers.forget());
   const viewerFor = consoleViewer({ db, cookie, publicUrl: config.publicUrl, now, cache: viewers });
   const doctor = mailDoctor(config.mail);
+  // Over HTTP the caller is looked up once, from the headers, before the body is read.
+  const requestCallers = requestViewers((request) =>
+    viewerFor(
+      {
+        authorization: request.headers.get('authorization') ?? undefined,
+        cookie: request.headers.get('cookie'),
+        origin: request.headers.get('origin'),
+        host: request.headers.get('host'),
+        csrfProof: request.headers.has(csrfHeader),
+      },
+      request.headers.get('origin'),
+    ),
+  );
+  // A lookup that failed (the database overloaded) counts as not staff here; the context awaits
+  // the same lookup and answers with its error (BUSY), as it did when it was the first to look.
+  const staffRequest = (request: Request, serverContext: unknown) =>
+    requestCallers.viewer(request, serverContext).then(
+      (viewer) => viewer.kind === 'staff',
+      () => false,
+    );
   const contextFor = async (
-    carried: CarriedCredentials,
+    viewer: Promise<Viewer>,
     language: string | null | undefined,
     origin: string | null,
     clientIp: string,
@@ -193,7 +214,7 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
     uploadLimits: config.uploadLimits,
     monitorNetworks: config.monitoring.allowedNetworks,
     links,
-    viewer: await viewerFor(carried, origin),
+    viewer: await viewer,
   });
 
   // The longest list any argument takes: variables with a longer one are refused before any work.
@@ -230,33 +251,43 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
       /** Over WebSocket: the upgrade request's cookie and host (the console's session). */
       upgrade?: { cookie?: string; host?: string };
     }) => {
-      const authorization =
-        request?.headers.get('authorization') ?? (connectionParams?.authorization as string | undefined);
-      const carried: CarriedCredentials = request
-        ? {
-            authorization,
-            cookie: request.headers.get('cookie'),
-            origin: request.headers.get('origin'),
-            host: request.headers.get('host'),
-            csrfProof: request.headers.has(csrfHeader),
-          }
-        : { authorization, cookie: upgrade?.cookie, origin, host: upgrade?.host, csrfProof: true };
+      if (request) {
+        return contextFor(
+          requestCallers.viewer(request, { req }),
+          request.headers.get('accept-language'),
+          request.headers.get('origin'),
+          clientAddress(req?.socket?.remoteAddress, request.headers.get('x-forwarded-for')),
+        );
+      }
+      const carried: CarriedCredentials = {
+        authorization: connectionParams?.authorization as string | undefined,
+        cookie: upgrade?.cookie,
+        origin,
+        host: upgrade?.host,
+        csrfProof: true,
+      };
       return contextFor(
-        carried,
-        request?.headers.get('accept-language') ?? (connectionParams?.locale as string | undefined),
-        request?.headers.get('origin') ?? origin ?? null,
-        socketClientAddress ?? clientAddress(req?.socket?.remoteAddress, request?.headers.get('x-forwarded-for')),
+        viewerFor(carried, origin ?? null),
+        connectionParams?.locale as string | undefined,
+        origin ?? null,
+        socketClientAddress ?? clientAddress(undefined, undefined),
       );
     },
     // Only the API answers per origin. The widget's files say `*` themselves: they are cached for a
     // year, and one cached with another site's origin would be refused on the next site.
     cors: (request) => (new URL(request.url).pathname === '/graphql' ? corsFor(request.headers.get('origin')) : false),
     plugins: [
-      useRefusalThrottle({ limiter, rule: config.rateLimits.rules.refusedPerIp, addressOf: clientAddress }),
-      useUploadLimit(config.uploadLimits.maxRequestBytes),
+      requestCallers.plugin,
+      useRefusalThrottle({
+        limiter,
+        rule: config.rateLimits.rules.refusedPerIp,
+        addressOf: clientAddress,
+        staff: staffRequest,
+      }),
+      useUploadLimit(config.uploadLimits.maxRequestBytes, staffRequest),
       useInvalidJsonError(),
       useVariableListBound(longestList),
-      useQueryLimits(),
+      useQueryLimits({ staff: staffOperation(requestCallers) }),
       useHiddenSuggestions(),
       useStaffOnlyIntrospection(),
       useLetterLimits(letterLimits),

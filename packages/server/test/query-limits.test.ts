@@ -1,7 +1,7 @@
 import { schema } from '@caredesk/schema/graphql';
 import { newSecret } from '@caredesk/schema/services';
 import { describeEachDatabase } from '@caredesk/schema/testing';
-import { getIntrospectionQuery, parse, validate } from 'graphql';
+import { getIntrospectionQuery, Lexer, parse, Source, TokenKind, validate } from 'graphql';
 import { type Client, createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -11,7 +11,7 @@ import { issueApiToken } from '../src/auth/issue-token.ts';
 import { checkQueryLimits, queryLimits } from '../src/http/query-limits.ts';
 import { operationBytes } from '../src/http/upload-limit.ts';
 import { type DemoCredentials, seedDemo } from '../src/seed/demo.ts';
-import { doublingFragments, hostileDocuments } from './support/hostile-documents.ts';
+import { doublingFragments, type HostileDocument, hostileDocuments } from './support/hostile-documents.ts';
 import { createTestApp, type GraphQLResponse, type TestApp } from './support/test-app.ts';
 
 // The introspection query GraphiQL sends (graphiql's defaults), and a codegen's (graphql's defaults).
@@ -37,8 +37,8 @@ describe('query limits on the documents our own clients send', () => {
   });
 
   it.each(widgetDocuments)('should let the widget document %s through, valid', (_name, query) => {
-    // Widget documents are sent without a credential: they must fit the anonymous token limit.
-    const document = parse(query, { maxTokens: queryLimits.maxAnonymousTokens });
+    // Widget documents are sent by visitors and contacts: they must fit the public token limit.
+    const document = parse(query, { maxTokens: queryLimits.maxPublicTokens });
     expect(checkQueryLimits(schema, document)).toBeNull();
     expect(validate(schema, document)).toEqual([]);
   });
@@ -140,17 +140,31 @@ describeEachDatabase('query limits over HTTP and WebSocket', (provider) => {
   });
 
   /** An anonymous body over 256 KB is refused by its length before it is read (request-size.test.ts). */
-  const tooLargeForAnonymous = (query: string) =>
-    Buffer.byteLength(JSON.stringify({ query })) > operationBytes.anonymous;
+  const tooLargeForAnonymous = (query: string) => Buffer.byteLength(JSON.stringify({ query })) > operationBytes.public;
+
+  const tokensOf = (query: string) => {
+    const lexer = new Lexer(new Source(query));
+    let count = 0;
+    while (lexer.advance().kind !== TokenKind.EOF) count++;
+    return count;
+  };
+  /** From anyone but staff, a document over the public token limit is refused for that first. */
+  const publicRefusal = ({ query, refusedBy }: HostileDocument) =>
+    refusedBy !== 'length' && tokensOf(query) > queryLimits.maxPublicTokens ? 'tokens' : refusedBy;
 
   it.each(hostileDocuments.filter(({ query }) => !tooLargeForAnonymous(query)))(
     'should refuse $name over HTTP with QUERY_TOO_COMPLEX, in English and Russian',
-    async ({ query, refusedBy }) => {
-      const answer = await overHttp(query);
-      expect({ data: answer.data ?? undefined, errors: answer.errors }).toEqual(refusal(refusedBy));
+    async (document) => {
+      const answer = await overHttp(document.query);
+      expect({ data: answer.data ?? undefined, errors: answer.errors }).toEqual(refusal(publicRefusal(document)));
       expect(answer.errors?.[0]?.message).toMatch(/^[^/]*[a-z][^/]* \/ [^/]*[а-я]/);
     },
   );
+
+  it.each(hostileDocuments)('should refuse $name from staff by the $refusedBy limit', async ({ query, refusedBy }) => {
+    const answer = await overHttp(query, demo.adminToken);
+    expect({ data: answer.data ?? undefined, errors: answer.errors }).toEqual(refusal(refusedBy));
+  });
 
   it.each(hostileDocuments.filter(({ query }) => tooLargeForAnonymous(query)))(
     'should refuse $name over HTTP from an anonymous caller as too large, before reading it',
@@ -171,9 +185,9 @@ describeEachDatabase('query limits over HTTP and WebSocket', (provider) => {
 
   it.each(hostileDocuments.filter(({ query }) => !tooLargeForAnonymous(query)))(
     'should refuse $name over WebSocket with QUERY_TOO_COMPLEX',
-    async ({ query, refusedBy }) => {
-      const answer = await overSocket(query);
-      expect({ data: answer.data ?? undefined, errors: answer.errors }).toEqual(refusal(refusedBy));
+    async (document) => {
+      const answer = await overSocket(document.query);
+      expect({ data: answer.data ?? undefined, errors: answer.errors }).toEqual(refusal(publicRefusal(document)));
     },
   );
 
@@ -202,14 +216,29 @@ describeEachDatabase('query limits over HTTP and WebSocket', (provider) => {
     expect(answers[2]).toEqual(answers[0]);
   });
 
-  it('should refuse a document over 500 tokens from an anonymous caller, over HTTP and WebSocket, and run it for staff', async () => {
-    // 187 × `viewer { kind }`: 750 tokens, within the limit of 1,000 for callers with a credential.
-    const query = `{ ${Array.from({ length: 187 }, () => 'viewer { kind }').join(' ')} }`;
-    for (const answer of [await overHttp(query), await overSocket(query)]) {
+  it('should refuse a document over 250 tokens from anyone but staff, over HTTP and WebSocket, and run it for staff', async () => {
+    // 100 × `viewer { kind }`: 402 tokens, within the limit of 1,000 for staff.
+    const query = `{ ${Array.from({ length: 100 }, () => 'viewer { kind }').join(' ')} }`;
+    const notStaff = [
+      await overHttp(query),
+      await overSocket(query),
+      await overHttp(query, visitorToken, { origin: shop }),
+      await overHttp(query, contactToken),
+      await overSocket(query, contactToken),
+      // A credential that is not one counts as none: its presence no longer raises the limit.
+      await overHttp(query, 'made-up'),
+      await overHttp(query, `cds_${'x'.repeat(43)}`),
+      await overSocket(query, 'made-up'),
+    ];
+    for (const answer of notStaff) {
       expect(answer.errors?.[0]?.extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', limit: 'tokens' });
-      expect(answer.errors?.[0]?.message).toContain('500');
+      expect(answer.errors?.[0]?.message).toContain('250');
     }
-    for (const answer of [await overHttp(query, demo.adminToken), await overSocket(query, demo.adminToken)]) {
+    for (const answer of [
+      await overHttp(query, demo.adminToken),
+      await overSocket(query, demo.adminToken),
+      await overHttp(query, apiToken),
+    ]) {
       expect(answer.errors).toBeUndefined();
     }
   });

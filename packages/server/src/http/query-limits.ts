@@ -16,11 +16,14 @@ export interface QueryLimits {
   /** Lexical tokens (names, punctuation, values), counted while parsing: bounds all later work. */
   maxTokens: number;
   /**
-   * Tokens of a document sent without a credential (the widget's largest has 74). graphql-js's
-   * check of same-named fields grows with the square of the tokens: an anonymous flood of the worst
-   * case at 1,000 (~23 ms of CPU each) piled up past the 50 ms stall budget; at 500 it is ~3.5 ms.
+   * Tokens of a document from anyone but staff: visitors, contacts and callers without a
+   * credential (the widget's largest document has 81). graphql-js's check of same-named fields
+   * grows with the square of the tokens and allocates as it goes: the worst case took ~23 ms of
+   * CPU at 1,000 tokens, 3.5 ms and 5.4 MB of garbage at 500, and a sustained flood of it at 500
+   * still kept the collector busy beside a normal client's requests (bench/RESULTS.md). At 250 it
+   * is a quarter of that.
    */
-  maxAnonymousTokens: number;
+  maxPublicTokens: number;
   /** Nesting of fields (fragments do not add a level). `__schema` is measured by `maxIntrospectionDepth`. */
   maxDepth: number;
   /** Nesting of everything, `__schema` included: GraphiQL's introspection query needs 21. */
@@ -39,13 +42,14 @@ export interface QueryLimits {
  * compares same-named fields pairwise (OverlappingFieldsCanBeMergedRule), so its work on a document
  * the other limits let through grows with the square of its length. The worst we found,
  * `{ viewer { kind } viewer { kind } … }`, took 3.5 ms of CPU at 500 tokens, 11 at 750, 23 at 1,000.
- * The widget's largest document has 74 tokens, GraphiQL's introspection query 183; 1,000 leaves a
- * staff console's pages room while the worst case stays under half the 50 ms stall budget.
+ * The widget's largest document has 81 tokens, GraphiQL's introspection query 183; 1,000 leaves a
+ * staff console's pages room while the worst case stays under half the 50 ms stall budget, and
+ * only staff get it: everyone else has {@link QueryLimits.maxPublicTokens}.
  */
 export const queryLimits: QueryLimits = {
   maxLength: 32_768,
   maxTokens: 1_000,
-  maxAnonymousTokens: 500,
+  maxPublicTokens: 250,
   maxDepth: 12,
   maxIntrospectionDepth: 24,
   maxAliases: 30,
@@ -127,21 +131,6 @@ export function checkQueryLimits(
 
 type ParseHook = NonNullable<Plugin['onParse']>;
 
-/**
- * True when the operation carries no credential: no Authorization header or cookie (the staff
- * console's session) over HTTP; over graphql-ws, no `authorization` in connection_init and no
- * cookie on the upgrade. (Whether a credential is valid is known only later, in the context.)
- */
-function anonymous(context: unknown): boolean {
-  const { request, connectionParams, upgrade } = (context ?? {}) as {
-    request?: Request;
-    connectionParams?: Record<string, unknown>;
-    upgrade?: { cookie?: string };
-  };
-  if (request) return !request.headers.get('authorization') && !request.headers.get('cookie');
-  return !connectionParams?.authorization && !upgrade?.cookie;
-}
-
 /** True when `text` has more than `n` lexical tokens (counted as Armor does); a lexing error is left to the parser. */
 function moreTokensThan(text: string, n: number): boolean {
   const lexer = new Lexer(new Source(text));
@@ -167,18 +156,18 @@ export function isYogaParseCache(plugin: Plugin): boolean {
  * flood of distinct documents (a comment or an alias changed in each) filled it: each parsed
  * document of 1,000 tokens holds ~190 KB, so the heap grew by up to ~190 MB of attacker-chosen
  * trees, every new one survived the young generation (copied, then promoted), and the full
- * collections that followed paused the loop for 100–200 ms. Anonymous operations still read the
- * cache (documents staff sent are answered from it) but no longer add to it; their documents
- * are young garbage, cheap to collect.
+ * collections that followed paused the loop for 100–200 ms. Operations of anyone but staff still
+ * read the cache (documents staff sent are answered from it) but no longer add to it; their
+ * documents are young garbage, cheap to collect.
  */
-function keepAnonymousDocumentsOutOfTheCache(plugins: Plugin[]): void {
+function keepPublicDocumentsOutOfTheCache(plugins: Plugin[], staff: (context: unknown) => boolean): void {
   for (const plugin of plugins) {
     if (!isYogaParseCache(plugin)) continue;
     const lookUp = plugin.onParse as ParseHook;
     // Its hook looks the text up, and returns the callback that stores what the parse gave.
     plugin.onParse = (payload) => {
       const store = lookUp(payload);
-      return anonymous(payload.context) ? undefined : store;
+      return staff(payload.context) ? store : undefined;
     };
   }
 }
@@ -191,21 +180,26 @@ function keepAnonymousDocumentsOutOfTheCache(plugins: Plugin[]): void {
  * rules would do their (super-linear) work on a node before ours see it. Applies to every
  * operation through yoga's envelop, over HTTP and WebSocket alike.
  */
-export function useQueryLimits(limits: QueryLimits = queryLimits): Plugin {
+export function useQueryLimits(options: {
+  /** Whether the operation's caller is staff (a session or an API token), known before parsing. */
+  staff: (context: unknown) => boolean;
+  limits?: QueryLimits;
+}): Plugin {
+  const { staff, limits = queryLimits } = options;
   // yoga's parse cache hands out the same document for the same text: it is measured once.
   const measured = new WeakMap<DocumentNode, QueryTooComplexError | null>();
   return {
     onPluginInit({ addPlugin, plugins }) {
       // Added after this plugin: its parse hook runs after the length check below.
       addPlugin(maxTokensPlugin({ n: limits.maxTokens, ...refuse('tokens', limits.maxTokens) }));
-      keepAnonymousDocumentsOutOfTheCache(plugins);
+      keepPublicDocumentsOutOfTheCache(plugins, staff);
     },
     onParse({ params: { source }, context }) {
       const text = typeof source === 'string' ? source : source.body;
       if (text.length > limits.maxLength) throw new QueryTooComplexError('length', limits.maxLength);
       // One more pass of the lexer, linear and stopped at the limit, before the parser's own count.
-      if (anonymous(context) && moreTokensThan(text, limits.maxAnonymousTokens)) {
-        throw new QueryTooComplexError('tokens', limits.maxAnonymousTokens);
+      if (!staff(context) && moreTokensThan(text, limits.maxPublicTokens)) {
+        throw new QueryTooComplexError('tokens', limits.maxPublicTokens);
       }
     },
     onValidate({ params, setResult }) {

@@ -15,17 +15,20 @@ function refused(result: unknown): boolean {
 
 /**
  * An address that keeps sending documents the server refuses (each refusal is cheap, but a flood
- * of them still costs CPU beside everyone else's requests) gets 429 for its anonymous requests
- * until its window ends, answered before the body is read. Signed-in callers are never held back:
- * their requests carry a credential, and their own refusals are not counted.
+ * of them still costs CPU beside everyone else's requests) gets 429 for its requests until its
+ * window ends, answered before the body is read. Staff are never held back, and their own
+ * refusals are not counted; everyone else is (the widget never sends a document the server
+ * refuses, and a credential in the header, valid or not, no longer exempts a flood).
  */
 export function useRefusalThrottle(deps: {
   limiter: RateLimiter;
   rule: RateRule;
   addressOf: (socketAddress: string | null | undefined, forwardedFor: string | null | undefined) => string;
+  /** Whether the request is a staff member's (its credential looked up from the headers alone). */
+  staff: (request: Request, serverContext: unknown) => Promise<boolean>;
 }): Plugin {
-  const anonymousAddress = (request: Request, serverContext: unknown) =>
-    request.headers.get('authorization')
+  const publicAddress = async (request: Request, serverContext: unknown) =>
+    (await deps.staff(request, serverContext))
       ? null
       : deps.addressOf(
           (serverContext as NodeContext | undefined)?.req?.socket?.remoteAddress,
@@ -34,7 +37,7 @@ export function useRefusalThrottle(deps: {
   return {
     async onRequest({ request, serverContext, url, endResponse, fetchAPI }) {
       if (url.pathname !== '/graphql' || request.method === 'OPTIONS') return;
-      const address = anonymousAddress(request, serverContext);
+      const address = await publicAddress(request, serverContext);
       if (address === null || (await deps.limiter.counted('refusedPerIp', address)) < deps.rule.limit) return;
       endResponse(
         new fetchAPI.Response(
@@ -59,7 +62,7 @@ export function useRefusalThrottle(deps: {
     },
     async onResultProcess({ request, result, serverContext }) {
       if (!refused(result)) return;
-      const address = anonymousAddress(request, serverContext);
+      const address = await publicAddress(request, serverContext);
       if (address !== null) await deps.limiter.record('refusedPerIp', address);
     },
   };

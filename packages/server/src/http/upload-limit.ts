@@ -5,13 +5,13 @@ import type { Plugin } from 'graphql-yoga';
 const envelopeBytes = 64 * 1024;
 
 /**
- * The most a request without files may hold. With a credential (Authorization, or a cookie): a
- * megabyte (a 100,000-character article, escaped). Without: 256 KB — the largest thing a visitor
- * sends is a 20,000-character message (120 KB even with every character escaped as `\uXXXX`)
- * beside a document of at most 32,768 characters. A flood of anonymous bodies of a megabyte (each
+ * The most a request without files may hold. From staff (a session or an API token): a megabyte
+ * (a 100,000-character article, escaped). From anyone else: 256 KB — the largest thing a visitor
+ * or a contact sends is a 20,000-character message (120 KB even with every character escaped as
+ * `\uXXXX`) beside a document of at most 32,768 characters. A flood of bodies of a megabyte (each
  * read, decoded and parsed as JSON before any limit could see it) is refused before it is read.
  */
-export const operationBytes = { signedIn: 1024 * 1024, anonymous: 256 * 1024 };
+export const operationBytes = { staff: 1024 * 1024, public: 256 * 1024 };
 
 const tooLarge = () =>
   new GraphQLError('The request is larger than allowed. / Запрос больше допустимого размера.', {
@@ -47,21 +47,22 @@ function withLimitedBody(request: Request, limit: number): Request {
  * again after parsing. Other bodies are held to {@link operationBytes}: refused by their declared
  * length before they are read, and cut off while read when they declare none.
  */
-export function useUploadLimit(maxRequestBytes: number): Plugin {
+export function useUploadLimit(
+  maxRequestBytes: number,
+  /** Whether the request is a staff member's (its credential looked up from the headers alone). */
+  staff: (request: Request, serverContext: unknown) => Promise<boolean>,
+): Plugin {
   const isMultipart = (request: Request) => request.headers.get('content-type')?.includes('multipart/form-data');
-  // A credential (a token, or the console's session cookie) is checked only later, in the context.
-  const operationLimit = (request: Request) =>
-    request.headers.get('authorization') || request.headers.get('cookie')
-      ? operationBytes.signedIn
-      : operationBytes.anonymous;
+  const operationLimit = async (request: Request, serverContext: unknown) =>
+    (await staff(request, serverContext)) ? operationBytes.staff : operationBytes.public;
   return {
-    onRequest({ request, endResponse }) {
-      if (request.method !== 'POST') return;
+    async onRequest({ request, serverContext, endResponse, url }) {
+      if (request.method !== 'POST' || url.pathname !== '/graphql') return;
       const declared = request.headers.get('content-length');
       const refuse = (status: number, message: string, code: string) =>
         endResponse(Response.json({ errors: [{ message, extensions: { code } }] }, { status }));
       if (!isMultipart(request)) {
-        if (declared !== null && Number(declared) > operationLimit(request)) {
+        if (declared !== null && Number(declared) > (await operationLimit(request, serverContext))) {
           return refuse(
             413,
             'The request is larger than allowed. / Запрос больше допустимого размера.',
@@ -80,11 +81,11 @@ export function useUploadLimit(maxRequestBytes: number): Plugin {
         );
       }
     },
-    onRequestParse({ request, requestParser, setRequestParser }) {
+    async onRequestParse({ request, serverContext, requestParser, setRequestParser }) {
       // A body that declares its length was measured above; one that does not is counted as it comes.
       if (!requestParser || request.method !== 'POST' || isMultipart(request)) return;
       if (request.headers.get('content-length') !== null) return;
-      const limit = operationLimit(request);
+      const limit = await operationLimit(request, serverContext);
       setRequestParser((incoming) => requestParser(withLimitedBody(incoming, limit)));
     },
   };

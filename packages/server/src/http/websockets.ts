@@ -62,7 +62,7 @@ export function attachWebSockets({
     // 100 MB). The anonymous body limit, for every socket: who sent connection_init is not known
     // when a frame arrives, and a flood of 1 MB messages cost 15–35 ms of CPU each to unmask,
     // decode and parse. Sockets carry subscriptions and small operations; large ones go over HTTP.
-    maxPayload: operationBytes.anonymous,
+    maxPayload: operationBytes.public,
     // Browsers from unknown origins may not open a socket; clients without an Origin may, and
     // the console, served by this server, may.
     verifyClient: (info, done) => {
@@ -132,6 +132,9 @@ export function attachWebSockets({
           clientAddress: addresses.get(ctx.extra.socket),
           params,
         });
+        // The caller first (its context holds the viewer): the token limit and yoga's parse cache
+        // depend on whether it is staff, and over HTTP it is likewise known before parsing.
+        const contextValue = await contextFactory();
         let document: ReturnType<typeof parse>;
         try {
           document = parse(params.query);
@@ -145,7 +148,7 @@ export function attachWebSockets({
           document,
           operationName: params.operationName,
           variableValues: params.variables,
-          contextValue: await contextFactory(),
+          contextValue,
           rootValue: { execute, subscribe },
         };
       },
