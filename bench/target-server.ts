@@ -11,7 +11,7 @@ import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createDb, migrate } from '@caredesk/schema/db';
@@ -149,6 +149,18 @@ if (kind === 'caredesk') {
     maxCpuMs = Math.max(maxCpuMs, (cpu.user - lastCpu.user + cpu.system - lastCpu.system) / 1000);
     lastCpu = cpu;
   }, 1).unref();
+  // Garbage collections: the longest pause, and the time and count of all of them, since the last /loop.
+  const gcPauses = { maxMs: 0, totalMs: 0, count: 0, majorMaxMs: 0 };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      gcPauses.maxMs = Math.max(gcPauses.maxMs, entry.duration);
+      gcPauses.totalMs += entry.duration;
+      gcPauses.count += 1;
+      // kind 2: mark-sweep-compact (a full collection); 1 is a scavenge of the young generation.
+      if ((entry as { detail?: { kind?: number } }).detail?.kind === 2)
+        gcPauses.majorMaxMs = Math.max(gcPauses.majorMaxMs, entry.duration);
+    }
+  }).observe({ entryTypes: ['gc'] });
   const control = createServer((req, res) => {
     req.resume();
     if (req.url === '/loop') {
@@ -157,9 +169,11 @@ if (kind === 'caredesk') {
         p99Ms: loop.percentile(99) / 1e6,
         meanMs: loop.mean / 1e6,
         maxCpuMs,
+        gc: { ...gcPauses },
       };
       loop.reset();
       maxCpuMs = 0;
+      Object.assign(gcPauses, { maxMs: 0, totalMs: 0, count: 0, majorMaxMs: 0 });
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(delays));
       return;

@@ -1,5 +1,6 @@
 // The hostile documents of issue 16 and how to send one, over HTTP or over graphql-ws: shared by
 // the benchmark and by bench/hostile-sender.ts, the process that sends them under load.
+import { queryLimits } from '../../packages/server/src/http/query-limits.ts';
 import { hostileDocuments } from '../../packages/server/test/support/hostile-documents.ts';
 import { createClient, WebSocket, type WsClient } from './deps.ts';
 
@@ -7,9 +8,14 @@ export interface HostileRequest {
   name: string;
   query: string;
   variables?: Record<string, unknown>;
+  /** Sent as `Authorization` (over WebSocket, as the operation's `extensions.authorization`). */
+  authorization?: string;
 }
 
 const times = (n: number, part: (i: number) => string) => Array.from({ length: n }, (_, i) => part(i)).join(' ');
+
+const worstFields = Math.floor((queryLimits.maxPublicTokens - 2) / 4);
+const worstFragments = Math.floor((queryLimits.maxPublicTokens - 2) / 12);
 
 /** The refused documents of the test suite, the 20,000 ids as variables, and the worst documents the limits let through. */
 export const hostileRequests: HostileRequest[] = [
@@ -19,17 +25,26 @@ export const hostileRequests: HostileRequest[] = [
     query: 'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }',
     variables: { ids: Array.from({ length: 20_000 }, (_, i) => Buffer.from(`Ticket:made-up-${i}`).toString('base64')) },
   },
-  // graphql-js compares same-named fields pairwise: the worst case within the token limit of callers
-  // with a credential (1,000: ~23 ms of CPU each), which an anonymous caller is refused (500 tokens).
+  // graphql-js compares same-named fields pairwise: the worst case within the staff limit (1,000
+  // tokens: ~23 ms of CPU each), which anyone else is refused (250 tokens) before it is parsed…
   {
-    name: '249 × viewer { kind }: 998 tokens (over the anonymous limit)',
+    name: `249 × viewer { kind }: 998 tokens (over the public limit)`,
     query: `{ ${times(249, () => 'viewer { kind }')} }`,
   },
-  // Accepted: the worst cases within the anonymous limit of 500 tokens.
-  { name: 'accepted: 124 × viewer { kind }', query: `{ ${times(124, () => 'viewer { kind }')} }` },
+  // …even with a credential that is not one (its mere presence once raised the limit to staff's).
   {
-    name: 'accepted: 41 fragments spread side by side',
-    query: `{ ${times(41, (i) => `...V${i}`)} } ${times(41, (i) => `fragment V${i} on Query { viewer { kind } }`)}`,
+    name: '249 × viewer { kind } with a made-up token',
+    query: `{ ${times(249, () => 'viewer { kind }')} }`,
+    authorization: `Bearer cdk_${'x'.repeat(43)}`,
+  },
+  // Accepted: the worst cases within the public limit (4 tokens a field, 12 a fragment and its spread).
+  {
+    name: `accepted: ${worstFields} × viewer { kind }`,
+    query: `{ ${times(worstFields, () => 'viewer { kind }')} }`,
+  },
+  {
+    name: `accepted: ${worstFragments} fragments spread side by side`,
+    query: `{ ${times(worstFragments, (i) => `...V${i}`)} } ${times(worstFragments, (i) => `fragment V${i} on Query { viewer { kind } }`)}`,
   },
 ];
 
@@ -43,12 +58,15 @@ export type Outcome = string;
 const outcomeOf = (answer: { data?: unknown; errors?: { extensions?: { code?: string } }[] }): Outcome =>
   answer.errors?.[0]?.extensions?.code ?? (answer.errors?.length ? 'error without code' : 'data');
 
-/** One request over HTTP, anonymous. */
+/** One request over HTTP, anonymous unless it names a credential. */
 export async function sendOverHttp(port: number, request: HostileRequest, timeoutMs = 60_000): Promise<Outcome> {
   try {
     const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        ...(request.authorization ? { authorization: request.authorization } : {}),
+      },
       body: JSON.stringify({ query: fresh(request.query), variables: request.variables ?? {} }),
       signal: AbortSignal.timeout(timeoutMs),
     });
@@ -88,7 +106,11 @@ export function sendOverSocket(client: WsClient, request: HostileRequest, timeou
     };
     const timer = setTimeout(() => settle('timeout'), timeoutMs);
     const unsubscribe = client.subscribe(
-      { query: fresh(request.query), variables: request.variables ?? {} },
+      {
+        query: fresh(request.query),
+        variables: request.variables ?? {},
+        ...(request.authorization ? { extensions: { authorization: request.authorization } } : {}),
+      },
       {
         next: (value) => settle(outcomeOf(value as { errors?: { extensions?: { code?: string } }[] })),
         error: (error) =>

@@ -76,6 +76,8 @@ export interface LoopDelays {
   meanMs: number;
   /** The most CPU time the process used between two 1 ms ticks: the longest stall of its own making. */
   maxCpuMs: number;
+  /** Garbage collections in the same time: the longest pause (and the longest full one), all pauses' sum and count. */
+  gc: { maxMs: number; majorMaxMs: number; totalMs: number; count: number };
 }
 
 /** The event loop delays of a `serve` target since the previous call (the longest is its longest stall). */
