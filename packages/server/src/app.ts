@@ -192,6 +192,7 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
       (viewer) => viewer.kind === 'staff',
       () => false,
     );
+  const staffOperationOf = staffOperation(requestCallers);
   const contextFor = async (
     viewer: Promise<Viewer>,
     language: string | null | undefined,
@@ -287,8 +288,8 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
       useUploadLimit(config.uploadLimits.maxRequestBytes, staffRequest),
       useInvalidJsonError(),
       useVariableListBound(longestList),
-      useQueryLimits({ staff: staffOperation(requestCallers) }),
-      useHiddenSuggestions(),
+      useQueryLimits({ staff: staffOperationOf }),
+      useHiddenSuggestions(staffOperationOf),
       useStaffOnlyIntrospection(),
       useLetterLimits(letterLimits),
       // An event's selection runs once per group of subscribers that get the same answer.

@@ -292,16 +292,19 @@ describeEachDatabase('query limits over HTTP and WebSocket', (provider) => {
     expect(await overHttp('{ __typename }')).toEqual({ data: { __typename: 'Query' } });
   });
 
-  it('should suggest no field, argument or enum value names in errors', async () => {
+  it('should suggest no field, argument or enum value names in errors to anyone but staff', async () => {
     const answers = [
       await overHttp('{ viewr { kind } }'),
-      await overHttp('{ tickets(frist: 1) { edges { node { id } } } }', demo.adminToken),
-      await overHttp('{ tickets(first: 1, filter: { statuses: [NEWW] }) { edges { node { id } } } }', demo.adminToken),
+      await overHttp('{ tickets(frist: 1) { edges { node { id } } } }', contactToken),
+      await overHttp('{ tickets(first: 1, filter: { statuses: [NEWW] }) { edges { node { id } } } }', contactToken),
+      await overHttp('{ viewr { kind } }', visitorToken, { origin: shop }),
+      await overHttp('{ viewr { kind } }', 'made-up'),
       await overSocket('{ viewer { knd } }'),
+      await overSocket('{ viewer { knd } }', contactToken),
     ];
     const variable = await fetch(`http://${base}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${demo.adminToken}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${contactToken}` },
       body: JSON.stringify({
         query: 'query ($s: [TicketStatus!]) { tickets(first: 1, filter: { statuses: $s }) { edges { node { id } } } }',
         variables: { s: ['NEWW'] },
@@ -312,5 +315,14 @@ describeEachDatabase('query limits over HTTP and WebSocket', (provider) => {
       expect(answer.errors?.length).toBeGreaterThan(0);
       for (const error of answer.errors ?? []) expect(error.message).not.toMatch(/did you mean/i);
     }
+  });
+
+  it('should suggest names to staff, over HTTP and WebSocket', async () => {
+    const messages = (answer: GraphQLResponse) => (answer.errors ?? []).map((error) => error.message).join(' ');
+    expect(messages(await overHttp('{ tickets(frist: 1) { edges { node { id } } } }', demo.adminToken))).toMatch(
+      /Did you mean "first"/,
+    );
+    expect(messages(await overHttp('{ viewr { kind } }', apiToken))).toMatch(/Did you mean "viewer"/);
+    expect(messages(await overSocket('{ viewer { knd } }', demo.adminToken))).toMatch(/Did you mean "kind"/);
   });
 });

@@ -13,28 +13,32 @@ function stripSuggestions(result: unknown) {
 }
 
 /**
- * No "Did you mean …" in errors, for anyone: they would spell the schema out to a caller who may
- * not introspect it. Off for staff too, because validation runs before the viewer is known (yoga
- * builds the context after validating); staff have GraphiQL's autocomplete instead.
+ * No "Did you mean …" in errors for anyone but staff: they would spell the schema out to a caller
+ * who may not introspect it. Staff get them (they may read the schema anyway, and a script's
+ * author is helped by them); who is asking is known before validation (request-viewer.ts).
  *
  * graphql-js's `hideSuggestions` covers what it writes while validating (fields, arguments,
  * types, enum values); GraphQL Armor's plugin masks any field suggestion still left. yoga's
  * executor (@graphql-tools/executor) offers no such option when it coerces variables, so those
  * messages are cut from the result.
  */
-export function useHiddenSuggestions(): Plugin {
+export function useHiddenSuggestions(staff: (context: unknown) => boolean): Plugin {
+  const armor = blockFieldSuggestionsPlugin({ mask: '' });
   return {
-    onPluginInit({ addPlugin }) {
-      addPlugin(blockFieldSuggestionsPlugin({ mask: '' }));
-    },
-    onValidate({ setValidationFn }) {
+    onValidate(payload) {
+      if (staff(payload.context)) return;
       // yoga passes no options or TypeInfo of its own (and envelop would pass them in graphql 15's order).
-      setValidationFn((schema, document, rules) => validate(schema, document, rules, { hideSuggestions: true }));
+      payload.setValidationFn((schema, document, rules) =>
+        validate(schema, document, rules, { hideSuggestions: true }),
+      );
+      return armor.onValidate?.(payload);
     },
-    onExecute() {
+    onExecute({ args }) {
+      if (staff(args.contextValue)) return;
       return { onExecuteDone: ({ result }) => stripSuggestions(result) };
     },
-    onSubscribe() {
+    onSubscribe({ args }) {
+      if (staff(args.contextValue)) return;
       return { onSubscribeResult: ({ result }) => stripSuggestions(result) };
     },
   };
