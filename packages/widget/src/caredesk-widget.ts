@@ -192,6 +192,13 @@ export class CaredeskWidget extends LitElement {
     this.opened = true;
     this.view = view;
     await this.updateComplete;
+    // On the first open the strings may still be on their way: the panel draws once they are here,
+    // and only then is there a field to move focus to (a keyboard user would be left on the page).
+    while (!isLoaded(this.activeLocale)) {
+      await loadLocale(this.activeLocale);
+      this.requestUpdate();
+      await this.updateComplete;
+    }
     const root = this.renderRoot;
     (root.querySelector<HTMLElement>('.panel input') ?? root.querySelector<HTMLElement>('.panel button'))?.focus();
     if (this.tickets.length || this.identity.token) void this.startLive();

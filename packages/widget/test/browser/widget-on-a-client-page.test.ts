@@ -122,6 +122,13 @@ describeInChromium('the widget on a client site (headless Chromium)', () => {
     await launcher().waitFor();
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
+    // The widget proper loads on the first open, then moves focus to the subject: a keyboard user
+    // types once the form is there (typing before would go to the page).
+    await page.waitForFunction(() => {
+      let active = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      return active?.getAttribute('name') === 'title';
+    });
     await page.keyboard.type('Search shows nothing');
     await page.keyboard.press('Tab');
     await page.keyboard.type('Any word gives an empty page');
