@@ -187,8 +187,8 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
   );
   // A lookup that failed (the database overloaded) counts as not staff here; the context awaits
   // the same lookup and answers with its error (BUSY), as it did when it was the first to look.
-  const staffRequest = (request: Request, serverContext: unknown) =>
-    requestCallers.viewer(request, serverContext).then(
+  const staffRequest = (request: Request) =>
+    requestCallers.viewer(request).then(
       (viewer) => viewer.kind === 'staff',
       () => false,
     );
@@ -254,7 +254,7 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
     }) => {
       if (request) {
         return contextFor(
-          requestCallers.viewer(request, { req }),
+          requestCallers.viewer(request),
           request.headers.get('accept-language'),
           request.headers.get('origin'),
           clientAddress(req?.socket?.remoteAddress, request.headers.get('x-forwarded-for')),

@@ -25,10 +25,10 @@ export function useRefusalThrottle(deps: {
   rule: RateRule;
   addressOf: (socketAddress: string | null | undefined, forwardedFor: string | null | undefined) => string;
   /** Whether the request is a staff member's (its credential looked up from the headers alone). */
-  staff: (request: Request, serverContext: unknown) => Promise<boolean>;
+  staff: (request: Request) => Promise<boolean>;
 }): Plugin {
   const publicAddress = async (request: Request, serverContext: unknown) =>
-    (await deps.staff(request, serverContext))
+    (await deps.staff(request))
       ? null
       : deps.addressOf(
           (serverContext as NodeContext | undefined)?.req?.socket?.remoteAddress,

@@ -9,21 +9,21 @@ import type { Plugin } from 'graphql-yoga';
  * could only ask whether a credential was *present*: any stranger sending
  * `Authorization: Bearer x` was measured as staff.
  */
-export function requestViewers(lookUp: (request: Request, serverContext: unknown) => Promise<Viewer>) {
+export function requestViewers(lookUp: (request: Request) => Promise<Viewer>) {
   const pending = new WeakMap<Request, Promise<Viewer>>();
   const known = new WeakMap<Request, Viewer>();
-  const viewer = (request: Request, serverContext: unknown): Promise<Viewer> => {
+  const viewer = (request: Request): Promise<Viewer> => {
     let found = pending.get(request);
     if (!found) {
-      found = lookUp(request, serverContext);
+      found = lookUp(request);
       pending.set(request, found);
     }
     return found;
   };
   const plugin: Plugin = {
-    onRequest({ request, serverContext, url }) {
+    onRequest({ request, url }) {
       // Started here, awaited by whoever needs it first; a failure is the context's to report.
-      if (url.pathname === '/graphql') viewer(request, serverContext).catch(() => {});
+      if (url.pathname === '/graphql') viewer(request).catch(() => {});
     },
     async onParams({ request }) {
       const found = pending.get(request);

@@ -50,19 +50,19 @@ function withLimitedBody(request: Request, limit: number): Request {
 export function useUploadLimit(
   maxRequestBytes: number,
   /** Whether the request is a staff member's (its credential looked up from the headers alone). */
-  staff: (request: Request, serverContext: unknown) => Promise<boolean>,
+  staff: (request: Request) => Promise<boolean>,
 ): Plugin {
   const isMultipart = (request: Request) => request.headers.get('content-type')?.includes('multipart/form-data');
-  const operationLimit = async (request: Request, serverContext: unknown) =>
-    (await staff(request, serverContext)) ? operationBytes.staff : operationBytes.public;
+  const operationLimit = async (request: Request) =>
+    (await staff(request)) ? operationBytes.staff : operationBytes.public;
   return {
-    async onRequest({ request, serverContext, endResponse, url }) {
+    async onRequest({ request, endResponse, url }) {
       if (request.method !== 'POST' || url.pathname !== '/graphql') return;
       const declared = request.headers.get('content-length');
       const refuse = (status: number, message: string, code: string) =>
         endResponse(Response.json({ errors: [{ message, extensions: { code } }] }, { status }));
       if (!isMultipart(request)) {
-        if (declared !== null && Number(declared) > (await operationLimit(request, serverContext))) {
+        if (declared !== null && Number(declared) > (await operationLimit(request))) {
           return refuse(
             413,
             'The request is larger than allowed. / Запрос больше допустимого размера.',
@@ -81,11 +81,11 @@ export function useUploadLimit(
         );
       }
     },
-    async onRequestParse({ request, serverContext, requestParser, setRequestParser }) {
+    async onRequestParse({ request, requestParser, setRequestParser }) {
       // A body that declares its length was measured above; one that does not is counted as it comes.
       if (!requestParser || request.method !== 'POST' || isMultipart(request)) return;
       if (request.headers.get('content-length') !== null) return;
-      const limit = await operationLimit(request, serverContext);
+      const limit = await operationLimit(request);
       setRequestParser((incoming) => requestParser(withLimitedBody(incoming, limit)));
     },
   };
