@@ -62,7 +62,8 @@ const common = {
 };
 
 /**
- * Builds packages/server/src/cli.ts into packages/server/dist/cli.js (the server's own code)
+ * Builds packages/server/src/cli.ts into packages/server/dist/cli.js (the server's own code),
+ * and the document-check worker's thread into dist/document-check-worker.js,
  * and the schema files it uses into packages/schema/dist (entry points sharing chunks, so each
  * module exists once), writes both and the manifest `staleness()` reads.
  * @returns {Promise<{ milliseconds: number, files: number }>}
@@ -73,7 +74,11 @@ export async function build() {
   const reached = new Map();
   const server = await esbuild.build({
     ...common,
-    entryPoints: { cli: 'packages/server/src/cli.ts' },
+    entryPoints: {
+      cli: 'packages/server/src/cli.ts',
+      // Started as a worker thread by document-checker.ts, from beside the chunk that starts it.
+      'document-check-worker': 'packages/server/src/http/document-check-worker.ts',
+    },
     outdir: serverDist,
     // Each command in its own chunk, loaded when it runs.
     splitting: true,

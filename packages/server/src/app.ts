@@ -31,11 +31,13 @@ import { clientAddresses } from './http/client-address.ts';
 import { consoleAssets } from './http/console-asset.ts';
 import { consoleSessionRoute } from './http/console-session.ts';
 import { demoAddress, demoPage } from './http/demo-page.ts';
+import { sharedDocumentChecker } from './http/document-checker.ts';
 import { readinessCheck } from './http/health.ts';
 import { heartbeatPath, heartbeatRoute } from './http/heartbeat-route.ts';
 import { useHiddenSuggestions } from './http/hidden-suggestions.ts';
 import { useInvalidJsonError } from './http/invalid-json.ts';
-import { useQueryLimits } from './http/query-limits.ts';
+import { publicDocumentCheck } from './http/public-document-check.ts';
+import { queryLimits, useQueryLimits } from './http/query-limits.ts';
 import { ratingRoute } from './http/rating-route.ts';
 import { useRefusalThrottle } from './http/refusal-throttle.ts';
 import { reportPath, reportRoute } from './http/report-route.ts';
@@ -193,6 +195,11 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
       () => false,
     );
   const staffOperationOf = staffOperation(requestCallers);
+  // Documents from anyone but staff are measured and validated on another thread.
+  const documentChecker = sharedDocumentChecker(schema, queryLimits, (error) =>
+    logger.warn({ error }, 'the document-check worker failed: public documents are checked in place'),
+  );
+  const publicDocuments = publicDocumentCheck({ checker: documentChecker, staffRequest });
   const contextFor = async (
     viewer: Promise<Viewer>,
     language: string | null | undefined,
@@ -288,7 +295,8 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
       useUploadLimit(config.uploadLimits.maxRequestBytes, staffRequest),
       useInvalidJsonError(),
       useVariableListBound(longestList),
-      useQueryLimits({ staff: staffOperationOf }),
+      publicDocuments.plugin,
+      useQueryLimits({ staff: staffOperationOf, checked: publicDocuments.checked }),
       useHiddenSuggestions(staffOperationOf),
       useStaffOnlyIntrospection(),
       useLetterLimits(letterLimits),
@@ -391,6 +399,7 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
     async start() {
       await events.ready?.();
       access.start();
+      documentChecker.start();
       server = createServer(yoga);
       wss = attachWebSockets({
         server,
@@ -401,6 +410,7 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
         clientAddress,
         limits: config.webSockets,
         longestList,
+        publicDocuments,
       });
       await new Promise<void>((resolve, reject) => {
         server?.once('error', reject);

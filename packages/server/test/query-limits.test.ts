@@ -2,15 +2,15 @@ import { schema } from '@caredesk/schema/graphql';
 import { newSecret } from '@caredesk/schema/services';
 import { describeEachDatabase } from '@caredesk/schema/testing';
 import { getIntrospectionQuery, Lexer, parse, Source, TokenKind, validate } from 'graphql';
-import { type Client, createClient } from 'graphql-ws';
+import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import * as widgetQueries from '../../widget/src/queries.ts';
 import * as widgetTicketQueries from '../../widget/src/ticket-queries.ts';
 import { issueApiToken } from '../src/auth/issue-token.ts';
 import { checkQueryLimits, queryLimits } from '../src/http/query-limits.ts';
 import { operationBytes } from '../src/http/upload-limit.ts';
 import { type DemoCredentials, seedDemo } from '../src/seed/demo.ts';
+import { firstResultOverSocket } from './support/first-result-over-socket.ts';
 import { doublingFragments, type HostileDocument, hostileDocuments } from './support/hostile-documents.ts';
 import { createTestApp, type GraphQLResponse, type TestApp } from './support/test-app.ts';
 
@@ -113,26 +113,7 @@ describeEachDatabase('query limits over HTTP and WebSocket', (provider) => {
   };
 
   /** One operation over a fresh graphql-ws connection: its first result, or its errors. */
-  const overSocket = (query: string, token?: string) => {
-    const client = createClient({
-      url: `ws://${base}/graphql`,
-      webSocketImpl: WebSocket,
-      retryAttempts: 0,
-      connectionParams: token ? { authorization: `Bearer ${token}` } : {},
-    });
-    clients.push(client);
-    return new Promise<GraphQLResponse>((resolve, reject) => {
-      client.subscribe(
-        { query },
-        {
-          next: (value) => resolve(value as GraphQLResponse),
-          error: (error) =>
-            Array.isArray(error) ? resolve({ errors: error as GraphQLResponse['errors'] }) : reject(error),
-          complete: () => {},
-        },
-      );
-    });
-  };
+  const overSocket = (query: string, token?: string) => firstResultOverSocket(base, clients, query, token);
 
   const refusal = (limit: string) => ({
     data: undefined,

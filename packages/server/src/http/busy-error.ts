@@ -34,7 +34,11 @@ export function isOverload(error: unknown): boolean {
  */
 export function maskError(error: unknown, message: string, isDev?: boolean): Error {
   if (!isOverload(error)) return yogaMaskError(error, message, isDev);
-  const path = error instanceof GraphQLError ? error.path : undefined;
+  return busyError(error instanceof GraphQLError ? error.path : undefined);
+}
+
+/** `BUSY`: nothing was done, send the same request again in {@link busyRetryAfterSeconds}. */
+export function busyError(path?: GraphQLError['path']): GraphQLError {
   return new GraphQLError(
     'The server is busy: send it again in a second. / Сервер занят: отправьте ещё раз через секунду.',
     { path, extensions: { code: 'BUSY', retryAfterSeconds: busyRetryAfterSeconds } },

@@ -145,6 +145,8 @@ export function checkQueryLimits(
 
 type ParseHook = NonNullable<Plugin['onParse']>;
 
+const textOf = (source: string | Source) => (typeof source === 'string' ? source : source.body);
+
 /** True when `text` has more than `n` lexical tokens (counted as Armor does); a lexing error is left to the parser. */
 function moreTokensThan(text: string, n: number): boolean {
   const lexer = new Lexer(new Source(text));
@@ -198,26 +200,40 @@ export function useQueryLimits(options: {
   /** Whether the operation's caller is staff (a session or an API token), known before parsing. */
   staff: (context: unknown) => boolean;
   limits?: QueryLimits;
+  /**
+   * Whether the document-check worker found this text valid for this operation
+   * (public-document-check.ts): its limits, token count included, were then measured there.
+   */
+  checked?: (context: unknown, text: string | undefined) => boolean;
 }): Plugin {
-  const { staff, limits = queryLimits } = options;
+  const { staff, limits = queryLimits, checked = () => false } = options;
   // yoga's parse cache hands out the same document for the same text: it is measured once.
   const measured = new WeakMap<DocumentNode, QueryTooComplexError | null>();
   return {
     onPluginInit({ addPlugin, plugins }) {
-      // Added after this plugin: its parse hook runs after the length check below.
-      addPlugin(maxTokensPlugin({ n: limits.maxTokens, ...refuse('tokens', limits.maxTokens) }));
+      // Added after this plugin: its parse hook runs after the length check below. Its parser
+      // counts tokens through a proxy of the lexer (~25 KB of garbage a document): a document the
+      // worker found valid has been counted there and is parsed by graphql-js's own parser.
+      const tokens: Plugin = maxTokensPlugin({ n: limits.maxTokens, ...refuse('tokens', limits.maxTokens) });
+      const countTokens = tokens.onParse;
+      if (countTokens) {
+        tokens.onParse = (payload) =>
+          checked(payload.context, textOf(payload.params.source)) ? undefined : countTokens(payload);
+      }
+      addPlugin(tokens);
       keepPublicDocumentsOutOfTheCache(plugins, staff);
     },
     onParse({ params: { source }, context }) {
-      const text = typeof source === 'string' ? source : source.body;
+      const text = textOf(source);
       if (text.length > limits.maxLength)
         throw withoutStacks(() => new QueryTooComplexError('length', limits.maxLength));
       // One more pass of the lexer, linear and stopped at the limit, before the parser's own count.
-      if (!staff(context) && moreTokensThan(text, limits.maxPublicTokens)) {
+      if (!staff(context) && !checked(context, text) && moreTokensThan(text, limits.maxPublicTokens)) {
         throw withoutStacks(() => new QueryTooComplexError('tokens', limits.maxPublicTokens));
       }
     },
-    onValidate({ params, setResult }) {
+    onValidate({ params, context, setResult }) {
+      if (checked(context, params.documentAST.loc?.source.body)) return;
       let refusal = measured.get(params.documentAST);
       if (refusal === undefined) {
         refusal = checkQueryLimits(params.schema, params.documentAST, limits);

@@ -6,16 +6,18 @@ const envelopeBytes = 64 * 1024;
 
 /**
  * The most a request without files may hold. From staff (a session or an API token): a megabyte
- * (a 100,000-character article, escaped). From anyone else: 256 KB — the largest thing a visitor
- * or a contact sends is a 20,000-character message (120 KB even with every character escaped as
- * `\uXXXX`) beside a document of at most 32,768 characters. A flood of bodies of a megabyte (each
+ * (a 100,000-character article, escaped). From anyone else: 128 KB — the largest thing a visitor
+ * or a contact sends is a 20,000-character message: 40 KB of Cyrillic as the widget sends it,
+ * 117 KB if a client escapes every character as `\uXXXX`. A flood of bodies of a megabyte (each
  * read, decoded and parsed as JSON before any limit could see it) is refused before it is read.
+ * Public bodies stay below V8's large-object size: 256 KB ones, read and parsed at a few dozen a
+ * second, had the collector run full collections that paused the server for everyone (bench/RESULTS.md).
  */
-export const operationBytes = { staff: 1024 * 1024, public: 256 * 1024 };
+export const operationBytes = { staff: 1024 * 1024, public: 128 * 1024 };
 
 const tooLarge = () =>
   new GraphQLError('The request is larger than allowed. / Запрос больше допустимого размера.', {
-    extensions: { code: 'REQUEST_TOO_LARGE', http: { status: 413 } },
+    extensions: { code: 'REQUEST_TOO_LARGE', http: { status: 413, headers: { connection: 'close' } } },
   });
 
 /** The body of `request`, cut off with {@link tooLarge} once more than `limit` bytes have come. */
@@ -59,8 +61,13 @@ export function useUploadLimit(
     async onRequest({ request, endResponse, url }) {
       if (request.method !== 'POST' || url.pathname !== '/graphql') return;
       const declared = request.headers.get('content-length');
+      // The body is refused unread, and the connection closed after the answer: kept alive, it
+      // would be read to its end and thrown away (node:http drains it for the next request), and
+      // megabytes of buffers read for nothing had the collector pause the server for all.
       const refuse = (status: number, message: string, code: string) =>
-        endResponse(Response.json({ errors: [{ message, extensions: { code } }] }, { status }));
+        endResponse(
+          Response.json({ errors: [{ message, extensions: { code } }] }, { status, headers: { connection: 'close' } }),
+        );
       if (!isMultipart(request)) {
         if (declared !== null && Number(declared) > (await operationLimit(request))) {
           return refuse(

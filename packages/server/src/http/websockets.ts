@@ -7,6 +7,7 @@ import type { Logger } from '../logger.ts';
 import { sharedFrames } from '../subscriptions/shared-frames.ts';
 import type { ClientAddressOf } from './client-address.ts';
 import { connectionGate } from './connection-gate.ts';
+import type { PublicDocumentCheck } from './public-document-check.ts';
 import { operationBytes } from './upload-limit.ts';
 import { variablesTooLong } from './variable-lists.ts';
 import type { WebSocketLimits } from './websocket-config.ts';
@@ -37,6 +38,8 @@ export interface WebSocketOptions {
   limits: WebSocketLimits;
   /** The longest list any argument takes: longer ones in variables are refused before any work. */
   longestList: number;
+  /** Sends documents from anyone but staff to the document-check worker before they are parsed here. */
+  publicDocuments?: Pick<PublicDocumentCheck, 'prepare'>;
 }
 
 /**
@@ -53,6 +56,7 @@ export function attachWebSockets({
   clientAddress,
   limits,
   longestList,
+  publicDocuments,
 }: WebSocketOptions): WebSocketServer {
   const wss = new WebSocketServer({
     server,
@@ -124,17 +128,22 @@ export function attachWebSockets({
         }
         const tooLong = variablesTooLong(params.variables, longestList);
         if (tooLong) return [tooLong];
-        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+        const initialContext = {
           ...ctx,
           connectionParams: operationCredentials(ctx.connectionParams, params.extensions),
           origin: ctx.extra.request.headers.origin ?? null,
           upgrade: { cookie: ctx.extra.request.headers.cookie, host: ctx.extra.request.headers.host },
           clientAddress: addresses.get(ctx.extra.socket),
           params,
-        });
+        };
+        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped(initialContext);
         // The caller first (its context holds the viewer): the token limit and yoga's parse cache
         // depend on whether it is staff, and over HTTP it is likewise known before parsing.
         const contextValue = await contextFactory();
+        if (publicDocuments && (contextValue as { viewer?: { kind?: string } }).viewer?.kind !== 'staff') {
+          const errors = await publicDocuments.prepare(initialContext, params.query);
+          if (errors) return errors;
+        }
         let document: ReturnType<typeof parse>;
         try {
           document = parse(params.query);
