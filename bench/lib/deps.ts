@@ -29,10 +29,20 @@ export interface WsClientOptions {
   on?: { connected?: () => void; closed?: (event: unknown) => void; error?: (error: unknown) => void };
 }
 
-/** graphql-ws's `createClient`, and the `ws` WebSocket to give it as `webSocketImpl`. */
+/** graphql-ws's `createClient`, and the `ws` WebSocket to give it as `webSocketImpl` (or to speak over directly). */
 export const createClient = (fromServer('graphql-ws') as { createClient(options: WsClientOptions): WsClient })
   .createClient;
-export const WebSocket: unknown = fromServer('ws');
+export const WebSocket = fromServer('ws') as new (url: string, protocol: string) => WsSocket;
+
+/** A `ws` socket, as far as the benchmarks use it directly. */
+export interface WsSocket {
+  send(data: string | Buffer): void;
+  close(code?: number): void;
+  on(event: 'open', listener: () => void): void;
+  on(event: 'message', listener: (data: Buffer) => void): void;
+  on(event: 'error', listener: (error: Error) => void): void;
+  on(event: 'close', listener: (code: number) => void): void;
+}
 
 export interface SqliteStatement {
   run(...params: unknown[]): unknown;

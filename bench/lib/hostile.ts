@@ -1,8 +1,10 @@
 // The hostile documents of issue 16 and how to send one, over HTTP or over graphql-ws: shared by
 // the benchmark and by bench/hostile-sender.ts, the process that sends them under load.
+
+import { Agent, request as httpRequest } from 'node:http';
 import { queryLimits } from '../../packages/server/src/http/query-limits.ts';
 import { hostileDocuments } from '../../packages/server/test/support/hostile-documents.ts';
-import { createClient, WebSocket, type WsClient } from './deps.ts';
+import { WebSocket, type WsSocket } from './deps.ts';
 
 export interface HostileRequest {
   name: string;
@@ -48,81 +50,167 @@ export const hostileRequests: HostileRequest[] = [
   },
 ];
 
-let sequence = 0;
-/** A comment makes each copy a new string, so yoga's parse and validation caches do not answer for it. */
-const fresh = (query: string) => `${query}\n# ${sequence++}`;
-
 /** What came back: the first error's code, `data`, an HTTP status or a socket's close code. */
 export type Outcome = string;
 
 const outcomeOf = (answer: { data?: unknown; errors?: { extensions?: { code?: string } }[] }): Outcome =>
   answer.errors?.[0]?.extensions?.code ?? (answer.errors?.length ? 'error without code' : 'data');
 
-/** One request over HTTP, anonymous unless it names a credential. */
-export async function sendOverHttp(port: number, request: HostileRequest, timeoutMs = 60_000): Promise<Outcome> {
-  try {
-    const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(request.authorization ? { authorization: request.authorization } : {}),
-      },
-      body: JSON.stringify({ query: fresh(request.query), variables: request.variables ?? {} }),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    const text = await response.text();
-    try {
-      return outcomeOf(JSON.parse(text));
-    } catch {
-      return `HTTP ${response.status}`;
-    }
-  } catch (error) {
-    return error instanceof Error && error.name === 'TimeoutError' ? 'timeout' : 'network error';
-  }
+/** Where each copy's number goes in an encoded request (escaped by JSON as `\u0000copy\u0000`). */
+const slot = '\u0000copy\u0000';
+const slotInJson = JSON.stringify(slot).slice(1, -1);
+
+/**
+ * A request as the bytes around the places where each copy's number goes. Every copy carries a new
+ * comment, so yoga's parse and validation caches never answer for it; sending one joins bytes
+ * instead of encoding up to 900 KB of JSON again. The sender shares two cores with the server and
+ * the normal client: what it spends there is not what an attacker's own machine would spend.
+ */
+export interface EncodedRequest {
+  name: string;
+  authorization?: string;
+  parts: Buffer[];
 }
 
-/** An anonymous graphql-ws connection for {@link sendOverSocket}, kept open between operations. */
-export function hostileSocket(port: number): WsClient {
-  return createClient({
-    url: `ws://127.0.0.1:${port}/graphql`,
-    webSocketImpl: WebSocket,
-    retryAttempts: 0,
-    // Opened with the first operation, then kept: the operations go one after the other.
-    lazy: true,
-    lazyCloseTimeout: 600_000,
-  });
+const encodeAround = (value: unknown): Buffer[] =>
+  JSON.stringify(value)
+    .split(slotInJson)
+    .map((part) => Buffer.from(part));
+
+/** The body of a POST /graphql, `{query, variables}`, the query ending in `# <copy>`. */
+export const encodeForHttp = (request: HostileRequest): EncodedRequest => ({
+  name: request.name,
+  ...(request.authorization ? { authorization: request.authorization } : {}),
+  parts: encodeAround({ query: `${request.query}\n# ${slot}`, variables: request.variables ?? {} }),
+});
+
+/** A graphql-ws `subscribe` message, its id the copy's number (its credential in `extensions`). */
+export const encodeForSocket = (request: HostileRequest): EncodedRequest => ({
+  name: request.name,
+  parts: encodeAround({
+    id: slot,
+    type: 'subscribe',
+    payload: {
+      query: `${request.query}\n# ${slot}`,
+      variables: request.variables ?? {},
+      ...(request.authorization ? { extensions: { authorization: request.authorization } } : {}),
+    },
+  }),
+});
+
+/** The bytes of one copy: the parts joined by the copy's number. */
+export function copyOf(request: EncodedRequest, copy: number): Buffer {
+  const number = Buffer.from(String(copy));
+  return Buffer.concat(request.parts.flatMap((part, i) => (i === 0 ? [part] : [number, part])));
 }
 
-/** One operation over an open graphql-ws connection: its first result or error. */
-export function sendOverSocket(client: WsClient, request: HostileRequest, timeoutMs = 60_000): Promise<Outcome> {
+let copies = 0;
+
+/** One request over HTTP (node:http, kept-alive through `agent`), anonymous unless it names a credential. */
+export function sendOverHttp(
+  port: number,
+  agent: Agent,
+  request: EncodedRequest,
+  timeoutMs = 60_000,
+): Promise<Outcome> {
+  const body = copyOf(request, copies++);
   return new Promise((resolve) => {
     let settled = false;
     const settle = (outcome: Outcome) => {
       if (settled) return;
       settled = true;
-      clearTimeout(timer);
-      unsubscribe();
       resolve(outcome);
     };
-    const timer = setTimeout(() => settle('timeout'), timeoutMs);
-    const unsubscribe = client.subscribe(
+    const sent = httpRequest(
       {
-        query: fresh(request.query),
-        variables: request.variables ?? {},
-        ...(request.authorization ? { extensions: { authorization: request.authorization } } : {}),
+        host: '127.0.0.1',
+        port,
+        path: '/graphql',
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': body.length,
+          ...(request.authorization ? { authorization: request.authorization } : {}),
+        },
       },
-      {
-        next: (value) => settle(outcomeOf(value as { errors?: { extensions?: { code?: string } }[] })),
-        error: (error) =>
-          settle(
-            Array.isArray(error)
-              ? outcomeOf({ errors: error })
-              : typeof error === 'object' && error && 'code' in error
-                ? `socket closed ${(error as { code: number }).code}`
-                : 'socket error',
-          ),
-        complete: () => settle('complete'),
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', () => settle('network error'));
+        response.on('end', () => {
+          try {
+            settle(outcomeOf(JSON.parse(Buffer.concat(chunks).toString())));
+          } catch {
+            settle(`HTTP ${response.statusCode}`);
+          }
+        });
       },
     );
+    // A body refused while it is still being sent ends the connection: the answer came first.
+    sent.on('error', () => settle('network error'));
+    sent.setTimeout(timeoutMs, () => {
+      settle('timeout');
+      sent.destroy();
+    });
+    sent.end(body);
   });
+}
+
+/** A kept-alive agent for {@link sendOverHttp}: one connection, so a loop sends one request at a time. */
+export const httpAgent = () => new Agent({ keepAlive: true, maxSockets: 1 });
+
+/**
+ * An anonymous graphql-ws connection (protocol `graphql-transport-ws`) spoken directly over `ws`,
+ * opened with the first operation and again after the server closes it (a 1009 for a message too large).
+ */
+export class HostileSocket {
+  private socket: Promise<WsSocket> | undefined;
+  private readonly waiting = new Map<string, (outcome: Outcome) => void>();
+
+  constructor(private readonly port: number) {}
+
+  /** One operation: its first result, its error, or the code the socket closed with. */
+  async send(request: EncodedRequest, timeoutMs = 60_000): Promise<Outcome> {
+    const copy = copies++;
+    const socket = await this.open();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => settle('timeout'), timeoutMs);
+      const settle = (outcome: Outcome) => {
+        clearTimeout(timer);
+        this.waiting.delete(String(copy));
+        resolve(outcome);
+      };
+      this.waiting.set(String(copy), settle);
+      socket.send(copyOf(request, copy));
+    });
+  }
+
+  async dispose(): Promise<void> {
+    const socket = await this.socket?.catch(() => undefined);
+    socket?.close(1000);
+  }
+
+  private open(): Promise<WsSocket> {
+    this.socket ??= new Promise<WsSocket>((resolve, reject) => {
+      const socket = new WebSocket(`ws://127.0.0.1:${this.port}/graphql`, 'graphql-transport-ws');
+      socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: {} })));
+      socket.on('message', (data: Buffer) => {
+        const message = JSON.parse(data.toString()) as { id?: string; type: string; payload?: unknown };
+        if (message.type === 'connection_ack') return resolve(socket);
+        const settle = message.id === undefined ? undefined : this.waiting.get(message.id);
+        if (!settle) return;
+        if (message.type === 'next') settle(outcomeOf(message.payload as Parameters<typeof outcomeOf>[0]));
+        else if (message.type === 'error') settle(outcomeOf({ errors: message.payload as [] }));
+        else if (message.type === 'complete') settle('complete');
+      });
+      socket.on('error', reject);
+      socket.on('close', (code: number) => {
+        this.socket = undefined;
+        for (const settle of [...this.waiting.values()]) settle(`socket closed ${code}`);
+        reject(new Error(`socket closed ${code}`));
+      });
+    });
+    return this.socket;
+  }
 }
