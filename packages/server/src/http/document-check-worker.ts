@@ -16,4 +16,3 @@ parentPort?.on('message', ({ id, text }: { id: number; text: string }) => {
   }
   parentPort?.postMessage({ id, verdict });
 });
-parentPort?.postMessage({ ready: true });

@@ -58,7 +58,7 @@ export function workerDocumentChecker(
   options: DocumentCheckerOptions = documentCheckerDefaults,
 ): DocumentChecker {
   const sdl = printSchema(schema);
-  const valid = new Map<string, true>();
+  const valid = new Set<string>();
   const waiting = new Map<number, (verdict: Verdict) => void>();
   let worker: Worker | undefined;
   let starts = 0;
@@ -77,8 +77,7 @@ export function workerDocumentChecker(
     try {
       const started = new Worker(workerSource(), { eval: true, workerData: { sdl, limits } });
       started.unref();
-      started.on('message', (message: { id?: number; verdict?: Verdict }) => {
-        if (message.id === undefined || !message.verdict) return;
+      started.on('message', (message: { id: number; verdict: Verdict }) => {
         const answer = waiting.get(message.id);
         waiting.delete(message.id);
         answered++;
@@ -102,9 +101,10 @@ export function workerDocumentChecker(
 
   const remember = (text: string) => {
     if (text.length > options.cachedLength) return;
+    // A Set keeps insertion order: deleting and adding again makes it the newest, the first is the oldest.
     valid.delete(text);
-    valid.set(text, true);
-    if (valid.size > options.cacheEntries) valid.delete(valid.keys().next().value as string);
+    valid.add(text);
+    if (valid.size > options.cacheEntries) valid.delete(valid.values().next().value as string);
   };
 
   return {
