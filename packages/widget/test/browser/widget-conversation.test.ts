@@ -66,6 +66,8 @@ describeInChromium('what a visitor expects of a support chat (headless Chromium)
     await page.getByRole('heading', { name: /Who answers\?/ }).waitFor();
     const staff = await s.t.database.db.staffMember.findFirstOrThrow({ where: { role: 'LINE1' } });
     const ticket = await s.t.database.db.ticket.findFirstOrThrow({ where: { title: 'Who answers?' } });
+    // The widget follows the new ticket over its socket; the reply is sent once the server hears it.
+    await s.followed(ticket.id);
     await s.t.gql(
       'mutation ($i: ReplyToTicketInput!) { replyToTicket(input: $i) { __typename } }',
       {

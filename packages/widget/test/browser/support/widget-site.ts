@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { memoryMailer } from '../../../../server/src/mail/memory-mailer.ts';
 import { type DemoCredentials, seedDemo } from '../../../../server/src/seed/demo.ts';
+import { observedEventBus } from '../../../../server/test/support/observed-events.ts';
 import { createTestApp, type TestApp } from '../../../../server/test/support/test-app.ts';
 
 /** A port free right now (the server binds it a moment later). */
@@ -29,6 +30,8 @@ export interface WidgetSite {
   contactToken(email: string): Promise<string>;
   /** Serves `html` at `path` on the client site. */
   page(path: string, html: string): void;
+  /** Resolves once the server has a subscriber to the ticket's updates (its database id): a reply then reaches it. */
+  followed(ticketId: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -51,8 +54,10 @@ export async function startWidgetSite(options: { now?: () => Date } = {}): Promi
   const port = await freePort();
   const server = `http://127.0.0.1:${port}`;
   const mailer = memoryMailer();
+  const observed = observedEventBus();
   const t = await createTestApp('sqlite', {
     mailer,
+    events: observed.events,
     ...(options.now ? { now: options.now } : {}),
     env: {
       PORT: String(port),
@@ -72,6 +77,7 @@ export async function startWidgetSite(options: { now?: () => Date } = {}): Promi
     stranger: `http://127.0.0.1:${strangerPort}`,
     siteKey: demo.siteKeys[0] as string,
     page: (path, html) => pages.set(path, html),
+    followed: (ticketId) => observed.listening('ticketUpdated', ticketId),
     lastCode: (email) =>
       [...mailer.sent]
         .reverse()
