@@ -25,7 +25,9 @@ export interface Target {
  */
 export function startTarget(args: string[], env: Record<string, string> = {}, timeoutMs = 120_000): Promise<Target> {
   // node --import tsx rather than the tsx CLI: one process, so the pid is the server's own.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/target-server.ts', ...args], {
+  // BENCH_SERVER_NODE_FLAGS: node's own flags for the server alone (e.g. --max-semi-space-size=4).
+  const flags = (process.env.BENCH_SERVER_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', 'bench/target-server.ts', ...args], {
     cwd: fileURLToPath(new URL('../..', import.meta.url)),
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, ...env },

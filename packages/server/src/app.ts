@@ -51,14 +51,13 @@ import { longestListBound, useVariableListBound } from './http/variable-lists.ts
 import { attachWebSockets } from './http/websockets.ts';
 import { widgetAssets } from './http/widget-asset.ts';
 import { widgetLookRoute } from './http/widget-look-route.ts';
-import { intervalJob, type Job } from './jobs/interval-job.ts';
+import { intervalJob } from './jobs/interval-job.ts';
 import { memoryRateLimiter } from './limits/memory-rate-limiter.ts';
 import { redisRateLimiter } from './limits/redis-rate-limiter.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { consoleMailer } from './mail/console-mailer.ts';
 import { imapPoller } from './mail/imap-poller.ts';
 import { incomingMail } from './mail/incoming.ts';
-import { limitedBy, useLetterLimits } from './mail/letter-limits.ts';
 import { mailDoctor } from './mail/mail-doctor.ts';
 import { listenerSecurity } from './mail/mail-settings.ts';
 import { sendDueMail } from './mail/outbox-sender.ts';
@@ -134,20 +133,17 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
   const mailer =
     deps.mailer ?? (config.mail.smtpUrl ? smtpMailer(config.mail.smtpUrl, config.mail.from) : consoleMailer(logger));
   const replies = replyAddresses(config.mail.from, secretKey);
-  // Letters to addresses nobody verified are capped wherever they are written: requests, jobs, mail.
+  // Letters to addresses nobody verified are capped (the confirmation of a visitor's ticket).
   const letterLimits = { unverifiedPerDay: config.mail.unverifiedPerDay };
-  const limited = limitedBy(letterLimits);
-  const receive = limited(
-    incomingMail({
-      db,
-      events,
-      storage,
-      limits: config.uploadLimits,
-      unknownSender: config.mail.unknownSender,
-      replies,
-      now,
-    }),
-  );
+  const receive = incomingMail({
+    db,
+    events,
+    storage,
+    limits: config.uploadLimits,
+    unknownSender: config.mail.unknownSender,
+    replies,
+    now,
+  });
   const listener =
     config.mail.listenPort === null
       ? null
@@ -221,6 +217,7 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
     storage,
     uploadLimits: config.uploadLimits,
     monitorNetworks: config.monitoring.allowedNetworks,
+    letterLimits,
     links,
     viewer: await viewer,
   });
@@ -240,6 +237,10 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
         '# Add the header {"Authorization": "Bearer <your token>"} below, then run:\n{\n  viewer { kind staff { name role } }\n  tickets(first: 5) { edges { node { displayNumber title status priority } } }\n}\n',
     },
     logging: logger.child({ component: 'graphql' }),
+    // Bodies are held to our own limits (useUploadLimit: by the declared length, or counted while
+    // read when none is declared); yoga's own 25 MB limit would pipe every body through one more
+    // stream, ~8 KB of garbage a request, to enforce a larger one.
+    maxRequestBodySize: false,
     // An overloaded database answers BUSY (retry in a second), not "Unexpected error".
     maskedErrors: { maskError },
     context: ({
@@ -299,7 +300,6 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
       useQueryLimits({ staff: staffOperationOf, checked: publicDocuments.checked }),
       useHiddenSuggestions(staffOperationOf),
       useStaffOnlyIntrospection(),
-      useLetterLimits(letterLimits),
       // An event's selection runs once per group of subscribers that get the same answer.
       useSharedSubscriptionExecution(),
       access.plugin,
@@ -354,25 +354,13 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
     ],
   });
 
-  // A job started inside the limits keeps them in every timer it sets (the monitoring scheduler).
-  const limitedJob = (job: Job): Job => ({ ...job, start: limited(() => job.start()) });
   // Jobs that act on stored due times: safe to run on every instance at once.
   const jobs = [
-    intervalJob(
-      'auto-accept',
-      60_000,
-      limited(() => acceptDueTickets(db, events, now())),
-      logger,
-    ),
+    intervalJob('auto-accept', 60_000, () => acceptDueTickets(db, events, now()), logger),
     // Month end: each organization's invoice for the month just ended, once (docs/billing.md).
     intervalJob('monthly-invoices', 60 * 60_000, () => issueDueMonthlyInvoices(db, now()), logger),
-    intervalJob(
-      'sla',
-      config.slaCheckIntervalMs,
-      limited(() => fireDueSlaEvents(db, events, now())),
-      logger,
-    ),
-    limitedJob(monitoringJob(config.monitoring, { db, events, now, logger })),
+    intervalJob('sla', config.slaCheckIntervalMs, () => fireDueSlaEvents(db, events, now()), logger),
+    monitoringJob(config.monitoring, { db, events, now, logger }),
     intervalJob(
       'outbox',
       config.mail.outboxIntervalMs,

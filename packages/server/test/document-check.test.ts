@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { schema } from '@caredesk/schema/graphql';
 import { parse, printSchema, Source, specifiedRules, validate } from 'graphql';
 import type { Client } from 'graphql-ws';
@@ -6,7 +7,7 @@ import * as widgetQueries from '../../widget/src/queries.ts';
 import * as widgetTicketQueries from '../../widget/src/ticket-queries.ts';
 import { checkDocument, checkingSchema, rebuiltErrors } from '../src/http/document-check.ts';
 import { documentCheckerDefaults, sharedDocumentChecker, workerDocumentChecker } from '../src/http/document-checker.ts';
-import { checkQueryLimits, queryLimits } from '../src/http/query-limits.ts';
+import { checkQueryLimits, moreTokensThan, QueryTooComplexError, queryLimits } from '../src/http/query-limits.ts';
 import { type DemoCredentials, seedDemo } from '../src/seed/demo.ts';
 import { firstResultOverSocket } from './support/first-result-over-socket.ts';
 import { hostileDocuments } from './support/hostile-documents.ts';
@@ -60,11 +61,14 @@ describe('checking a public document on another thread', () => {
     try {
       // Over the length, the request's own thread refuses the text before parsing it.
       if (text.length > queryLimits.maxLength) throw new Error('too long');
+      // Then it counts the tokens (useQueryLimits), before the parser.
+      if (moreTokensThan(text, queryLimits.maxPublicTokens))
+        throw new QueryTooComplexError('tokens', queryLimits.maxPublicTokens);
       const document = parse(text, { maxTokens: queryLimits.maxPublicTokens });
       const refusal = checkQueryLimits(schema, document);
       inPlace = refusal ? [refusal] : validate(schema, document, specifiedRules, { hideSuggestions: true });
-    } catch {
-      inPlace = 'left to the request';
+    } catch (error) {
+      inPlace = error instanceof QueryTooComplexError ? [error] : 'left to the request';
     }
     if (inPlace === 'left to the request') expect(verdict).toEqual({ kind: 'unchecked' });
     else if (inPlace.length === 0) expect(verdict).toEqual({ kind: 'valid' });
@@ -83,6 +87,21 @@ describe('checking a public document on another thread', () => {
     expect(await checker.check('{ viewer { kind } }')).toEqual({ kind: 'valid' });
     expect(checker.answered()).toBe(2);
   });
+
+  it.runIf(process.platform === 'linux')(
+    'should check on a thread that gives way to the event loop when the cores are busy (a lower priority)',
+    async () => {
+      // Each thread's niceness, from /proc (field 19 of its stat), the main thread's first.
+      const niceness = (id: string) =>
+        Number(readFileSync(`/proc/self/task/${id}/stat`, 'utf8').split(') ')[1]?.split(' ')[16]);
+      const lowered = () => readdirSync('/proc/self/task').filter((id) => niceness(id) === 10).length;
+      const before = lowered();
+      const checker = workerDocumentChecker(schema, queryLimits);
+      expect(await checker.check('{ __typename }')).toEqual({ kind: 'valid' });
+      expect(lowered()).toBe(before + 1);
+      expect(niceness(String(process.pid))).toBe(0);
+    },
+  );
 
   it('should answer busy at once when as many documents as it holds are waiting', async () => {
     const checker = workerDocumentChecker(schema, queryLimits, { ...documentCheckerDefaults, maxWaiting: 2 });

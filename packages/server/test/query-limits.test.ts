@@ -267,6 +267,9 @@ describeEachDatabase('query limits over HTTP and WebSocket', (provider) => {
     expect(
       await overHttp('query { ... on Query { ...Type } } fragment Type on Query { __type(name: "Ticket") { name } }'),
     ).toEqual(forbidden);
+    // Beside __typename, and written without a space before its selection.
+    expect(await overHttp('{ __typename __type(name:"Ticket"){name} }')).toEqual(forbidden);
+    expect(await overHttp('{__typename,__schema{queryType{name}}}')).toEqual(forbidden);
   });
 
   it('should still answer __typename to anyone', async () => {

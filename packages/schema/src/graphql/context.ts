@@ -6,6 +6,7 @@ import type { AllowedNetworks } from '../domain/monitoring/target-address.ts';
 import type { StaffRole, TokenScope } from '../domain/staff-role.ts';
 import type { AccessRevoked } from '../services/access-revoked.ts';
 import type { AttachmentStorage, UploadLimits } from '../services/attachment-storage.ts';
+import type { LetterLimits } from '../services/letter-limits.ts';
 import type { MailDoctor } from '../services/mail-status.ts';
 import type { Mailer } from '../services/mailer.ts';
 import type { RateBucket, RateLimiter } from '../services/rate-limiter.ts';
@@ -105,4 +106,6 @@ export interface GraphQLContext {
   limiter: RateLimiter;
   /** Inside networks monitors may reach after all (MONITOR_ALLOW_NETWORKS); others are refused. */
   monitorNetworks: AllowedNetworks;
+  /** The server's limits on letters to unverified addresses (MAIL_UNVERIFIED_PER_DAY); absent: the defaults. */
+  letterLimits?: LetterLimits;
 }

@@ -48,12 +48,7 @@ export { requestSignInCode, signInWithCode, signOut } from './contact-sign-in.ts
 export { collectDigests } from './digest.ts';
 export { DomainError } from './domain-error.ts';
 export { editTicket, type TicketEdit } from './edit-ticket.ts';
-export {
-  currentLetterLimits,
-  defaultLetterLimits,
-  type LetterLimits,
-  withLetterLimits,
-} from './letter-limits.ts';
+export { defaultLetterLimits, type LetterLimits } from './letter-limits.ts';
 export type { MailCheck, MailDoctor, MailSetup } from './mail-status.ts';
 export type { Mail, Mailer } from './mailer.ts';
 export { createMonitor } from './monitoring/admin.ts';

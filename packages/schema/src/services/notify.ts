@@ -4,7 +4,7 @@ import { type LetterFacts, type LetterKind, letterKinds, renderLetter } from '..
 import type { TicketStatus } from '../domain/ticket-status.ts';
 import type { Prisma } from '../generated/sqlite/client.ts';
 import type { ActorRef } from './actor.ts';
-import { currentLetterLimits } from './letter-limits.ts';
+import { defaultLetterLimits, type LetterLimits } from './letter-limits.ts';
 import { allowanceFor } from './unverified-mail.ts';
 
 /**
@@ -137,7 +137,7 @@ export interface LetterPlan {
  * Decides the letters of a change: each person in their own language; the one who made the change
  * is not told of it; an address whose preference is OFF gets nothing, DIGEST holds the letter for
  * the digest. A visitor's address that is no staff member's or contact's gets a submit's
- * confirmation only while fewer than `unverifiedPerDay` letters (the current `LetterLimits`) went
+ * confirmation only while fewer than `unverifiedPerDay` letters (`letterLimits`, the server's) went
  * to it in 24 hours. Only reads: a caller may plan before it takes a lock it wants to hold briefly.
  */
 export async function planTicketLetters(
@@ -146,6 +146,7 @@ export async function planTicketLetters(
   notices: Notice[],
   actor: ActorRef,
   now: Date,
+  letterLimits: LetterLimits = defaultLetterLimits,
 ): Promise<LetterPlan> {
   // Only the letters that name the acceptance period need the studio's setting.
   const settings = notices.some((notice) => lettersNamingAutoAccept.has(notice.kind))
@@ -165,7 +166,7 @@ export async function planTicketLetters(
         const allowance =
           ticket.contact || notice.kind !== 'RECEIVED'
             ? { allowed: true, to: person.email }
-            : await allowanceFor(tx, person.email, currentLetterLimits().unverifiedPerDay, now);
+            : await allowanceFor(tx, person.email, letterLimits.unverifiedPerDay, now);
         if (allowance.allowed) recipients.push({ address: allowance.to, locale: locale(person.locale) });
       }
     } else {

@@ -4,6 +4,7 @@ import type { EventBus } from '../graphql/context.ts';
 import { hashSecret } from './access-tokens.ts';
 import type { ActorRef } from './actor.ts';
 import { DomainError } from './domain-error.ts';
+import type { LetterLimits } from './letter-limits.ts';
 import { publishTicketChange } from './publish.ts';
 import { submitTicket } from './submit-ticket.ts';
 
@@ -18,6 +19,8 @@ export interface SplitRequest {
   priority?: TicketPriority | null;
   actor: ActorRef;
   now: Date;
+  /** The server's limits on letters to unverified addresses (the requester may be a visitor). */
+  letterLimits?: LetterLimits;
 }
 
 /**
@@ -51,6 +54,7 @@ export async function splitTicket(db: Db, events: EventBus, request: SplitReques
       source: 'STAFF',
       idempotencyKey: `split:${ticketId}:${key}`,
       splitFromId: ticketId,
+      letterLimits: request.letterLimits,
     },
     actor,
     now,

@@ -7,6 +7,7 @@ import { type ActorRef, auditColumns } from './actor.ts';
 import { attachmentRows, type CheckedFile, putFiles } from './attach-files.ts';
 import type { AttachmentStorage } from './attachment-storage.ts';
 import { DomainError } from './domain-error.ts';
+import type { LetterLimits } from './letter-limits.ts';
 import { planTicketLetters, ticketPeopleOf, writeTicketLetters } from './notify.ts';
 import { publishTicketChange } from './publish.ts';
 import { slaContextFor, slaData } from './sla.ts';
@@ -42,6 +43,8 @@ export interface SubmitTicket {
   accessTokenHash?: string;
   /** sha256 of the browser nonce the visitor's widget sends with every attempt of one submission. */
   submitNonceHash?: string | null;
+  /** The server's limits on letters to unverified addresses (default: `defaultLetterLimits`). */
+  letterLimits?: LetterLimits;
 }
 
 export const limits = { title: 200, description: 20_000, pageContextBytes: 32 * 1024 };
@@ -121,6 +124,7 @@ export async function submitTicket(
         [{ kind: 'RECEIVED' }],
         actor,
         now,
+        input.letterLimits,
       );
       const settings = await tx.studioSettings.update({
         where: { id: 'studio' },

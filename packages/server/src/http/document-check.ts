@@ -11,7 +11,13 @@ import {
   validate,
   valueFromASTUntyped,
 } from 'graphql';
-import { checkQueryLimits, type QueryLimits } from './query-limits.ts';
+import {
+  checkQueryLimits,
+  moreTokensThan,
+  type QueryLimits,
+  QueryTooComplexError,
+  withoutStacks,
+} from './query-limits.ts';
 
 /** An error of a checked document, as it crosses to another thread: enough to rebuild it there. */
 export interface CheckedError {
@@ -24,9 +30,9 @@ export interface CheckedError {
 /**
  * What checking a document from anyone but staff found:
  * - `valid`: within the limits, and graphql-js's validation found nothing;
- * - `invalid`: the limit it is over, or graphql-js's validation errors;
- * - `unchecked`: left to the request's own thread (a syntax error, a length or token count over
- *   the limit: all found there by one linear pass), or the checker could not answer;
+ * - `invalid`: the limit it is over (its token count included), or graphql-js's validation errors;
+ * - `unchecked`: left to the request's own thread (a syntax error, or a length over the limit:
+ *   found there by one linear pass), or the checker could not answer;
  * - `busy`: too many documents are waiting to be checked.
  */
 export type Verdict =
@@ -72,7 +78,11 @@ export function checkDocument(schema: GraphQLSchema, text: string, limits: Query
   try {
     document = parse(text, { maxTokens: limits.maxPublicTokens });
   } catch {
-    return { kind: 'unchecked' };
+    // Over the token limit, refused here as the request's own thread would refuse it (counted
+    // the same way, before its parser sees it): the loop neither lexes nor parses it.
+    if (!moreTokensThan(text, limits.maxPublicTokens)) return { kind: 'unchecked' };
+    const refusal = withoutStacks(() => new QueryTooComplexError('tokens', limits.maxPublicTokens));
+    return { kind: 'invalid', errors: [asChecked(refusal)] };
   }
   const refusal = checkQueryLimits(schema, document, limits);
   if (refusal) return { kind: 'invalid', errors: [asChecked(refusal)] };

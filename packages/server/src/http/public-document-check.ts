@@ -6,13 +6,13 @@ import type { DocumentChecker } from './document-checker.ts';
 
 /**
  * The errors of an `invalid` verdict as yoga answers validation errors (its useHTTPValidationError):
- * `GRAPHQL_VALIDATION_FAILED` unless they name their own code, and HTTP status 400.
+ * `GRAPHQL_VALIDATION_FAILED` unless they name their own code, and, over HTTP, status 400.
  */
-function validationErrors(errors: readonly CheckedError[], text: string): GraphQLError[] {
+function validationErrors(errors: readonly CheckedError[], text: string, overHttp: boolean): GraphQLError[] {
   return rebuiltErrors(errors, new Source(text)).map((error) => {
     const extensions = error.extensions as Record<string, unknown>;
     extensions.code ??= 'GRAPHQL_VALIDATION_FAILED';
-    extensions.http = { spec: true, status: 400 };
+    if (overHttp) extensions.http = { spec: true, status: 400 };
     return error;
   });
 }
@@ -44,11 +44,11 @@ export function publicDocumentCheck(options: {
    * the operation may go on, else the errors to answer with (its own, or BUSY when the worker's
    * queue is full).
    */
-  const prepare = async (context: object, text: unknown): Promise<GraphQLError[] | null> => {
+  const prepare = async (context: object, text: unknown, overHttp = false): Promise<GraphQLError[] | null> => {
     if (typeof text !== 'string') return null;
     const verdict = await options.checker.check(text);
     if (verdict.kind === 'busy') return [busyError()];
-    if (verdict.kind === 'invalid') return validationErrors(verdict.errors, text);
+    if (verdict.kind === 'invalid') return validationErrors(verdict.errors, text, overHttp);
     if (verdict.kind === 'valid') valid.set(context, text);
     return null;
   };
@@ -56,7 +56,7 @@ export function publicDocumentCheck(options: {
   const plugin: Plugin = {
     async onParams({ params, request, context, setResult }) {
       if (await options.staffRequest(request)) return;
-      const errors = await prepare(context as object, params.query);
+      const errors = await prepare(context as object, params.query, true);
       if (errors) setResult({ errors });
     },
     onValidate({ context, params: { documentAST }, setResult }) {

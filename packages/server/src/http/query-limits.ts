@@ -82,7 +82,7 @@ export class QueryTooComplexError extends GraphQLError {
  * Runs `work` capturing no stack traces: a refusal is an answer, not a fault, and a flood of
  * refused documents made capturing them (in our errors and in Armor's) a few per cent of the CPU.
  */
-function withoutStacks<T>(work: () => T): T {
+export function withoutStacks<T>(work: () => T): T {
   const frames = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
@@ -148,7 +148,7 @@ type ParseHook = NonNullable<Plugin['onParse']>;
 const textOf = (source: string | Source) => (typeof source === 'string' ? source : source.body);
 
 /** True when `text` has more than `n` lexical tokens (counted as Armor does); a lexing error is left to the parser. */
-function moreTokensThan(text: string, n: number): boolean {
+export function moreTokensThan(text: string, n: number): boolean {
   const lexer = new Lexer(new Source(text));
   try {
     for (let count = 0; lexer.advance().kind !== TokenKind.EOF; ) if (++count > n) return true;

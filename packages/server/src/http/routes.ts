@@ -8,11 +8,13 @@ export type Route = (request: Request, serverContext?: unknown) => Promise<Respo
  * tests reach them through `yoga.fetch` like the API itself.
  */
 export function useRoutes(routes: Record<string, Route>, prefixes: Record<string, Route> = {}): Plugin {
+  const byPrefix = Object.entries(prefixes);
   return {
-    async onRequest({ request, url, endResponse, serverContext }) {
-      const route =
-        routes[url.pathname] ?? Object.entries(prefixes).find(([prefix]) => url.pathname.startsWith(prefix))?.[1];
-      if (route) endResponse(await route(request, serverContext));
+    onRequest({ request, url, endResponse, serverContext }) {
+      // The API itself (yoga's endpoint, GraphiQL too) is no route: most requests go on at once.
+      if (url.pathname === '/graphql') return;
+      const route = routes[url.pathname] ?? byPrefix.find(([prefix]) => url.pathname.startsWith(prefix))?.[1];
+      if (route) return Promise.resolve(route(request, serverContext)).then(endResponse);
     },
   };
 }

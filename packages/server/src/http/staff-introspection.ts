@@ -3,12 +3,18 @@ import type { Plugin } from 'graphql-yoga';
 
 const introspectionFields = new Set(['__schema', '__type']);
 
+/** The names `__schema` and `__type` (not `__typename`) anywhere in a text, comments and strings included. */
+const introspectionName = /__(?:schema|type)(?![_0-9A-Za-z])/;
+
 /**
  * Whether any operation or fragment of `document` asks for `__schema` or `__type` (`__typename`
- * is not introspection). One pass over the document: fragment definitions are visited once
- * each, wherever they are spread.
+ * is not introspection). A GraphQL name is never escaped, so a document whose text does not
+ * hold either name does not ask (most documents: no walk over their tree, no garbage); else one
+ * pass over the document, fragment definitions visited once each, wherever they are spread.
  */
 export function asksForIntrospection(document: DocumentNode): boolean {
+  const text = document.loc?.source.body;
+  if (text !== undefined && !introspectionName.test(text)) return false;
   let found = false;
   visit(document, {
     Field(node) {

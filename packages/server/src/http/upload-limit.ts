@@ -68,6 +68,9 @@ export function useUploadLimit(
         endResponse(
           Response.json({ errors: [{ message, extensions: { code } }] }, { status, headers: { connection: 'close' } }),
         );
+      // node:http refuses a malformed length itself; other ways in (yoga.fetch) are held to the same.
+      if (declared !== null && !/^\d+$/.test(declared))
+        return refuse(400, 'Content-Length is invalid. / Неверный заголовок Content-Length.', 'BAD_REQUEST');
       if (!isMultipart(request)) {
         if (declared !== null && Number(declared) > (await operationLimit(request))) {
           return refuse(

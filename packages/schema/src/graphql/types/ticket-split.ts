@@ -48,6 +48,7 @@ builder.mutationFields((t) => ({
         priority: input.priority ?? null,
         actor: actorOf(ctx),
         now: ctx.now(),
+        letterLimits: ctx.letterLimits,
       }),
   }),
 }));
