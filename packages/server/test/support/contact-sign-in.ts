@@ -1,4 +1,5 @@
 import type { memoryMailer } from '../../src/mail/memory-mailer.ts';
+import { signInCodeSent } from './sign-in-code.ts';
 import type { TestApp } from './test-app.ts';
 
 /**
@@ -15,7 +16,7 @@ export async function signInContact(
     'mutation ($i: RequestSignInCodeInput!) { requestSignInCode(input: $i) { ... on SignInCodePayload { sent } } }',
     { i: { email } },
   );
-  const code = mailer.sent[before]?.subject.match(/\d{6}/)?.[0] ?? '';
+  const code = signInCodeSent(mailer.sent, email, before);
   const response = await t.gql<{ signIn: { token?: string; code?: string } }>(
     'mutation ($i: SignInInput!) { signIn(input: $i) { ... on SessionPayload { token } ... on DomainError { code } } }',
     { i: { email, code } },

@@ -12,6 +12,7 @@ import {
   subscribeOverWebSocket,
   until,
 } from './live-subscription.ts';
+import { signInCodeSent } from './sign-in-code.ts';
 import { createTestApp, type TestApp } from './test-app.ts';
 
 export const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
@@ -42,7 +43,7 @@ export function revocationFixture(provider: Provider, env: Record<string, string
       await f.t.gql('mutation ($i: RequestSignInCodeInput!) { requestSignInCode(input: $i) { __typename } }', {
         i: { email },
       });
-      const code = mailer.sent[before]?.subject.match(/\d{6}/)?.[0] ?? '';
+      const code = signInCodeSent(mailer.sent, email, before);
       const signedIn = await f.t.gql<{ signIn: { token: string } }>(
         'mutation ($i: SignInInput!) { signIn(input: $i) { ... on SessionPayload { token } } }',
         { i: { email, code } },

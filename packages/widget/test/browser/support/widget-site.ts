@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { memoryMailer } from '../../../../server/src/mail/memory-mailer.ts';
 import { type DemoCredentials, seedDemo } from '../../../../server/src/seed/demo.ts';
 import { observedEventBus } from '../../../../server/test/support/observed-events.ts';
+import { signInCodeSent } from '../../../../server/test/support/sign-in-code.ts';
 import { createTestApp, type TestApp } from '../../../../server/test/support/test-app.ts';
 
 /** A port free right now (the server binds it a moment later). */
@@ -88,7 +89,7 @@ export async function startWidgetSite(options: { now?: () => Date } = {}): Promi
       await t.gql('mutation ($i: RequestSignInCodeInput!) { requestSignInCode(input: $i) { __typename } }', {
         i: { email },
       });
-      const code = mailer.sent[before]?.subject.match(/\d{6}/)?.[0] ?? '';
+      const code = signInCodeSent(mailer.sent, email, before);
       const response = await t.gql<{ signIn: { token?: string } }>(
         'mutation ($i: SignInInput!) { signIn(input: $i) { ... on SessionPayload { token } } }',
         { i: { email, code } },
