@@ -87,8 +87,8 @@ export interface App {
   yoga: ReturnType<typeof createYoga<Record<string, unknown>, GraphQLContext>>;
   db: Db;
   events: AppDeps['events'];
-  /** Listens on the configured port; resolves with the address actually bound. */
-  start(): Promise<{ url: string; port: number; smtpPort: number | null }>;
+  /** Listens on the configured port; resolves with the address actually bound, and the HTTP server. */
+  start(): Promise<{ url: string; port: number; smtpPort: number | null; server: Server }>;
   /** Stops taking work, lets open requests finish, closes sockets and the database. */
   stop(): Promise<void>;
 }
@@ -410,7 +410,7 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
       const { port } = server.address() as AddressInfo;
       const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
       logger.info({ port, database: config.database.provider, redis: Boolean(config.redisUrl) }, 'caredesk listening');
-      return { url: `http://${host}:${port}`, port, smtpPort };
+      return { url: `http://${host}:${port}`, port, smtpPort, server };
     },
     async stop() {
       logger.info('caredesk stopping');

@@ -1,4 +1,5 @@
-import { request as httpRequest } from 'node:http';
+import { request as httpRequest, type Server } from 'node:http';
+import type { Socket } from 'node:net';
 import { describeEachDatabase } from '@caredesk/schema/testing';
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
@@ -14,11 +15,24 @@ describeEachDatabase('the size of request bodies without files and of socket mes
   let t: TestApp;
   let demo: DemoCredentials;
   let port = 0;
+  let server: Server;
   beforeAll(async () => {
     t = await createTestApp(provider);
     demo = (await seedDemo(t.database.db, { publicUrl: 'http://localhost:4000' })) as DemoCredentials;
-    ({ port } = await t.app.start());
+    ({ port, server } = await t.app.start());
+    server.on('connection', (socket: Socket) => accepted.push(socket));
   });
+
+  /** The server's end of the connections it accepts: the one from a client's local port, once there. */
+  const accepted: Socket[] = [];
+  const serverSide = (clientPort: () => number | undefined) => {
+    const socket = accepted.find((s) => s.remotePort === clientPort());
+    if (!socket) throw new Error(`no connection from port ${clientPort()}`);
+    return socket;
+  };
+  /** Resolves once `socket` has closed. */
+  const closed = (socket: Socket) =>
+    new Promise<void>((resolve) => (socket.destroyed ? resolve() : socket.once('close', () => resolve())));
   afterAll(() => t.close());
 
   /** POSTs `body` over a real socket, with its Content-Length or chunked without one. */
@@ -86,6 +100,36 @@ describeEachDatabase('the size of request bodies without files and of socket mes
       req.write('x'.repeat(1024));
     });
     expect(outcome).toEqual({ status: 413, connection: 'close', closed: true });
+  });
+
+  it('should read no more of an oversize declared body than came with its headers, then close the connection', async () => {
+    // A megabyte declared and sent at once: the server stops reading when it refuses the body, where
+    // node:http would read on while the answer is made, then drain (~180 KB of each such body, whose
+    // buffers kept the collector busy under a flood).
+    const body = bodyOf(1024 * 1024);
+    let clientPort: number | undefined;
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest({
+        host: '127.0.0.1',
+        port,
+        path: '/graphql',
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      });
+      req.on('socket', (socket) => socket.on('connect', () => (clientPort = socket.localPort)));
+      req.on('response', (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      // The server closes the socket with most of the body unsent: writing the rest then fails.
+      req.on('error', (error) => (clientPort === undefined ? reject(error) : undefined));
+      req.end(body);
+    });
+    expect(status).toBe(413);
+    const socket = serverSide(() => clientPort);
+    await closed(socket);
+    // At most what one read brings (64 KB) beside the headers.
+    expect(socket.bytesRead).toBeLessThan(96 * 1024);
   });
 
   it('should refuse an anonymous chunked body once more than the public limit of it has come', async () => {
@@ -159,6 +203,21 @@ describeEachDatabase('the size of request bodies without files and of socket mes
     const under = `# ${'x'.repeat(operationBytes.public - 1024)}\n{ viewer { kind } }`;
     expect(await overSocket(under)).toBe('QUERY_TOO_COMPLEX');
     expect(await overSocket('{ viewer { kind } }')).toBe('data');
+  });
+
+  it('should stop reading a socket whose message is over the limit, and still close it with 1009', async () => {
+    // ws would read the rest of the message (here 900 KB) while it waited for the client's close frame.
+    let clientPort: number | undefined;
+    const client = new WebSocket(`ws://127.0.0.1:${port}/graphql`, 'graphql-transport-ws');
+    client.on('upgrade', (response) => (clientPort = response.socket.localPort));
+    await new Promise((resolve, reject) => client.once('open', resolve).once('error', reject));
+    const code = new Promise<number>((resolve) => client.once('close', resolve));
+    client.on('error', () => {}); // the server may end the connection while the client still sends
+    client.send(JSON.stringify({ type: 'connection_init', payload: `${'x'.repeat(900 * 1024)}` }));
+    expect(await code).toBe(1009);
+    const socket = serverSide(() => clientPort);
+    await closed(socket);
+    expect(socket.bytesRead).toBeLessThan(256 * 1024);
   });
 
   it('should answer a small anonymous query as before, chunked or not', async () => {

@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
@@ -44,6 +45,21 @@ function withLimitedBody(request: Request, limit: number): Request {
 }
 
 /**
+ * Leaves a refused body unread: the socket stops reading now, and is closed as soon as the answer
+ * is written. Otherwise node:http reads on while yoga answers, then drains the rest (to keep the
+ * connection, or until it has closed it): ~175 KB of each body of hundreds of KB read for nothing,
+ * and at a few dozen such bodies a second their buffers had the collector pause the server for all
+ * (bench/RESULTS.md). Only over node:http; other ways in (yoga.fetch) have no socket.
+ */
+function leaveBodyUnread(serverContext: unknown): void {
+  const { req, res } = (serverContext ?? {}) as { req?: IncomingMessage; res?: ServerResponse };
+  const socket = req?.socket;
+  if (!socket || !res || typeof res.once !== 'function') return;
+  socket.pause();
+  res.once('finish', () => socket.destroy());
+}
+
+/**
  * Refuses an upload before reading it when its declared size is over the limit, or when it
  * declares none (a body of unknown length could be endless). Files are checked one by one
  * again after parsing. Other bodies are held to {@link operationBytes}: refused by their declared
@@ -58,16 +74,18 @@ export function useUploadLimit(
   const operationLimit = async (request: Request) =>
     (await staff(request)) ? operationBytes.staff : operationBytes.public;
   return {
-    async onRequest({ request, endResponse, url }) {
+    async onRequest({ request, endResponse, url, serverContext }) {
       if (request.method !== 'POST' || url.pathname !== '/graphql') return;
       const declared = request.headers.get('content-length');
       // The body is refused unread, and the connection closed after the answer: kept alive, it
       // would be read to its end and thrown away (node:http drains it for the next request), and
       // megabytes of buffers read for nothing had the collector pause the server for all.
-      const refuse = (status: number, message: string, code: string) =>
+      const refuse = (status: number, message: string, code: string) => {
+        leaveBodyUnread(serverContext);
         endResponse(
           Response.json({ errors: [{ message, extensions: { code } }] }, { status, headers: { connection: 'close' } }),
         );
+      };
       // node:http refuses a malformed length itself; other ways in (yoga.fetch) are held to the same.
       if (declared !== null && !/^\d+$/.test(declared))
         return refuse(400, 'Content-Length is invalid. / Неверный заголовок Content-Length.', 'BAD_REQUEST');

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { type ExecutionArgs, GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
@@ -22,6 +23,24 @@ const refusals = {
   address: 'Too many connections from this address / Слишком много соединений с адреса',
   total: 'Server is busy, try again later / Сервер занят, попробуйте позже',
 };
+
+/** ws's error for a message over maxPayload (it closes the socket with 1009). */
+const oversizeMessage = 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH';
+
+/** How long a socket closed for an oversize message is kept, unread, for its close frame to arrive. */
+const oversizeLingerMs = 1_000;
+
+/**
+ * ws has sent close 1009 for a message over maxPayload, and would read the rest of the message
+ * (hundreds of KB, whose buffers had the collector pause the server for all at a few dozen a
+ * second) while it waits for the client's own close frame. The socket stops reading instead (once
+ * ws has resumed it, on the next tick) and ends a second later: the client has its 1009 by then,
+ * where ending it at once had one client in eight see an abnormal closure (1006).
+ */
+function leaveUnread(socket: WebSocket, raw: Duplex): void {
+  process.nextTick(() => raw.pause());
+  setTimeout(() => socket.terminate(), oversizeLingerMs).unref();
+}
 
 /** Clients that never send `connection_init` are closed (4408) after this long. */
 const connectionInitWaitMs = 3_000;
@@ -109,7 +128,8 @@ export function attachWebSockets({
       socket.removeAllListeners('error');
       socket.on('error', (error) => {
         logger.debug({ address, error: error.message }, 'websocket error');
-        if (socket.readyState === socket.OPEN) socket.close(1011, 'Internal server error');
+        if ((error as { code?: string }).code === oversizeMessage) leaveUnread(socket, request.socket);
+        else if (socket.readyState === socket.OPEN) socket.close(1011, 'Internal server error');
       });
     });
   });
