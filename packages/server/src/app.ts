@@ -15,6 +15,7 @@ import {
   type RateLimiter,
   secretBoxKey,
 } from '@caredesk/schema/services';
+import type { DocumentNode } from 'graphql';
 import { createYoga } from 'graphql-yoga';
 import type { WebSocketServer } from 'ws';
 import { type CarriedCredentials, consoleCookie, csrfHeader, fromConsoleOrigin } from './auth/console-cookie.ts';
@@ -43,6 +44,7 @@ import { useRefusalThrottle } from './http/refusal-throttle.ts';
 import { reportPath, reportRoute } from './http/report-route.ts';
 import { requestViewers, staffOperation } from './http/request-viewer.ts';
 import { useRoutes } from './http/routes.ts';
+import { secondTimeCache } from './http/second-time-cache.ts';
 import { hmacSigner } from './http/signed-links.ts';
 import { useStaffOnlyIntrospection } from './http/staff-introspection.ts';
 import { statusPage } from './http/status-page.ts';
@@ -243,6 +245,12 @@ export function buildApp(config: Config, deps: Partial<AppDeps> = {}): App {
     maxRequestBodySize: false,
     // An overloaded database answers BUSY (retry in a second), not "Unexpected error".
     maskedErrors: { maskError },
+    // Parsed documents (and parse errors) are kept from their second time: a flood of texts, each
+    // new, would otherwise churn the cache, and its collection pause everyone (decision 22).
+    parserAndValidationCache: {
+      documentCache: secondTimeCache<DocumentNode>(1_000),
+      errorCache: secondTimeCache<unknown>(1_000),
+    },
     context: ({
       request,
       connectionParams,

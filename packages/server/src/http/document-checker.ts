@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { type GraphQLSchema, printSchema } from 'graphql';
 import type { Verdict } from './document-check.ts';
 import type { QueryLimits } from './query-limits.ts';
+import { secondTimeCache } from './second-time-cache.ts';
 
 /** Checks documents from anyone but staff away from the thread that serves requests. */
 export interface DocumentChecker {
@@ -49,7 +50,7 @@ function workerSource(): string {
  * One worker thread that parses, measures and validates documents from anyone but staff
  * (document-check.ts), so that no such document, however it is built, holds the event loop that
  * answers staff and executes everything. Valid documents up to `cachedLength` are remembered in a
- * small LRU: the widget's are checked once, not per request. Not awaited on the way out: the
+ * small LRU from their second time: the widget's are checked twice, not per request. Not awaited on the way out: the
  * thread does not keep the process alive.
  */
 export function workerDocumentChecker(
@@ -58,7 +59,8 @@ export function workerDocumentChecker(
   options: DocumentCheckerOptions = documentCheckerDefaults,
 ): DocumentChecker {
   const sdl = printSchema(schema);
-  const valid = new Set<string>();
+  // From a text's second valid verdict: a flood of valid texts, each new, would churn it (decision 22).
+  const valid = secondTimeCache<true>(options.cacheEntries);
   const waiting = new Map<number, (verdict: Verdict) => void>();
   let worker: Worker | undefined;
   let starts = 0;
@@ -100,21 +102,14 @@ export function workerDocumentChecker(
   };
 
   const remember = (text: string) => {
-    if (text.length > options.cachedLength) return;
-    // A Set keeps insertion order: deleting and adding again makes it the newest, the first is the oldest.
-    valid.delete(text);
-    valid.add(text);
-    if (valid.size > options.cacheEntries) valid.delete(valid.values().next().value as string);
+    if (text.length <= options.cachedLength) valid.set(text, true);
   };
 
   return {
     start: () => void start(),
     answered: () => answered,
     check(text) {
-      if (valid.has(text)) {
-        remember(text); // most recently used
-        return Promise.resolve({ kind: 'valid' });
-      }
+      if (valid.get(text)) return Promise.resolve({ kind: 'valid' });
       if (waiting.size >= options.maxWaiting) return Promise.resolve({ kind: 'busy' });
       const thread = start();
       if (!thread) return Promise.resolve({ kind: 'unchecked' });
