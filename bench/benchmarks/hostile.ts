@@ -224,6 +224,8 @@ interface Round {
   /** As fast as the sender gets answers, and GET /healthz at the rate it reached. */
   flood: Beside;
   floodControl: Beside;
+  /** Alone again at the end of the round: what the p99 moves by chance on this machine (an A/A run). */
+  quietAgain: Normal;
 }
 
 /**
@@ -268,7 +270,9 @@ export async function hostile(seconds: number): Promise<string> {
       const ordinary = await beside('ordinary', top);
       const flood = await beside('all');
       const floodControl = await beside('healthz', flood.sent.sent / seconds);
-      rounds.push({ quiet, paced, ordinary, flood, floodControl });
+      await collected();
+      const quietAgain = await normalLoad(target, token, seconds);
+      rounds.push({ quiet, paced, ordinary, flood, floodControl, quietAgain });
     }
     // The flood without the two bodies of hundreds of KB, whose cost is reading JSON, not GraphQL.
     const small = await beside('small');
@@ -340,7 +344,8 @@ export async function hostile(seconds: number): Promise<string> {
       '1. alone;',
       `2. at each pace of ${hostileRates.join(', ')} requests a second: beside the hostile documents, then beside as many GET /healthz (no GraphQL, no database: what the traffic itself costs);`,
       `3. beside the widget's viewer query at ${Math.max(...hostileRates)} a second, a new text each time: ordinary public GraphQL, as often;`,
-      '4. beside the hostile documents as fast as the sender gets answers, then as many GET /healthz.',
+      '4. beside the hostile documents as fast as the sender gets answers, then as many GET /healthz;',
+      '5. alone again: the same run as the first, so the difference between the two is what the p99 moves by chance here.',
       '',
       'Each run starts from a collected heap (a full GC through the control port, before it is timed). The p99 is taken over',
       'all rounds pooled (thousands of answers), and as the median of the rounds’ own p99s; a pace meets the goal when both',
@@ -360,11 +365,15 @@ export async function hostile(seconds: number): Promise<string> {
         .join(', ')}, flat out (${floodRates.join(', ')} a second) ${change(
         quietP99,
         p99Of((r) => r.flood.normal),
-      )}; goal < +20 %, ${within.length ? `met up to ${Math.max(...within)} a second` : 'met at none of these paces'}.**`,
+      )}; goal < +20 %, ${within.length ? `met up to ${Math.max(...within)} a second` : 'met at none of these paces'}. Alone again, the same run later in each round: ${change(
+        quietP99,
+        p99Of((r) => r.quietAgain),
+      )} (what the p99 moves by chance on this machine).**`,
       '',
       '| normal client, all rounds pooled | answers | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | p99 against alone | median of the rounds’ p99, ms (against alone) | server GC, ms a second |',
       '|---|---|---|---|---|---|---|---|---|---|',
       pooledRow('alone', (r) => r.quiet),
+      pooledRow('alone again, at the end of each round (the same run: chance)', (r) => r.quietAgain),
       ...hostileRates.flatMap((rate) => [
         pooledRow(`beside the hostile documents, ${rate} a second`, (r) => pacedRun(r, rate).hostile.normal),
         pooledRow(`control: GET /healthz, ${rate} a second`, (r) => pacedRun(r, rate).control.normal),
@@ -393,6 +402,7 @@ export async function hostile(seconds: number): Promise<string> {
         ),
         normalRow(`round ${i + 1}: hostile documents flat out (${r.flood.sent.sent} sent)`, r.flood.normal),
         normalRow(`round ${i + 1}: control, GET /healthz at the flood’s rate`, r.floodControl.normal),
+        normalRow(`round ${i + 1}: alone again`, r.quietAgain),
       ]),
       normalRow(`flat out, only those under 64 KB (${small.sent.sent} sent)`, small.normal),
       normalRow('throttle as deployed: alone', deployed.quiet),
