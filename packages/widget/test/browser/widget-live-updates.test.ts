@@ -96,12 +96,17 @@ describeInChromium('tickets followed live in the widget (headless Chromium)', ()
     await page.getByText(/^pasted\.png/).waitFor();
     await page.getByRole('button', { name: 'Reply' }).click();
     await page.getByRole('img', { name: 'pasted.png' }).waitFor();
-    const ticket = await s.t.database.db.ticket.findFirstOrThrow({
-      where: { title: 'Logo is blurry' },
-      include: { attachments: true, messages: { orderBy: { createdAt: 'asc' } } },
-    });
+    const stored = () =>
+      s.t.database.db.ticket.findFirstOrThrow({
+        where: { title: 'Logo is blurry' },
+        include: { attachments: true, messages: { orderBy: { createdAt: 'asc' } } },
+      });
+    // The picture can show once it is uploaded, before the answer's own request has been stored.
+    await expect
+      .poll(async () => (await stored()).messages.map((m) => m.body), { timeout: 10_000 })
+      .toEqual(['On the home page', 'This is how it looks']);
+    const ticket = await stored();
     expect(ticket.attachments.map((a) => [a.fileName, a.contentType])).toEqual([['pasted.png', 'image/png']]);
-    expect(ticket.messages.map((m) => m.body)).toEqual(['On the home page', 'This is how it looks']);
     // The chosen files are gone once sent: nothing waits to go twice.
     expect(await page.getByText(/^pasted\.png/).count()).toBe(0);
     await page.close();
