@@ -209,8 +209,11 @@ describeEachDatabase('outgoing mail', (provider) => {
       return original(args as never);
     }) as never;
     await app.start();
+    // Sent, crashed, the lease run out, claimed and sent again: more than poll's default second under load.
     await expect
-      .poll(async () => (await db.outboxMail.findFirstOrThrow({ where: { ticketId: ticket.id } })).status)
+      .poll(async () => (await db.outboxMail.findFirstOrThrow({ where: { ticketId: ticket.id } })).status, {
+        timeout: 10_000,
+      })
       .toBe('SENT');
     const copies = sink.letters.filter(about(ticket.number, 'RECEIVED'));
     expect(copies).toHaveLength(2);
