@@ -16,6 +16,8 @@ describeEachDatabase('the size of request bodies without files and of socket mes
   let demo: DemoCredentials;
   let port = 0;
   let server: Server;
+  /** The server's end of every connection it accepts. */
+  const accepted: Socket[] = [];
   beforeAll(async () => {
     t = await createTestApp(provider);
     demo = (await seedDemo(t.database.db, { publicUrl: 'http://localhost:4000' })) as DemoCredentials;
@@ -23,11 +25,10 @@ describeEachDatabase('the size of request bodies without files and of socket mes
     server.on('connection', (socket: Socket) => accepted.push(socket));
   });
 
-  /** The server's end of the connections it accepts: the one from a client's local port, once there. */
-  const accepted: Socket[] = [];
-  const serverSide = (clientPort: () => number | undefined) => {
-    const socket = accepted.find((s) => s.remotePort === clientPort());
-    if (!socket) throw new Error(`no connection from port ${clientPort()}`);
+  /** The server's end of the connection from a client's local port. */
+  const serverSide = (clientPort: number | undefined) => {
+    const socket = accepted.find((s) => s.remotePort === clientPort);
+    if (!socket) throw new Error(`no connection from port ${clientPort}`);
     return socket;
   };
   /** Resolves once `socket` has closed. */
@@ -126,7 +127,7 @@ describeEachDatabase('the size of request bodies without files and of socket mes
       req.end(body);
     });
     expect(status).toBe(413);
-    const socket = serverSide(() => clientPort);
+    const socket = serverSide(clientPort);
     await closed(socket);
     // At most what one read brings (64 KB) beside the headers.
     expect(socket.bytesRead).toBeLessThan(96 * 1024);
@@ -213,9 +214,9 @@ describeEachDatabase('the size of request bodies without files and of socket mes
     await new Promise((resolve, reject) => client.once('open', resolve).once('error', reject));
     const code = new Promise<number>((resolve) => client.once('close', resolve));
     client.on('error', () => {}); // the server may end the connection while the client still sends
-    client.send(JSON.stringify({ type: 'connection_init', payload: `${'x'.repeat(900 * 1024)}` }));
+    client.send(JSON.stringify({ type: 'connection_init', payload: 'x'.repeat(900 * 1024) }));
     expect(await code).toBe(1009);
-    const socket = serverSide(() => clientPort);
+    const socket = serverSide(clientPort);
     await closed(socket);
     expect(socket.bytesRead).toBeLessThan(256 * 1024);
   });

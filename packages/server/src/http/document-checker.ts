@@ -50,8 +50,8 @@ function workerSource(): string {
  * One worker thread that parses, measures and validates documents from anyone but staff
  * (document-check.ts), so that no such document, however it is built, holds the event loop that
  * answers staff and executes everything. Valid documents up to `cachedLength` are remembered in a
- * small LRU from their second time: the widget's are checked twice, not per request. Not awaited on the way out: the
- * thread does not keep the process alive.
+ * small LRU from their second time: the widget's are checked twice, not per request. Not awaited
+ * on the way out: the thread does not keep the process alive.
  */
 export function workerDocumentChecker(
   schema: GraphQLSchema,

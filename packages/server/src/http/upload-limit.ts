@@ -54,7 +54,7 @@ function withLimitedBody(request: Request, limit: number): Request {
 function leaveBodyUnread(serverContext: unknown): void {
   const { req, res } = (serverContext ?? {}) as { req?: IncomingMessage; res?: ServerResponse };
   const socket = req?.socket;
-  if (!socket || !res || typeof res.once !== 'function') return;
+  if (!socket || !res) return;
   socket.pause();
   res.once('finish', () => socket.destroy());
 }
@@ -77,9 +77,7 @@ export function useUploadLimit(
     async onRequest({ request, endResponse, url, serverContext }) {
       if (request.method !== 'POST' || url.pathname !== '/graphql') return;
       const declared = request.headers.get('content-length');
-      // The body is refused unread, and the connection closed after the answer: kept alive, it
-      // would be read to its end and thrown away (node:http drains it for the next request), and
-      // megabytes of buffers read for nothing had the collector pause the server for all.
+      // The body is refused unread, and the connection closed once the answer is written (leaveBodyUnread).
       const refuse = (status: number, message: string, code: string) => {
         leaveBodyUnread(serverContext);
         endResponse(
