@@ -105,6 +105,60 @@ describeEachDatabase('live updates over graphql-ws on the same port and path', (
     expect(JSON.stringify(value)).not.toContain(ticket.title);
   });
 
+  const rename = (ticketId: string, title: string) =>
+    t.gql(
+      'mutation ($i: UpdateTicketInput!) { updateTicket(input: $i) { __typename } }',
+      { i: { ticketId: globalId(ticketId), title } },
+      demo.staff.find((s) => s.role === 'LINE1')?.token,
+    );
+
+  it('should start with the ticket as it is now when asked for the current state, then send each change', async () => {
+    const ticket = await someTicket();
+    // Renamed before anyone subscribes: without the current state, a subscriber would never learn it.
+    await rename(ticket.id, 'Renamed before the subscription');
+    const titles: string[] = [];
+    const first = deferred<void>();
+    const changed = deferred<void>();
+    connect(admin()).subscribe(
+      {
+        query: 'subscription ($id: ID!) { ticketUpdated(id: $id, current: true) { title } }',
+        variables: { id: globalId(ticket.id) },
+      },
+      {
+        next: (value) => {
+          const title = (value.data as { ticketUpdated: { title: string } } | undefined)?.ticketUpdated.title;
+          if (title) titles.push(title);
+          if (titles.length === 1) first.resolve();
+          if (title === 'Renamed after it') changed.resolve();
+        },
+        error: () => {},
+        complete: () => {},
+      },
+    );
+    await first.promise;
+    expect(titles).toEqual(['Renamed before the subscription']);
+    await observed.listening('ticketUpdated', ticket.id);
+    await rename(ticket.id, 'Renamed after it');
+    await changed.promise;
+    expect(titles[0]).toBe('Renamed before the subscription');
+    expect(titles.at(-1)).toBe('Renamed after it');
+  });
+
+  it('should refuse a stranger who asks for the current state, and send nothing of the ticket', async () => {
+    const ticket = await someTicket();
+    const outcome = deferred<unknown>();
+    connect().subscribe(
+      {
+        query: 'subscription ($id: ID!) { ticketUpdated(id: $id, current: true) { title } }',
+        variables: { id: globalId(ticket.id) },
+      },
+      { next: (value) => outcome.resolve(value), error: (error) => outcome.resolve({ error }), complete: () => {} },
+    );
+    const value = await outcome.promise;
+    expect(JSON.stringify(value)).toContain('UNAUTHENTICATED');
+    expect(JSON.stringify(value)).not.toContain(ticket.title);
+  });
+
   it('should close open subscriptions with "going away" and finish stopping during a graceful shutdown', async () => {
     const ticket = await someTicket();
     const closed = deferred<number>();

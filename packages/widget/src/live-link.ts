@@ -1,7 +1,6 @@
 import type { CaredeskWidget } from './caredesk-widget.ts';
-import { gql } from './graphql.ts';
 import type { Ticket } from './queries.ts';
-import { readTicket, ticketUpdated } from './ticket-queries.ts';
+import { ticketUpdated } from './ticket-queries.ts';
 import { isOpen, type StoredTicket, unreadOf, updateStored } from './ticket-store.ts';
 
 /** Follows tickets live: the bridge between the element and the lazily loaded graphql-ws part. */
@@ -47,12 +46,6 @@ export function liveLink(w: CaredeskWidget): LiveLink {
     if (w.current?.id === ticket.id) w.current = ticket;
   };
 
-  const refetch = (id: string) =>
-    gql<Ticket | null>(w.callerFor(id), 'ticket', readTicket, { id }).then(
-      (t) => t && show(t),
-      () => {},
-    );
-
   const open = () => {
     socket ??= import('./lazy/live.ts').then(({ connect }) =>
       connect({
@@ -60,10 +53,6 @@ export function liveLink(w: CaredeskWidget): LiveLink {
         locale: w.activeLocale,
         onState: (state) => {
           w.liveState = state;
-        },
-        // What changed while there was no connection (or before this page): replies to count.
-        onConnected: () => {
-          for (const id of followed.keys()) void refetch(id);
         },
       }),
     );
@@ -77,6 +66,8 @@ export function liveLink(w: CaredeskWidget): LiveLink {
       remember(ticket.id, { replies, seen: replies });
     },
     follow() {
+      // Each subscription starts with the ticket as it is now (`current: true`), again after every
+      // reconnection: what changed while there was no connection, or before this page, is shown.
       for (const ticket of w.tickets.filter(isOpen)) {
         const token = w.identity.token ?? ticket.token;
         if (followed.has(ticket.id) || !token) continue;

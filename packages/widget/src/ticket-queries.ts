@@ -20,4 +20,5 @@ export const rejectTicket = move('rejectTicket', 'RejectTicketInput');
 export const attachFiles = move('attachFiles', 'AttachFilesInput');
 export const rateTicket = move('rateTicket', 'RateTicketInput');
 
-export const ticketUpdated = `subscription ($id: ID!) { ticketUpdated(id: $id) { ${ticketFields} } }`;
+/** From the ticket as it is now (`current`): after a (re)connection or a new subscription nothing is missed, with no refetch. */
+export const ticketUpdated = `subscription ($id: ID!) { ticketUpdated(id: $id, current: true) { ${ticketFields} } }`;

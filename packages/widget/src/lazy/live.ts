@@ -6,8 +6,6 @@ export interface SocketOptions {
   url: string;
   locale: string;
   onState(state: 'live' | 'reconnecting'): void;
-  /** After every connection (the first too): fetch what changed while there was none. */
-  onConnected(): void;
 }
 
 /** One subscription on the shared socket, with the credential it runs as. */
@@ -42,10 +40,7 @@ export function connect(options: SocketOptions): LiveSocket {
     retryWait: (retries) =>
       new Promise((resolve) => setTimeout(resolve, Math.min(1_000 * 2 ** retries, 30_000) * (0.5 + Math.random() / 2))),
     on: {
-      connected: () => {
-        options.onState('live');
-        options.onConnected();
-      },
+      connected: () => options.onState('live'),
       closed: () => options.onState('reconnecting'),
     },
   });

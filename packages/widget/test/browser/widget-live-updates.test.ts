@@ -84,6 +84,51 @@ describeInChromium('tickets followed live in the widget (headless Chromium)', ()
     await page.close();
   });
 
+  it('should show a reply written before a new ticket’s subscription reached the server, on a socket already open', async () => {
+    page = await browser.context.newPage();
+    // Between the page and the server: the widget's subscribe messages can be held back, as a slow
+    // network would hold them, while the ticket is answered.
+    let holding = false;
+    const held: string[] = [];
+    let toServer: (message: string) => void = () => {};
+    await page.routeWebSocket(/\/graphql$/, (ws) => {
+      const server = ws.connectToServer();
+      toServer = (message) => server.send(message);
+      ws.onMessage((message) => {
+        const text = String(message);
+        if (holding && JSON.parse(text).type === 'subscribe') held.push(text);
+        else server.send(message);
+      });
+    });
+    await page.goto(`${s.site}/`);
+    await file('Cart forgets roses', 'After a reload');
+    await page.getByText('Live').waitFor();
+    // The socket is open: the next ticket is followed on it, and its subscribe message is held.
+    holding = true;
+    await page.getByRole('button', { name: 'New request' }).click();
+    await page.getByLabel('Subject').fill('Prices are wrong');
+    await page.getByLabel('What happened?').fill('Roses cost 0');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByRole('heading', { name: /Prices are wrong/ }).waitFor();
+    await expect.poll(() => held.length).toBe(1);
+    await s.t.gql(
+      'mutation ($i: ReplyToTicketInput!) { replyToTicket(input: $i) { __typename } }',
+      {
+        i: {
+          ticketId: await globalIdOf('Prices are wrong'),
+          body: 'Price list fixed',
+          idempotencyKey: 'staff-reply-0003',
+        },
+      },
+      staffToken(),
+    );
+    holding = false;
+    for (const message of held.splice(0)) toServer(message);
+    // No reconnection and no reload: the subscription's first answer is the ticket as it is now.
+    await page.getByText('Price list fixed').waitFor();
+    await page.close();
+  });
+
   it('should send an answer with a file pasted into it, and show the file in the thread', async () => {
     page = await browser.context.newPage();
     await page.goto(`${s.site}/`);

@@ -6,6 +6,7 @@ import { builder } from '../builder.ts';
 import { TicketCategoryEnum, TicketPriorityEnum, TicketSourceEnum, TicketStatusEnum } from '../enums.ts';
 import { localIdOf } from '../global-id.ts';
 import { readOncePerEvent } from '../read-once-per-event.ts';
+import { startingWith } from '../starting-with.ts';
 import { TicketFilter, ticketWhere } from './ticket-filter.ts';
 
 // Fields some callers may not see answer null for them instead of failing the whole query.
@@ -125,15 +126,25 @@ builder.queryFields((t) => ({
 builder.subscriptionFields((t) => ({
   ticketUpdated: t.prismaField({
     type: 'Ticket',
-    description: 'The ticket after each change, for everyone who may see it.',
+    description:
+      'The ticket after each change, for everyone who may see it. With `current: true`, first the ticket as it is now: nothing that changed between reading it and subscribing is missed.',
     authScopes: { $any: { tokenScope: 'tickets:read', client: true } },
-    args: { id: t.arg.globalID({ required: true, for: TicketRef }) },
-    subscribe: async (_root, { id }, ctx) => {
+    args: {
+      id: t.arg.globalID({ required: true, for: TicketRef }),
+      current: t.arg.boolean({
+        defaultValue: false,
+        description:
+          'Start with the ticket as it is now, read once the server listens for its changes (the widget asks for this).',
+      }),
+    },
+    subscribe: async (_root, { id, current }, ctx) => {
       // Refuse at once, rather than stay silent, a subscription to someone else's ticket.
       await visibleTicketId(ctx, id.id).catch(() => {
         throw new GraphQLError('Not allowed. / Недостаточно прав.', { extensions: { code: 'FORBIDDEN' } });
       });
-      return ctx.events.subscribe('ticketUpdated', id.id);
+      const changes = ctx.events.subscribe('ticketUpdated', id.id);
+      // Its own payload object: the first answer is read for this subscriber alone.
+      return current ? startingWith({ ticketId: id.id }, changes) : changes;
     },
     resolve: (query, payload, _args, ctx) =>
       readOncePerEvent(payload, query, () =>
