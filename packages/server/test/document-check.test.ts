@@ -15,6 +15,9 @@ import { createTestApp, type GraphQLResponse, type TestApp } from './support/tes
 
 const times = (n: number, part: (i: number) => string) => Array.from({ length: n }, (_, i) => part(i)).join(' ');
 
+const worstFields = Math.floor((queryLimits.maxPublicTokens - 2) / 4);
+const worstFragments = Math.floor((queryLimits.maxPublicTokens - 2) / 12);
+
 const widgetDocuments = Object.entries({ ...widgetQueries, ...widgetTicketQueries }).filter(
   (entry): entry is [string, string] =>
     typeof entry[1] === 'string' && /^(query|mutation|subscription)\b/.test(entry[1]),
@@ -24,11 +27,13 @@ const widgetDocuments = Object.entries({ ...widgetQueries, ...widgetTicketQuerie
 const documents: [string, string][] = [
   ...widgetDocuments.map(([name, query]): [string, string] => [`the widget's ${name}`, query]),
   ...hostileDocuments.map(({ name, query }): [string, string] => [name, query]),
-  ['the worst accepted: 62 × viewer { kind }', `{ ${times(62, () => 'viewer { kind }')} }`],
+  // The worst the public token limit lets through: 4 tokens a field, 12 a fragment and its spread.
+  [`the worst accepted: ${worstFields} × viewer { kind }`, `{ ${times(worstFields, () => 'viewer { kind }')} }`],
   [
-    '20 fragments spread side by side',
-    `{ ${times(20, (i) => `...V${i}`)} } ${times(20, (i) => `fragment V${i} on Query { viewer { kind } }`)}`,
+    `${worstFragments} fragments spread side by side`,
+    `{ ${times(worstFragments, (i) => `...V${i}`)} } ${times(worstFragments, (i) => `fragment V${i} on Query { viewer { kind } }`)}`,
   ],
+  ['one field over the public token limit', `{ ${times(worstFields + 1, () => 'viewer { kind }')} }`],
   ['an unknown field', '{ viewer { kindx } }'],
   ['an unknown argument', '{ viewer(locale: "ru") { kind } }'],
   ['a variable of the wrong type', 'query ($id: Boolean!) { node(id: $id) { id } }'],
