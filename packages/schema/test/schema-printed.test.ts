@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { printSchema } from 'graphql';
+import { isNonNullType, printSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { schema } from '../src/graphql/index.ts';
 
@@ -21,7 +21,12 @@ describe('the printed schema', () => {
     expect(printed).toMatch(
       /tickets\(after: String, before: String, filter: TicketFilter, first: Int, last: Int\): TicketConnection!/,
     );
-    expect(printed).toMatch(/ticketUpdated\(id: ID!\): Ticket!/);
+    // `ticketUpdated(id: ID!): Ticket!` as fixed; an optional argument added since leaves every old call valid.
+    const ticketUpdated = schema.getSubscriptionType()?.getFields().ticketUpdated;
+    expect(String(ticketUpdated?.type)).toBe('Ticket!');
+    expect(ticketUpdated?.args.map((arg) => [arg.name, String(arg.type)])).toContainEqual(['id', 'ID!']);
+    const added = ticketUpdated?.args.filter((arg) => arg.name !== 'id') ?? [];
+    expect(added.filter((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined)).toEqual([]);
     expect(printed).toMatch(/queueUpdated: Ticket!/);
   });
 });
