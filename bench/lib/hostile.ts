@@ -2,8 +2,7 @@
 // the benchmark and by bench/hostile-sender.ts, the process that sends them under load.
 
 import { Agent, request as httpRequest } from 'node:http';
-import { queryLimits } from '../../packages/server/src/http/query-limits.ts';
-import { hostileDocuments } from '../../packages/server/test/support/hostile-documents.ts';
+import { hostileDocuments, worstAccepted } from '../../packages/server/test/support/hostile-documents.ts';
 import { WebSocket, type WsSocket } from './deps.ts';
 
 export interface HostileRequest {
@@ -16,8 +15,7 @@ export interface HostileRequest {
 
 const times = (n: number, part: (i: number) => string) => Array.from({ length: n }, (_, i) => part(i)).join(' ');
 
-const worstFields = Math.floor((queryLimits.maxPublicTokens - 2) / 4);
-const worstFragments = Math.floor((queryLimits.maxPublicTokens - 2) / 12);
+const worst = worstAccepted();
 
 /** The refused documents of the test suite, the 20,000 ids as variables, and the worst documents the limits let through. */
 export const hostileRequests: HostileRequest[] = [
@@ -41,13 +39,10 @@ export const hostileRequests: HostileRequest[] = [
   },
   // Accepted: the worst cases within the public limit (4 tokens a field, 12 a fragment and its spread).
   {
-    name: `accepted: ${worstFields} × viewer { kind }`,
-    query: `{ ${times(worstFields, () => 'viewer { kind }')} }`,
+    name: `accepted: ${worst.fields} × viewer { kind }`,
+    query: worst.manyFields(),
   },
-  {
-    name: `accepted: ${worstFragments} fragments spread side by side`,
-    query: `{ ${times(worstFragments, (i) => `...V${i}`)} } ${times(worstFragments, (i) => `fragment V${i} on Query { viewer { kind } }`)}`,
-  },
+  { name: `accepted: ${worst.fragments} fragments spread side by side`, query: worst.manyFragments },
 ];
 
 /** What came back: the first error's code, `data`, an HTTP status or a socket's close code. */

@@ -10,13 +10,12 @@ import { documentCheckerDefaults, sharedDocumentChecker, workerDocumentChecker }
 import { checkQueryLimits, moreTokensThan, QueryTooComplexError, queryLimits } from '../src/http/query-limits.ts';
 import { type DemoCredentials, seedDemo } from '../src/seed/demo.ts';
 import { firstResultOverSocket } from './support/first-result-over-socket.ts';
-import { hostileDocuments } from './support/hostile-documents.ts';
+import { hostileDocuments, worstAccepted } from './support/hostile-documents.ts';
 import { createTestApp, type GraphQLResponse, type TestApp } from './support/test-app.ts';
 
 const times = (n: number, part: (i: number) => string) => Array.from({ length: n }, (_, i) => part(i)).join(' ');
 
-const worstFields = Math.floor((queryLimits.maxPublicTokens - 2) / 4);
-const worstFragments = Math.floor((queryLimits.maxPublicTokens - 2) / 12);
+const worst = worstAccepted();
 
 const widgetDocuments = Object.entries({ ...widgetQueries, ...widgetTicketQueries }).filter(
   (entry): entry is [string, string] =>
@@ -27,13 +26,9 @@ const widgetDocuments = Object.entries({ ...widgetQueries, ...widgetTicketQuerie
 const documents: [string, string][] = [
   ...widgetDocuments.map(([name, query]): [string, string] => [`the widget's ${name}`, query]),
   ...hostileDocuments.map(({ name, query }): [string, string] => [name, query]),
-  // The worst the public token limit lets through: 4 tokens a field, 12 a fragment and its spread.
-  [`the worst accepted: ${worstFields} × viewer { kind }`, `{ ${times(worstFields, () => 'viewer { kind }')} }`],
-  [
-    `${worstFragments} fragments spread side by side`,
-    `{ ${times(worstFragments, (i) => `...V${i}`)} } ${times(worstFragments, (i) => `fragment V${i} on Query { viewer { kind } }`)}`,
-  ],
-  ['one field over the public token limit', `{ ${times(worstFields + 1, () => 'viewer { kind }')} }`],
+  [`the worst accepted: ${worst.fields} × viewer { kind }`, worst.manyFields()],
+  [`${worst.fragments} fragments spread side by side`, worst.manyFragments],
+  ['one field over the public token limit', worst.manyFields(worst.fields + 1)],
   ['an unknown field', '{ viewer { kindx } }'],
   ['an unknown argument', '{ viewer(locale: "ru") { kind } }'],
   ['a variable of the wrong type', 'query ($id: Boolean!) { node(id: $id) { id } }'],

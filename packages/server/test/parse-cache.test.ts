@@ -2,8 +2,8 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describeEachDatabase } from '@caredesk/schema/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { queryLimits } from '../src/http/query-limits.ts';
 import { type DemoCredentials, seedDemo } from '../src/seed/demo.ts';
+import { worstAccepted } from './support/hostile-documents.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
 setFlagsFromString('--expose-gc');
@@ -14,9 +14,9 @@ const heapAfterGc = () => {
   return process.memoryUsage().heapUsed;
 };
 
-/** The largest document the limits let anyone send (4 tokens a field: 49 fields in 200 tokens, ~75 KB once parsed), made distinct by a comment. */
-const fields = Math.floor((queryLimits.maxPublicTokens - 2) / 4);
-const distinct = (i: number) => `{ ${Array.from({ length: fields }, () => 'viewer { kind }').join(' ')} }\n# ${i}`;
+/** The largest document the limits let anyone send (49 fields in 200 tokens, ~75 KB once parsed), made distinct by a comment. */
+const largest = worstAccepted().manyFields();
+const distinct = (i: number) => `${largest}\n# ${i}`;
 
 describeEachDatabase("yoga's parse cache", (provider) => {
   let t: TestApp;

@@ -1,4 +1,4 @@
-import type { Limit } from '../../src/http/query-limits.ts';
+import { type Limit, queryLimits } from '../../src/http/query-limits.ts';
 
 /** A document an attacker may send, and the limit that refuses it. */
 export interface HostileDocument {
@@ -63,3 +63,18 @@ export const hostileDocuments: HostileDocument[] = [
     refusedBy: 'depth',
   },
 ];
+
+/**
+ * The worst documents the public token limit lets through (4 tokens a field, 12 a fragment and
+ * its spread): `n × viewer { kind }`, and `n` fragments spread side by side.
+ */
+export const worstAccepted = (maxTokens = queryLimits.maxPublicTokens) => {
+  const fields = Math.floor((maxTokens - 2) / 4);
+  const fragments = Math.floor((maxTokens - 2) / 12);
+  return {
+    fields,
+    fragments,
+    manyFields: (count = fields) => `{ ${times(count, () => 'viewer { kind }')} }`,
+    manyFragments: `{ ${times(fragments, (i) => `...V${i}`)} } ${times(fragments, (i) => `fragment V${i} on Query { viewer { kind } }`)}`,
+  };
+};
