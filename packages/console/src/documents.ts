@@ -128,7 +128,7 @@ export const ticketQuery = graphql(
 export const ticketUpdated = graphql(
   `
   subscription TicketUpdated($id: ID!) {
-    ticketUpdated(id: $id) {
+    ticketUpdated(id: $id, current: true) {
       id
       number
       displayNumber

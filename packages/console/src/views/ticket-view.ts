@@ -70,6 +70,8 @@ export class TicketView extends LitElement {
   /** The ticket just split off this one, to open from here. */
   declare splitDone: SplitDone | null;
   private lastTyping = 0;
+  /** Whether `ticketUpdated` has answered: the query's answer, if later, is no newer. */
+  private live = false;
   private stops: (() => void)[] = [];
   private readonly keys = (event: KeyboardEvent) => this.onKey(event);
 
@@ -87,10 +89,14 @@ export class TicketView extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.load();
+    void this.load(true);
     this.stops = [
+      // Its first event is the ticket as it is now, on every (re)connection: nothing that changed
+      // while the socket was away, or before it reached the server, is missed.
       follow(ticketUpdated, { id: this.ticketId }, (data) => {
+        this.live = true;
         this.ticket = data.ticketUpdated;
+        this.openedAt ||= data.ticketUpdated.updatedAt;
       }),
       // Having the ticket open is subscribing to its presence: the others see me until I leave.
       follow(presenceSubscription, { id: this.ticketId }, (data) => {
@@ -118,8 +124,11 @@ export class TicketView extends LitElement {
     removeEventListener('keydown', this.keys);
   }
 
-  private async load(): Promise<void> {
+  /** Reads the ticket: on opening (`opening`), and again after a change made here. */
+  private async load(opening = false): Promise<void> {
     const data = await request(ticketQuery, { id: this.ticketId }, this.locale);
+    // On opening, the subscription answered first: its state is as new, and every change since follows it.
+    if (opening && this.live) return;
     this.ticket = data.ticket ?? null;
     this.openedAt = this.ticket?.updatedAt ?? '';
   }

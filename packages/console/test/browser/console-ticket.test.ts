@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { DemoCredentials } from '../../../server/src/seed/demo.ts';
 import type { TestApp } from '../../../server/test/support/test-app.ts';
 import { describeInChromium } from '../../../widget/test/browser/support/chromium.ts';
+import { heldSubscriptions } from '../../../widget/test/browser/support/held-subscriptions.ts';
 import { saveScreenshot, seriousViolations } from '../../../widget/test/browser/support/page-helpers.ts';
 import { type ConsoleSite, startConsoleSite } from './support/console-site.ts';
 
@@ -253,6 +254,49 @@ describeInChromium('a ticket in the staff console (headless Chromium)', () => {
     await page.getByText(/→ Rejected — Same as the earlier one/).waitFor();
     const rejected = await t.database.db.ticket.findFirstOrThrow({ where: { title } });
     expect(rejected).toMatchObject({ status: 'REJECTED', rejectReasonCode: 'DUPLICATE', duplicateOfId: original.id });
+    await page.close();
+  });
+
+  // Last: the route it puts between the console and the server stays on the browser's context.
+  it('should show a reply written before the ticket’s subscription reached the server, with no reload', async () => {
+    const late = 'Contact form sends nothing';
+    const filed = await t.gql<{ submitTicket: { accessToken: string; ticket: { id: string } } }>(
+      'mutation ($i: SubmitTicketInput!) { submitTicket(input: $i) { ... on SubmitTicketPayload { accessToken ticket { id } } } }',
+      {
+        i: {
+          siteKey: demo.siteKeys[0],
+          title: late,
+          description: 'Pressing Send does nothing',
+          idempotencyKey: 'console-ticket-late-1',
+        },
+      },
+      undefined,
+      { origin: server },
+    );
+    // Between the console and the server, the ticket view's subscribe message is held back while
+    // the visitor answers.
+    const subscriptions = await heldSubscriptions(site.browser.context, (query) => query.includes('ticketUpdated('));
+    subscriptions.hold();
+    page = await site.signIn();
+    await page.getByRole('link', { name: late }).click();
+    await page.getByRole('heading', { name: new RegExp(late) }).waitFor();
+    await expect.poll(() => subscriptions.count()).toBe(1);
+    const answered = await t.gql<{ replyToTicket: { __typename: string } }>(
+      'mutation ($i: ReplyToTicketInput!) { replyToTicket(input: $i) { __typename } }',
+      {
+        i: {
+          ticketId: filed.data?.submitTicket.ticket.id,
+          body: 'It happens on the phone too',
+          idempotencyKey: 'console-ticket-late-2',
+        },
+      },
+      filed.data?.submitTicket.accessToken,
+      { origin: server },
+    );
+    expect(answered.data?.replyToTicket.__typename).toBe('TicketPayload');
+    subscriptions.release();
+    // The subscription's first answer is the ticket as it is now: the reply shows without a reload.
+    await page.getByText('It happens on the phone too').waitFor();
     await page.close();
   });
 });

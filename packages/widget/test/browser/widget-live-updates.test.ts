@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Chromium, describeInChromium, launchChromium } from './support/chromium.ts';
+import { heldSubscriptions } from './support/held-subscriptions.ts';
 import { pasteImage, saveScreenshot } from './support/page-helpers.ts';
 import { embedPage, startWidgetSite, type WidgetSite } from './support/widget-site.ts';
 
@@ -86,31 +87,18 @@ describeInChromium('tickets followed live in the widget (headless Chromium)', ()
 
   it('should show a reply written before a new ticket’s subscription reached the server, on a socket already open', async () => {
     page = await browser.context.newPage();
-    // Between the page and the server: the widget's subscribe messages can be held back, as a slow
-    // network would hold them, while the ticket is answered.
-    let holding = false;
-    const held: string[] = [];
-    let toServer: (message: string) => void = () => {};
-    await page.routeWebSocket(/\/graphql$/, (ws) => {
-      const server = ws.connectToServer();
-      toServer = (message) => server.send(message);
-      ws.onMessage((message) => {
-        const text = String(message);
-        if (holding && JSON.parse(text).type === 'subscribe') held.push(text);
-        else server.send(message);
-      });
-    });
+    const subscriptions = await heldSubscriptions(page, () => true);
     await page.goto(`${s.site}/`);
     await file('Cart forgets roses', 'After a reload');
     await page.getByText('Live').waitFor();
     // The socket is open: the next ticket is followed on it, and its subscribe message is held.
-    holding = true;
+    subscriptions.hold();
     await page.getByRole('button', { name: 'New request' }).click();
     await page.getByLabel('Subject').fill('Prices are wrong');
     await page.getByLabel('What happened?').fill('Roses cost 0');
     await page.getByRole('button', { name: 'Send' }).click();
     await page.getByRole('heading', { name: /Prices are wrong/ }).waitFor();
-    await expect.poll(() => held.length).toBe(1);
+    await expect.poll(() => subscriptions.count()).toBe(1);
     await s.t.gql(
       'mutation ($i: ReplyToTicketInput!) { replyToTicket(input: $i) { __typename } }',
       {
@@ -122,8 +110,7 @@ describeInChromium('tickets followed live in the widget (headless Chromium)', ()
       },
       staffToken(),
     );
-    holding = false;
-    for (const message of held.splice(0)) toServer(message);
+    subscriptions.release();
     // No reconnection and no reload: the subscription's first answer is the ticket as it is now.
     await page.getByText('Price list fixed').waitFor();
     await page.close();
