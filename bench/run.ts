@@ -2,7 +2,7 @@
 // own section of bench/RESULTS.md (with its date, machine and load) as soon as it finishes; the
 // other sections stay. --dry-run only prints.
 // BENCH_SECONDS sets the measuring time of each load run (default 10).
-// Names: overhead, submit, submit-storm (BENCH_STORM_N, default 500; BENCH_STORM_DATABASES, default sqlite,postgresql), queue, hostile (the hostile documents of issue 16 beside a normal client), fanout, fanout-redis, sla (BENCH_SLA_TICKETS, default 100000), monthly-report (BENCH_REPORT_TICKETS, default 300), monitoring (BENCH_MONITOR_SECONDS, default 120; BENCH_MONITOR_DATABASES, default sqlite,postgresql). Fan-out sizes: BENCH_FANOUT_N (default
+// Names: overhead, submit, submit-storm (BENCH_STORM_N, default 500; BENCH_STORM_DATABASES, default sqlite,postgresql), queue, hostile (the hostile documents of issue 16 beside a normal client), young-garbage (BENCH_YOUNG_RUNS, default 20000: what finished operations leave to the young-generation collector), fanout, fanout-redis, sla (BENCH_SLA_TICKETS, default 100000), monthly-report (BENCH_REPORT_TICKETS, default 300), monitoring (BENCH_MONITOR_SECONDS, default 120; BENCH_MONITOR_DATABASES, default sqlite,postgresql). Fan-out sizes: BENCH_FANOUT_N (default
 // 1000,10000) and BENCH_FANOUT_REDIS_N (default 1000,10000); BENCH_QUEUE_TICKETS (default 100000);
 // console-queue: BENCH_CONSOLE_QUEUE_TICKETS (default 1000); console-monitoring: BENCH_BOARD_MONITORS (default 2000);
 // console-statistics: BENCH_STATS_CLIENTS (default 1000) clients with BENCH_STATS_TICKETS (default 15) tickets each.
@@ -23,6 +23,7 @@ import { slaClocks } from './benchmarks/sla-clocks.ts';
 import { statisticsBench } from './benchmarks/statistics.ts';
 import { submitStorm } from './benchmarks/submit-storm.ts';
 import { submitThroughput } from './benchmarks/submit-throughput.ts';
+import { youngGarbage } from './benchmarks/young-garbage.ts';
 import { markedSection, writeSections } from './lib/results-file.ts';
 import { widgetLoad } from './widget-load.ts';
 
@@ -51,6 +52,7 @@ const benchmarks: Record<string, () => Promise<string>> = {
       (process.env.BENCH_MONITOR_DATABASES ?? 'sqlite,postgresql').split(',') as ('sqlite' | 'postgresql')[],
     ),
   hostile: () => hostile(seconds),
+  'young-garbage': () => youngGarbage(Number(process.env.BENCH_YOUNG_RUNS ?? 20_000)),
   'widget-load': widgetLoad,
   'console-live': consoleLive,
   'console-queue': consoleQueue,
