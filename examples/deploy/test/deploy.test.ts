@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoCredentials, seedDemo } from '../../../packages/server/src/seed/demo.ts';
 import { type CompiledServer, startCompiledServer } from '../../../packages/server/test/support/compiled-server.ts';
 import { subscribeOverWebSocket, until } from '../../../packages/server/test/support/live-subscription.ts';
-import { freePort } from '../../../packages/server/test/support/local-processes.ts';
+import { freePort, reservePort } from '../../../packages/server/test/support/local-processes.ts';
 import { redisUnavailable, testRedisUrl } from '../../../packages/server/test/support/redis.ts';
 import { repositoryRoot } from '../../../packages/server/test/support/run-cli.ts';
 import { selfSignedCertificate } from '../../../packages/server/test/support/self-signed.ts';
@@ -48,12 +48,10 @@ describe.skipIf(Boolean(missing))(
       writeFileSync(join(dir, 'fullchain.pem'), cert);
       writeFileSync(join(dir, 'privkey.pem'), key);
       accessLog = join(dir, 'caredesk.access.log');
-      const [httpsPort, httpPort, portA, portB] = [
-        await freePort(),
-        await freePort(),
-        await freePort(),
-        await freePort(),
-      ];
+      // nginx's ports are written into the instances' PUBLIC_URL and the site configuration long
+      // before nginx starts: they stay held until then, so no other test's server takes them.
+      const [https, http] = [await reservePort(), await reservePort()];
+      const [httpsPort, httpPort, portA, portB] = [https.port, http.port, await freePort(), await freePort()];
       plainHttpPort = httpPort;
       proxy = `https://127.0.0.1:${httpsPort}`;
       mkdirSync(join(dir, 'attachments'));
@@ -96,6 +94,7 @@ describe.skipIf(Boolean(missing))(
         key: join(dir, 'privkey.pem'),
         accessLog,
       });
+      await Promise.all([https.release(), http.release()]);
       nginx = await startNginx(site, dir, httpsPort);
     });
 

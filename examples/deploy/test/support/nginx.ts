@@ -74,16 +74,24 @@ export async function startNginx(site: string, dir: string, port: number): Promi
   };
 }
 
-/** Resolves once a TCP connection to `port` succeeds; rejects if the process ends first. */
+/**
+ * Resolves once nginx itself answers on `port`; rejects if the process ends first. A plain HTTP
+ * request gets an answer naming nginx (`Server: nginx`), even on a TLS port (400, "plain HTTP
+ * request sent to HTTPS port"): another process listening there (nginx then fails to bind and
+ * exits) is not taken for it.
+ */
 function accepting(port: number, exited: Promise<number | null>): Promise<void> {
-  const connects = () =>
+  const answersAsNginx = () =>
     new Promise<boolean>((resolve) => {
       const socket = connect(port, '127.0.0.1');
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve(true);
+      let answer = '';
+      socket.setTimeout(1_000, () => socket.destroy());
+      socket.once('connect', () => socket.write('HEAD / HTTP/1.0\r\nHost: localhost\r\n\r\n'));
+      socket.on('data', (chunk: Buffer) => {
+        answer += chunk.toString('latin1');
       });
+      socket.once('close', () => resolve(/^server: nginx/im.test(answer)));
       socket.once('error', () => resolve(false));
     });
-  return untilReady('nginx', exited, connects, `nothing listens on ${port}`);
+  return untilReady('nginx', exited, answersAsNginx, `nginx does not answer on ${port}`);
 }

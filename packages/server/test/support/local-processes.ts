@@ -21,6 +21,18 @@ export function findSystemBinary(name: string, envVariable: string): string | nu
   }
 }
 
+/**
+ * A port held by a listener of ours until `release()`: for a process started seconds later whose
+ * port must be known before (written into configuration), so no other test's server takes it
+ * in between.
+ */
+export async function reservePort(): Promise<{ port: number; release(): Promise<void> }> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.address() as { port: number };
+  return { port, release: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
 /** A port nobody listens on right now. */
 export async function freePort(): Promise<number> {
   const server = createServer();
