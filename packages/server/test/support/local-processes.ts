@@ -35,10 +35,8 @@ export async function reservePort(): Promise<{ port: number; release(): Promise<
 
 /** A port nobody listens on right now. */
 export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  const { port, release } = await reservePort();
+  await release();
   return port;
 }
 
