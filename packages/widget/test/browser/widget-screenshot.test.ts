@@ -43,6 +43,11 @@ describeInChromium('screenshots and their markup in the widget (headless Chromiu
   /** Adds a 600×400 PNG, transparent but for a grey square, and opens the editor on it. */
   const editTransparentImage = async () => {
     await launcher().click();
+    // The launcher is the loader's; the widget proper (and its addFiles) comes with the
+    // chunk the click imports.
+    await page.waitForFunction(
+      () => typeof (document.querySelector('caredesk-widget') as Widget | null)?.addFiles === 'function',
+    );
     await page.evaluate(async () => {
       const image = new OffscreenCanvas(600, 400);
       const context = image.getContext('2d') as OffscreenCanvasRenderingContext2D;
