@@ -142,11 +142,13 @@ describeEachDatabase('live updates over graphql-ws on the same port and path', (
       },
     );
     await first.promise;
-    expect(titles).toEqual(['Renamed before the subscription']);
+    expect(titles[0]).toBe('Renamed before the subscription');
     await observed.listening('ticketUpdated', ticket.id);
     await rename(ticket.id, 'Renamed after it');
     await changed.promise;
-    expect(titles[0]).toBe('Renamed before the subscription');
+    // The first rename's own event may still be on its way through the event bus when the
+    // subscription starts listening: it then comes after the current state, and says the same.
+    expect(titles.slice(0, -1).every((title) => title === 'Renamed before the subscription')).toBe(true);
     expect(titles.at(-1)).toBe('Renamed after it');
   });
 
