@@ -7,7 +7,7 @@
 //   the per-address throttle of refused documents is lifted unless BENCH_REFUSAL_THROTTLE=deployed.
 //   Also answers GET /memory on {controlPort}: memory after a full GC and the subscriptions opened;
 //   and GET /loop: the event loop's delays (ms) since the previous /loop, measured in this process.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -144,10 +144,31 @@ if (kind === 'caredesk') {
   // other processes; the CPU this process used between two ticks is its own work.
   let lastCpu = process.cpuUsage();
   let maxCpuMs = 0;
+  // The longest gap between two ticks, split by the kernel's account of the loop's own thread
+  // (Linux schedstat, ns): the time it ran, the time it was ready but waited for a core, and the
+  // rest, asleep (waiting for another thread, such as the collector's helpers).
+  const schedstat = `/proc/self/task/${process.pid}/schedstat`;
+  const readSched = (): [number, number] => {
+    try {
+      const [run = 0, wait = 0] = readFileSync(schedstat, 'utf8').split(' ').map(Number);
+      return [run / 1e6, wait / 1e6];
+    } catch {
+      return [Number.NaN, Number.NaN];
+    }
+  };
+  let lastTick = performance.now();
+  let [lastRun, lastWait] = readSched();
+  let longest = { ms: 0, runMs: 0, waitMs: 0 };
   setInterval(() => {
     const cpu = process.cpuUsage();
     maxCpuMs = Math.max(maxCpuMs, (cpu.user - lastCpu.user + cpu.system - lastCpu.system) / 1000);
     lastCpu = cpu;
+    const now = performance.now();
+    const [run, wait] = readSched();
+    if (now - lastTick > longest.ms) longest = { ms: now - lastTick, runMs: run - lastRun, waitMs: wait - lastWait };
+    lastTick = now;
+    lastRun = run;
+    lastWait = wait;
   }, 1).unref();
   // Garbage collections: the longest pause, and the time and count of all of them, since the last /loop.
   const gcPauses = { maxMs: 0, totalMs: 0, count: 0, majorMaxMs: 0 };
@@ -169,10 +190,12 @@ if (kind === 'caredesk') {
         p99Ms: loop.percentile(99) / 1e6,
         meanMs: loop.mean / 1e6,
         maxCpuMs,
+        longest,
         gc: { ...gcPauses },
       };
       loop.reset();
       maxCpuMs = 0;
+      longest = { ms: 0, runMs: 0, waitMs: 0 };
       Object.assign(gcPauses, { maxMs: 0, totalMs: 0, count: 0, majorMaxMs: 0 });
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(delays));

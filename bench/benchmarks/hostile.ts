@@ -268,18 +268,23 @@ export async function hostile(seconds: number): Promise<string> {
   try {
     const token = target.info.tokens?.LINE1;
     if (!token) throw new Error('the target did not report a LINE1 token');
+    // Each run starts from a collected heap (the control port's full GC, before the run is timed):
+    // otherwise one run's garbage is collected, and its pauses counted, in the next.
+    const collected = () => targetMemory(target);
     // Warm-up: JIT, connection pool, token cache (the first seconds of a fresh server run slower),
     // then a first flood beside the client, shown but not counted: the server compiles its refusal
     // paths and the sending process its own code (on the same two cores) in those seconds.
     await normalLoad(target, token, warmUpSeconds);
+    // The machine's own noise: the server with nothing sent, its loop sampled as in every run.
+    await collected();
+    await targetLoop(target);
+    await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+    const idle = await targetLoop(target);
     const warmUpSender = await startSender(target.info.port, warmUpSeconds, 'all');
     const warmUpFlood = await normalLoad(target, token, warmUpSeconds);
     const warmUpSent = await warmUpSender.report;
     // Each kind of run in turns, round after round: on a shared machine the baseline itself moves.
     const rounds: Round[] = [];
-    // Each run starts from a collected heap (the control port's full GC, before the run is timed):
-    // otherwise one run's garbage is collected, and its pauses counted, in the next.
-    const collected = () => targetMemory(target);
     const beside = async (mode: SenderMode, rate?: number): Promise<Beside> => {
       await collected();
       const sender = await startSender(target.info.port, seconds, mode, rate);
@@ -320,10 +325,17 @@ export async function hostile(seconds: number): Promise<string> {
       if (!run) throw new Error(`no run at ${rate} a second`);
       return run;
     };
-    const longest = (runs: Normal[]) => ({
-      maxMs: Math.max(...runs.map((r) => r.loop.maxMs)),
-      maxCpuMs: Math.max(...runs.map((r) => r.loop.maxCpuMs)),
-    });
+    const longest = (runs: Normal[]) => {
+      const worst = runs.reduce((a, b) => (b.loop.longest.ms > a.loop.longest.ms ? b : a));
+      return {
+        maxMs: Math.max(...runs.map((r) => r.loop.maxMs)),
+        maxCpuMs: Math.max(...runs.map((r) => r.loop.maxCpuMs)),
+        /** The longest gap between ticks, and what the loop's thread did in it. */
+        gap: worst.loop.longest,
+        /** The most the loop's thread ran in any one gap: the longest stall of its own making. */
+        maxRunMs: Math.max(...runs.map((r) => r.loop.longest.runMs)),
+      };
+    };
     const hostileRuns = rounds.flatMap((r) => [
       ...hostileRates.map((rate) => pacedRun(r, rate).hostile.normal),
       r.flood.normal,
@@ -337,9 +349,12 @@ export async function hostile(seconds: number): Promise<string> {
         p99Of((r) => pacedRun(r, rate).hostile.normal) < quietP99 * 1.2 &&
         medianP99Of((r) => pacedRun(r, rate).hostile.normal) < quietMedianP99 * 1.2,
     );
+    const floodWithin =
+      p99Of((r) => r.flood.normal) < quietP99 * 1.2 && medianP99Of((r) => r.flood.normal) < quietMedianP99 * 1.2;
     const sent = rounds[0]?.flood.sent ?? { sent: 0, outcomes: {}, slowestMs: {} };
+    const gapText = (gap: LoopDelays['longest']) => `${ms(gap.ms)} (${ms(gap.runMs)} / ${ms(gap.waitMs)})`;
     const normalRow = (name: string, r: Normal) =>
-      `| ${name} | ${r.rps.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.errors} | ${ms(r.loop.maxMs)} | ${ms(r.loop.maxCpuMs)} | ${ms(r.loop.p99Ms)} | ${ms(percentile(r.health, 99))} / ${ms(r.health.at(-1) ?? Number.NaN)} | ${ms(r.loop.gc.maxMs)} (${ms(r.loop.gc.majorMaxMs)}) | ${ms(r.loop.gc.totalMs)} / ${r.loop.gc.count} |`;
+      `| ${name} | ${r.rps.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.errors} | ${ms(r.loop.maxMs)} | ${ms(r.loop.maxCpuMs)} | ${gapText(r.loop.longest)} | ${ms(r.loop.p99Ms)} | ${ms(percentile(r.health, 99))} / ${ms(r.health.at(-1) ?? Number.NaN)} | ${ms(r.loop.gc.maxMs)} (${ms(r.loop.gc.majorMaxMs)}) | ${ms(r.loop.gc.totalMs)} / ${r.loop.gc.count} |`;
     const pooledRow = (name: string, pick: (r: Round) => Normal) => {
       const runs = rounds.map(pick);
       const all = pooled(runs);
@@ -358,7 +373,10 @@ export async function hostile(seconds: number): Promise<string> {
       `The real server (SQLite, demo data) in its own process, its event loop sampled every millisecond there`,
       '(`monitorEventLoopDelay`; "stall" is the longest delay). On a shared machine a delay also holds the time',
       'the OS gave to other processes, so beside it: the most CPU time the server used between two 1 ms ticks',
-      '(its own work; all its threads count, so with database work under way it can exceed the delay).',
+      '(its own work; all its threads count, so with database work under way it can exceed the delay). And the longest',
+      "gap between two ticks split by the kernel's account of the loop's own thread (Linux `schedstat`): the time it ran",
+      'and the time it was ready but waited for a core. On a virtual machine "ran" also holds time the host gave to other',
+      'guests, which the guest cannot see.',
       '',
       `**Normal client**: a LINE1 member's queue page \`${queueQuery}\`, ${normalRate} requests a second, each sent at its time`,
       `whether or not the ones before came back, over ${connections} kept-alive connections (bench/lib/paced-client.ts; times to the microsecond),`,
@@ -387,7 +405,7 @@ export async function hostile(seconds: number): Promise<string> {
       '',
       `GC columns below: the server's pauses (PerformanceObserver 'gc'). Limits: ${limits}.`,
       '',
-      `**Longest stall beside the hostile documents: ${ms(hostileStall.maxMs)} ms, of it CPU at most ${ms(hostileStall.maxCpuMs)} ms (goal ≤ 50 ms; alone ${ms(quietStall.maxMs)} / ${ms(quietStall.maxCpuMs)} ms). Normal p99 over ${roundCount} rounds pooled, alone ${ms(quietP99)} ms; beside the hostile documents ${hostileRates
+      `**Longest stall beside the hostile documents: ${ms(hostileStall.maxMs)} ms; in the longest gap between two ticks (${ms(hostileStall.gap.ms)} ms) the loop's thread ran ${ms(hostileStall.gap.runMs)} ms and waited ${ms(hostileStall.gap.waitMs)} ms for a core, and in no gap did it run more than ${ms(hostileStall.maxRunMs)} ms (goal ≤ 50 ms). Without them: alone ${ms(quietStall.maxMs)} ms (ran at most ${ms(quietStall.maxRunMs)} ms in a gap), and with nothing sent at all ${ms(idle.maxMs)} ms (the thread ran ${ms(idle.longest.runMs)} ms of it and waited ${ms(idle.longest.waitMs)} ms): what this machine's other processes and its host cost the loop. Normal p99 over ${roundCount} rounds pooled, alone ${ms(quietP99)} ms; beside the hostile documents ${hostileRates
         .map(
           (rate) =>
             `at ${rate} a second ${change(
@@ -398,7 +416,7 @@ export async function hostile(seconds: number): Promise<string> {
         .join(', ')}, flat out (${floodRates.join(', ')} a second) ${change(
         quietP99,
         p99Of((r) => r.flood.normal),
-      )}; goal < +20 %, ${within.length ? `met up to ${Math.max(...within)} a second` : 'met at none of these paces'}. Alone again, the same run later in each round: ${change(
+      )}; goal < +20 %, ${within.length ? `met up to ${Math.max(...within)} a second${floodWithin ? ' and flat out' : ''}` : 'met at none of these paces'}. Alone again, the same run later in each round: ${change(
         quietP99,
         p99Of((r) => r.quietAgain),
       )} (what the p99 moves by chance on this machine).**`,
@@ -417,8 +435,9 @@ export async function hostile(seconds: number): Promise<string> {
       '',
       'Each run:',
       '',
-      '| normal client | requests/s | p50 ms | p99 ms | errors | server stall, max ms | of it CPU, max ms | loop delay p99 ms | /healthz p99 / max ms | GC pause, longest (full) ms | GC pauses, sum ms / count |',
-      '|---|---|---|---|---|---|---|---|---|---|---|',
+      '| normal client | requests/s | p50 ms | p99 ms | errors | server stall, max ms | of it CPU, max ms | longest gap between ticks, ms (the loop’s thread ran / waited for a core) | loop delay p99 ms | /healthz p99 / max ms | GC pause, longest (full) ms | GC pauses, sum ms / count |',
+      '|---|---|---|---|---|---|---|---|---|---|---|---|',
+      `| the server idle, nothing sent (${seconds} s) | – | – | – | – | ${ms(idle.maxMs)} | ${ms(idle.maxCpuMs)} | ${gapText(idle.longest)} | ${ms(idle.p99Ms)} | – | ${ms(idle.gc.maxMs)} (${ms(idle.gc.majorMaxMs)}) | ${ms(idle.gc.totalMs)} / ${idle.gc.count} |`,
       normalRow(`warm-up, not counted: with hostile documents (${warmUpSent.sent} sent)`, warmUpFlood),
       ...rounds.flatMap((r, i) => [
         normalRow(`round ${i + 1}: alone`, r.quiet),

@@ -78,6 +78,11 @@ export interface LoopDelays {
   meanMs: number;
   /** The most CPU time the process used between two 1 ms ticks: the longest stall of its own making. */
   maxCpuMs: number;
+  /**
+   * The longest gap between two 1 ms ticks and, by the kernel's account of the loop's thread, the
+   * time it ran in that gap and the time it was ready but waited for a core (NaN off Linux).
+   */
+  longest: { ms: number; runMs: number; waitMs: number };
   /** Garbage collections in the same time: the longest pause (and the longest full one), all pauses' sum and count. */
   gc: { maxMs: number; majorMaxMs: number; totalMs: number; count: number };
 }
