@@ -344,13 +344,11 @@ export async function hostile(seconds: number): Promise<string> {
     const quietStall = longest(rounds.map((r) => r.quiet));
     const floodRates = rounds.map((r) => Math.round(r.flood.sent.sent / seconds));
     const quietMedianP99 = medianP99Of((r) => r.quiet);
-    const within = hostileRates.filter(
-      (rate) =>
-        p99Of((r) => pacedRun(r, rate).hostile.normal) < quietP99 * 1.2 &&
-        medianP99Of((r) => pacedRun(r, rate).hostile.normal) < quietMedianP99 * 1.2,
-    );
-    const floodWithin =
-      p99Of((r) => r.flood.normal) < quietP99 * 1.2 && medianP99Of((r) => r.flood.normal) < quietMedianP99 * 1.2;
+    /** The goal: both the pooled p99 and the median of the rounds' p99s move by less than 20 %. */
+    const meetsGoal = (pick: (r: Round) => Normal) =>
+      p99Of(pick) < quietP99 * 1.2 && medianP99Of(pick) < quietMedianP99 * 1.2;
+    const within = hostileRates.filter((rate) => meetsGoal((r) => pacedRun(r, rate).hostile.normal));
+    const floodWithin = meetsGoal((r) => r.flood.normal);
     const sent = rounds[0]?.flood.sent ?? { sent: 0, outcomes: {}, slowestMs: {} };
     const gapText = (gap: LoopDelays['longest']) => `${ms(gap.ms)} (${ms(gap.runMs)} / ${ms(gap.waitMs)})`;
     const normalRow = (name: string, r: Normal) =>
